@@ -1,0 +1,220 @@
+#include "pes/decimal.h"
+
+#include <array>
+#include <cstdlib>
+
+namespace pes {
+namespace {
+
+constexpr int kMaxIntegerDigits = 18;
+
+constexpr int128 pow10(int n) {
+  int128 r = 1;
+  for (int i = 0; i < n; ++i) r *= 10;
+  return r;
+}
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Strips ASCII white space, U+3000 (ideographic space) and U+00A0 (no-break space).
+std::string_view trim(std::string_view s) {
+  for (;;) {
+    if (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) {
+      s.remove_prefix(1);
+    } else if (s.starts_with("\u3000")) {
+      s.remove_prefix(3);
+    } else if (s.starts_with("\u00a0")) {
+      s.remove_prefix(2);
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) {
+      s.remove_suffix(1);
+    } else if (s.ends_with("\u3000")) {
+      s.remove_suffix(3);
+    } else if (s.ends_with("\u00a0")) {
+      s.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Divides n by d (d > 0) with the given rounding, sign-aware.
+int128 divide(int128 n, int128 d, Rounding rule) {
+  const bool negative = (n < 0) != (d < 0);
+  const int128 an = n < 0 ? -n : n;
+  const int128 ad = d < 0 ? -d : d;
+  int128 q = an / ad;
+  const int128 r = an % ad;
+  if (rule == Rounding::HalfUp && r * 2 >= ad) ++q;
+  return negative ? -q : q;
+}
+
+}  // namespace
+
+Decimal::Parsed Decimal::parse(std::string_view text) {
+  std::string_view s = trim(text);
+  if (s.ends_with("%")) {
+    s.remove_suffix(1);
+    s = trim(s);
+  } else if (s.ends_with("\uff05")) {  // full-width percent sign
+    s.remove_suffix(3);
+    s = trim(s);
+  }
+  if (s.empty()) return {std::nullopt, DecimalError::Empty};
+
+  bool negative = false;
+  if (s.front() == '+' || s.front() == '-') {
+    negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+
+  // Integer part, with optional thousands separators.
+  int128 mantissa = 0;
+  int significant = 0;  // integer digits after leading zeros
+  std::size_t i = 0;
+  int group = 0;         // digits since the last comma
+  bool grouped = false;  // a comma was seen
+  bool any_digit = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (is_digit(c)) {
+      any_digit = true;
+      ++group;
+      if (mantissa != 0 || c != '0') ++significant;
+      if (significant > kMaxIntegerDigits + 8) return {std::nullopt, DecimalError::TooLarge};
+      mantissa = mantissa * 10 + (c - '0');
+    } else if (c == ',') {
+      // The first group has 1 to 3 digits, every later one exactly 3.
+      if (group == 0 || group > 3 || (grouped && group != 3)) {
+        return {std::nullopt, DecimalError::Grouping};
+      }
+      grouped = true;
+      group = 0;
+    } else {
+      break;
+    }
+  }
+  if (grouped && group != 3) return {std::nullopt, DecimalError::Grouping};
+
+  // Fraction.
+  int fraction_digits = 0;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    for (; i < s.size() && is_digit(s[i]); ++i) {
+      any_digit = true;
+      if (fraction_digits >= 40) return {std::nullopt, DecimalError::TooPrecise};
+      if (mantissa > pow10(36)) return {std::nullopt, DecimalError::TooLarge};
+      mantissa = mantissa * 10 + (s[i] - '0');
+      ++fraction_digits;
+    }
+  }
+  if (!any_digit) return {std::nullopt, DecimalError::Syntax};
+
+  // Exponent.
+  int exponent = 0;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    bool exp_negative = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+      exp_negative = s[i] == '-';
+      ++i;
+    }
+    if (i >= s.size() || !is_digit(s[i])) return {std::nullopt, DecimalError::Syntax};
+    for (; i < s.size() && is_digit(s[i]); ++i) {
+      if (exponent < 100000) exponent = exponent * 10 + (s[i] - '0');
+    }
+    if (exp_negative) exponent = -exponent;
+  }
+  if (i != s.size()) return {std::nullopt, DecimalError::Syntax};
+
+  // value = mantissa × 10^(exponent − fraction_digits); bring it to 10^-6 units.
+  int shift = exponent - fraction_digits + kDigits;
+  int written = fraction_digits - exponent;
+  if (written < 0) written = 0;
+  if (shift < 0) {
+    // Drop trailing zeros that lie beyond the sixth decimal.
+    while (shift < 0 && mantissa % 10 == 0 && mantissa != 0) {
+      mantissa /= 10;
+      ++shift;
+    }
+    if (shift < 0 && mantissa != 0) return {std::nullopt, DecimalError::TooPrecise};
+    shift = 0;
+  }
+  if (written > kDigits) written = kDigits;
+  if (mantissa != 0) {
+    if (shift > kMaxIntegerDigits + kDigits + 2) return {std::nullopt, DecimalError::TooLarge};
+    mantissa *= pow10(shift);
+    if (mantissa >= pow10(kMaxIntegerDigits + kDigits)) {
+      return {std::nullopt, DecimalError::TooLarge};
+    }
+  }
+  return {Decimal(negative ? -mantissa : mantissa, written), DecimalError::Syntax};
+}
+
+bool Decimal::fits(int digits) const { return units_ % pow10(kDigits - digits) == 0; }
+
+Decimal Decimal::with_digits(int digits) const {
+  int d = digits;
+  while (d < kDigits && !fits(d)) ++d;
+  return Decimal(units_, d);
+}
+
+Decimal Decimal::round(int digits, Rounding rule) const {
+  const int128 step = pow10(kDigits - digits);
+  return Decimal(divide(units_, step, rule) * step, digits);
+}
+
+std::string Decimal::str() const {
+  const Decimal shown = with_digits(digits_);
+  int128 v = shown.units_ < 0 ? -shown.units_ : shown.units_;
+  const int128 whole = v / kUnit;
+  int128 frac = v % kUnit;
+  std::string digits;
+  int128 w = whole;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(w % 10)));
+    w /= 10;
+  } while (w != 0);
+  std::string out = shown.units_ < 0 ? "-" + digits : digits;
+  if (shown.digits_ > 0) {
+    std::array<char, kDigits> f{};
+    for (int k = kDigits - 1; k >= 0; --k) {
+      f[static_cast<std::size_t>(k)] = static_cast<char>('0' + static_cast<int>(frac % 10));
+      frac /= 10;
+    }
+    out += '.';
+    out.append(f.data(), static_cast<std::size_t>(shown.digits_));
+  }
+  return out;
+}
+
+Decimal operator+(Decimal a, Decimal b) {
+  return Decimal(a.units_ + b.units_, a.digits_ > b.digits_ ? a.digits_ : b.digits_);
+}
+
+Decimal operator-(Decimal a, Decimal b) {
+  return Decimal(a.units_ - b.units_, a.digits_ > b.digits_ ? a.digits_ : b.digits_);
+}
+
+std::optional<Decimal> mul_div(Decimal a, Decimal b, Decimal c, int digits, Rounding rule) {
+  if (c.is_zero()) return std::nullopt;
+  // result × 10^digits = a·b·10^digits ÷ (c·10^6), all in units.
+  int128 num = 0;
+  int128 den = 0;
+  if (__builtin_mul_overflow(a.units(), b.units(), &num)) return std::nullopt;
+  if (__builtin_mul_overflow(num, pow10(digits), &num)) return std::nullopt;
+  if (__builtin_mul_overflow(c.units(), static_cast<int128>(Decimal::kUnit), &den)) {
+    return std::nullopt;
+  }
+  const int128 q = divide(num, den, rule);
+  return Decimal::from_units(q * pow10(Decimal::kDigits - digits), digits);
+}
+
+}  // namespace pes
