@@ -1,0 +1,36 @@
+#include "pes/labels.h"
+
+#include <catch2/catch.hpp>
+
+#include "pes/grade.h"
+
+TEST_CASE("labels compare without white space and with full-width forms folded", "[labels]") {
+  CHECK(pes::normalize_label("满意 度指 标") == "满意度指标");
+  CHECK(pes::normalize_label("服务 对象 满意 度指 标") == "服务对象满意度指标");
+  CHECK(pes::normalize_label("（％）") == "(%)");
+  CHECK(pes::normalize_label("\u3000产出指标\u00a0") == "产出指标");
+  CHECK(pes::normalize_label("ＡＢＣ１２３") == "ABC123");
+}
+
+TEST_CASE("the standard categories", "[labels]") {
+  CHECK(pes::find_level1("产出指标") == pes::Level1::Output);
+  CHECK_FALSE(pes::find_level1("质量指标").has_value());
+  CHECK(pes::level2_parents("质量指标") != 0);
+  CHECK(pes::level2_parents("不存在的指标") == 0);
+}
+
+TEST_CASE("grades at their boundaries", "[grade]") {
+  const pes::GradeScale scale;
+  auto g = [&](const char* t) { return pes::grade_of(*pes::Decimal::parse(t).value, scale); };
+  CHECK(g("59.99") == pes::Grade::Fail);
+  CHECK(g("60.00") == pes::Grade::Pass);
+  CHECK(g("79.99") == pes::Grade::Pass);
+  CHECK(g("80.00") == pes::Grade::Good);
+  CHECK(g("89.99") == pes::Grade::Good);
+  CHECK(g("90.00") == pes::Grade::Excellent);
+  CHECK(g("100") == pes::Grade::Excellent);
+  CHECK(g("0") == pes::Grade::Fail);
+  CHECK(pes::parse_grade(" 优 ") == pes::Grade::Excellent);
+  CHECK(pes::parse_grade("良好") == pes::Grade::Good);
+  CHECK_FALSE(pes::parse_grade("A").has_value());
+}
