@@ -1,0 +1,21 @@
+// Check functions, one per rule; the table in rules.cc names them.
+#pragma once
+
+#include "pes/engine.h"
+
+namespace pes::checks {
+
+void rate_mismatch(const CheckContext& ctx, FindingSink& sink);
+void budget_score_mismatch(const CheckContext& ctx, FindingSink& sink);
+void funding_sum_mismatch(const CheckContext& ctx, FindingSink& sink);
+void zero_budget(const CheckContext& ctx, FindingSink& sink);
+void over_execution(const CheckContext& ctx, FindingSink& sink);
+void weights_sum(const CheckContext& ctx, FindingSink& sink);
+void score_out_of_range(const CheckContext& ctx, FindingSink& sink);
+void total_mismatch(const CheckContext& ctx, FindingSink& sink);
+void grade_mismatch(const CheckContext& ctx, FindingSink& sink);
+void deduction_without_reason(const CheckContext& ctx, FindingSink& sink);
+void unknown_category(const CheckContext& ctx, FindingSink& sink);
+void required_fields(const CheckContext& ctx, FindingSink& sink);
+
+}  // namespace pes::checks

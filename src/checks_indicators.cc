@@ -1,0 +1,94 @@
+// Checks of each indicator row: score range, reasons and categories.
+#include <fmt/format.h>
+
+#include "checks.h"
+#include "pes/labels.h"
+
+namespace pes::checks {
+namespace {
+
+FieldRef at(FieldKey key, std::size_t i) {
+  return {key, FundsRowId::Total, static_cast<std::uint32_t>(i)};
+}
+
+bool blank(const Text& t) { return !t.ok() || normalize_label(t.value).empty(); }
+
+}  // namespace
+
+void score_out_of_range(const CheckContext& ctx, FindingSink& sink) {
+  const auto& inds = ctx.form.indicators;
+  for (std::size_t i = 0; i < inds.size(); ++i) {
+    const Indicator& ind = inds[i];
+    if (!ind.score.ok()) continue;
+    const Decimal s = ind.score.value;
+    if (s.is_negative()) {
+      sink.add(RuleId::ScoreOutOfRange, at(FieldKey::Score, i), ind.score.offset,
+               {fmt::format("score {} of “{}” is below 0", s.str(), ind.name.value),
+                fmt::format("“{}”得分 {} 小于 0", ind.name.value, s.str())},
+               s.str(), "≥ 0");
+    } else if (ind.weight.ok() && s > ind.weight.value) {
+      sink.add(RuleId::ScoreOutOfRange, at(FieldKey::Score, i), ind.score.offset,
+               {fmt::format("score {} of “{}” is above its weight {}", s.str(), ind.name.value,
+                            ind.weight.value.str()),
+                fmt::format("“{}”得分 {} 超过分值 {}", ind.name.value, s.str(),
+                            ind.weight.value.str())},
+               s.str(), fmt::format("≤ {}", ind.weight.value.str()));
+    }
+  }
+}
+
+void deduction_without_reason(const CheckContext& ctx, FindingSink& sink) {
+  const auto& inds = ctx.form.indicators;
+  for (std::size_t i = 0; i < inds.size(); ++i) {
+    const Indicator& ind = inds[i];
+    if (!ind.score.ok() || !ind.weight.ok() || !(ind.score.value < ind.weight.value)) continue;
+    if (!blank(ind.reason)) continue;
+    const Decimal lost = (ind.weight.value - ind.score.value).with_digits(2);
+    sink.add(RuleId::DeductionWithoutReason, at(FieldKey::Reason, i),
+             ind.reason.present() ? ind.reason.offset : ind.score.offset,
+             {fmt::format("“{}” lost {} points ({} → {}) with no 偏差原因分析及改进措施",
+                          ind.name.value, lost.str(), ind.weight.value.str(), ind.score.value.str()),
+              fmt::format("“{}”扣 {} 分（{} → {}），未填写偏差原因分析及改进措施", ind.name.value,
+                          lost.str(), ind.weight.value.str(), ind.score.value.str())},
+             "", "");
+  }
+}
+
+void unknown_category(const CheckContext& ctx, FindingSink& sink) {
+  const auto& inds = ctx.form.indicators;
+  for (std::size_t i = 0; i < inds.size(); ++i) {
+    const Indicator& ind = inds[i];
+    std::optional<Level1> l1;
+    if (ind.level1.ok()) {
+      const std::string name = normalize_label(ind.level1.value);
+      l1 = find_level1(name);
+      if (!l1 && !name.empty()) {
+        const bool is_level2 = level2_parents(name) != 0;
+        sink.add(RuleId::UnknownCategory, at(FieldKey::Level1, i), ind.level1.offset,
+                 {fmt::format("level 1 “{}” is not a standard 一级指标{}", ind.level1.value,
+                              is_level2 ? " (it is a level-2 name)" : ""),
+                  fmt::format("一级指标“{}”不在标准目录中{}", ind.level1.value,
+                              is_level2 ? "（这是二级指标名称）" : "")},
+                 ind.level1.value, "产出指标 | 效益指标 | 满意度指标 | 成本指标");
+      }
+    }
+    if (!ind.level2.ok()) continue;
+    const std::string name = normalize_label(ind.level2.value);
+    if (name.empty()) continue;
+    const unsigned parents = level2_parents(name);
+    if (parents == 0) {
+      sink.add(RuleId::UnknownCategory, at(FieldKey::Level2, i), ind.level2.offset,
+               {fmt::format("level 2 “{}” is not a standard 二级指标", ind.level2.value),
+                fmt::format("二级指标“{}”不在标准目录中", ind.level2.value)},
+               ind.level2.value, "");
+    } else if (l1 && (parents & (1u << static_cast<unsigned>(*l1))) == 0) {
+      sink.add(RuleId::UnknownCategory, at(FieldKey::Level2, i), ind.level2.offset,
+               {fmt::format("level 2 “{}” does not belong under “{}”", ind.level2.value,
+                            level1_label(*l1)),
+                fmt::format("二级指标“{}”不属于“{}”", ind.level2.value, level1_label(*l1))},
+               ind.level2.value, "");
+    }
+  }
+}
+
+}  // namespace pes::checks

@@ -1,0 +1,60 @@
+// Checks of the form's totals: weights, 总分 and 评分等级.
+#include <fmt/format.h>
+
+#include "checks.h"
+
+namespace pes::checks {
+// The recomputed total already follows the filer's rounding (under `auto`, the one its
+// reported rate and budget score use), so 总分 and 评分等级 have one right value each.
+
+void weights_sum(const CheckContext& ctx, FindingSink& sink) {
+  const Form& f = ctx.form;
+  if (f.funds_weight.state == FieldState::Invalid) return;
+  for (const Indicator& ind : f.indicators) {
+    if (!ind.weight.ok()) return;  // an unreadable or missing weight is reported on its own
+  }
+  const Decimal sum = ctx.re.funds_weight + ctx.re.indicator_weight;
+  if (sum == Decimal::of(100)) return;
+  sink.add(RuleId::WeightsSum, {FieldKey::Indicators, FundsRowId::Total, 0}, f.offset,
+           {fmt::format("weights add up to {} (budget {} + indicators {}), not 100",
+                        sum.with_digits(2).str(), ctx.re.funds_weight.str(),
+                        ctx.re.indicator_weight.str()),
+            fmt::format("分值合计 {}（预算执行 {} + 绩效指标 {}），不等于 100", sum.with_digits(2).str(),
+                        ctx.re.funds_weight.str(), ctx.re.indicator_weight.str())},
+           sum.with_digits(2).str(), "100.00");
+}
+
+void total_mismatch(const CheckContext& ctx, FindingSink& sink) {
+  const Form& f = ctx.form;
+  if (!f.total.ok() || !ctx.re.total) return;
+  for (const Indicator& ind : f.indicators) {
+    if (ind.score.state == FieldState::Invalid) return;  // the sum is unknown
+  }
+  const Decimal expected = *ctx.re.total;
+  if (f.total.value == expected) return;
+  const std::string budget =
+      ctx.re.budget_score ? ctx.re.budget_score->str() : f.row(FundsRowId::Total).score.value.str();
+  sink.add(RuleId::TotalMismatch, {FieldKey::Total, FundsRowId::Total, 0}, f.total.offset,
+           {fmt::format("总分 is {}, but budget score {} + indicator scores {} = {}",
+                        f.total.value.str(), budget, ctx.re.indicator_score.str(), expected.str()),
+            fmt::format("总分填报 {}，但 预算执行得分 {} + 指标得分合计 {} = {}", f.total.value.str(),
+                        budget, ctx.re.indicator_score.str(), expected.str())},
+           f.total.value.str(), expected.str());
+}
+
+void grade_mismatch(const CheckContext& ctx, FindingSink& sink) {
+  const Form& f = ctx.form;
+  if (!f.grade.ok() || !ctx.re.grade) return;
+  const auto reported = parse_grade(f.grade.value);
+  if (!reported) return;  // an unreadable grade is an invalid field
+  if (*reported == *ctx.re.grade) return;
+  const std::string want(grade_label_zh(*ctx.re.grade));
+  sink.add(RuleId::GradeMismatch, {FieldKey::Grade, FundsRowId::Total, 0}, f.grade.offset,
+           {fmt::format("评分等级 is {}, but a total of {} is graded {} ({})", f.grade.value,
+                        ctx.re.total->str(), want, grade_label_en(*ctx.re.grade)),
+            fmt::format("评分等级填报 {}，但总分 {} 对应的等级为 {}", f.grade.value,
+                        ctx.re.total->str(), want)},
+           f.grade.value, want);
+}
+
+}  // namespace pes::checks

@@ -1,0 +1,118 @@
+#include "pes/engine.h"
+
+#include <algorithm>
+
+#include "pes/labels.h"
+#include "pes/rules.h"
+
+namespace pes {
+namespace {
+
+constexpr int kShown = 2;  // decimals a form shows
+
+Rounding other(Rounding r) { return r == Rounding::Truncate ? Rounding::HalfUp : Rounding::Truncate; }
+
+std::optional<Decimal> rate_of(const FundsRow& row, Rounding rule) {
+  if (!row.present || !row.annual.ok() || !row.executed.ok()) return std::nullopt;
+  if (row.annual.value.is_zero()) return Decimal::of(0, kShown);  // the form shows 0.00
+  return mul_div(row.executed.value, Decimal::of(100), row.annual.value, kShown, rule);
+}
+
+std::optional<Decimal> budget_score_of(const FundsRow& row, Decimal weight, Rounding rule) {
+  if (!row.present || !row.annual.ok() || !row.executed.ok() || row.annual.value.is_zero()) {
+    return std::nullopt;
+  }
+  if (row.executed.value >= row.annual.value) return weight.with_digits(kShown);  // capped
+  return mul_div(row.executed.value, weight, row.annual.value, kShown, rule);
+}
+
+// Under `auto`, the rounding the filer used, judged from the total row.
+Rounding resolve(const Form& form, RoundingPolicy policy, Decimal weight) {
+  if (policy == RoundingPolicy::Truncate) return Rounding::Truncate;
+  if (policy == RoundingPolicy::HalfUp) return Rounding::HalfUp;
+  const FundsRow& total = form.row(FundsRowId::Total);
+  for (const Number* reported : {&total.score, &total.rate}) {
+    if (!reported->ok()) continue;
+    for (Rounding r : {Rounding::Truncate, Rounding::HalfUp}) {
+      const auto v = reported == &total.score ? budget_score_of(total, weight, r)
+                                              : rate_of(total, r);
+      if (v && *v == reported->value) return r;
+    }
+  }
+  return Rounding::Truncate;
+}
+
+}  // namespace
+
+void recompute(const Form& form, const Options& options, Recomputed& out) {
+  out.funds_weight = form.funds_weight.ok() ? form.funds_weight.value : Decimal::of(10, 2);
+  out.rounding = resolve(form, options.rounding, out.funds_weight);
+  for (FundsRowId id : kFundsRows) {
+    const auto i = static_cast<std::size_t>(id);
+    out.rate[i] = rate_of(form.row(id), out.rounding);
+    out.rate_other[i] = rate_of(form.row(id), other(out.rounding));
+  }
+  const FundsRow& total_row = form.row(FundsRowId::Total);
+  out.budget_score = budget_score_of(total_row, out.funds_weight, out.rounding);
+  out.budget_score_other = budget_score_of(total_row, out.funds_weight, other(out.rounding));
+
+  out.indicator_weight = Decimal::of(0, kShown);
+  out.indicator_score = Decimal::of(0, kShown);
+  out.levels.clear();
+  for (const Indicator& ind : form.indicators) {
+    const std::string level = normalize_label(ind.level1.value);
+    auto it = std::find_if(out.levels.begin(), out.levels.end(),
+                           [&](const LevelSum& s) { return s.name == level; });
+    if (it == out.levels.end()) {
+      out.levels.push_back({level, Decimal::of(0, kShown), Decimal::of(0, kShown)});
+      it = out.levels.end() - 1;
+    }
+    if (ind.weight.ok()) {
+      out.indicator_weight = out.indicator_weight + ind.weight.value;
+      it->weight = it->weight + ind.weight.value;
+    }
+    if (ind.score.ok()) {
+      out.indicator_score = out.indicator_score + ind.score.value;
+      it->score = it->score + ind.score.value;
+    }
+  }
+
+  // 总分 = budget score + Σ indicator scores. Without the figures to recompute the
+  // budget score, the reported one stands in.
+  std::optional<Decimal> budget = out.budget_score;
+  if (!budget && total_row.score.ok()) budget = total_row.score.value;
+  out.total.reset();
+  out.grade.reset();
+  if (budget) {
+    out.total = (*budget + out.indicator_score).with_digits(kShown);
+    out.grade = grade_of(*out.total, options.grades);
+  }
+}
+
+Finding& FindingSink::add(RuleId rule, FieldRef field, std::uint64_t offset, Message message,
+                          std::string reported, std::string expected) {
+  Finding& f = out_.emplace_back();
+  f.rule = rule;
+  f.severity = rule_info(rule).severity;
+  f.form = form_;
+  f.field = field;
+  f.offset = offset;
+  f.message = std::move(message);
+  f.reported = std::move(reported);
+  f.expected = std::move(expected);
+  return f;
+}
+
+void check(const CheckContext& ctx, std::vector<Finding>& out) {
+  FindingSink sink(ctx.form.index, out);
+  for (const Rule& r : rules()) {
+    if (r.check != nullptr && ctx.options.rules.on(r.id)) r.check(ctx, sink);
+  }
+}
+
+void apply_settings(const RuleSettings& settings, std::vector<Finding>& findings) {
+  std::erase_if(findings, [&](const Finding& f) { return !settings.on(f.rule); });
+  for (Finding& f : findings) f.severity = settings.level(f.rule);
+}
+
+}  // namespace pes

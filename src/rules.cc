@@ -1,0 +1,179 @@
+#include "pes/rules.h"
+
+#include <array>
+
+#include "checks.h"
+
+namespace pes {
+namespace {
+
+using S = Severity;
+using G = RuleGroup;
+
+constexpr std::array<Rule, kRuleCount> kRules = {{
+    {RuleId::RateMismatch, "rate-mismatch", G::Funds, S::Error, true,
+     {"A funds row's reported 执行率 is not 全年执行数 ÷ 全年预算数 × 100.",
+      "资金行填报的执行率不等于 全年执行数 ÷ 全年预算数 × 100。"},
+     {"The execution rate decides the budget score. It is computed from the adjusted "
+      "whole-year budget (全年预算数), not the start-of-year one, and shown with 2 decimals.",
+      "执行率决定预算执行得分。它以调整后的全年预算数（而非年初预算数）为分母计算，保留 2 位小数。"},
+     {"年度资金总额 19.80 / 19.50 with 执行率 98.49 (truncated it is 98.48). Mend: write 98.48, or "
+      "98.49 if the filer rounds half-up (--rounding half-up).",
+      "年度资金总额 全年预算数 19.80、全年执行数 19.50，执行率填 98.49（截断应为 98.48）。"
+      "修正：填 98.48；若该单位按四舍五入，则 98.49 正确（--rounding half-up）。"},
+     &checks::rate_mismatch},
+    {RuleId::BudgetScoreMismatch, "budget-score-mismatch", G::Funds, S::Error, true,
+     {"The budget score is not rate × 分值, capped at the 分值.",
+      "预算执行得分不等于 执行率 × 分值（且不超过分值）。"},
+     {"The budget-execution block is worth its 分值 (10) in the 总分. Spending more than the "
+      "budget earns no extra points.",
+      "预算执行部分按分值（10 分）计入总分；超预算执行不加分。"},
+     {"执行率 98.48% with 分值 10 and 得分 9.85. Mend: 9.84 (98.4848…% × 10, truncated).",
+      "执行率 98.48%、分值 10，得分填 9.85。修正：9.84（98.4848…% × 10，截断）。"},
+     &checks::budget_score_mismatch},
+    {RuleId::FundingSumMismatch, "funding-sum-mismatch", G::Funds, S::Error, true,
+     {"年度资金总额 is not 当年财政拨款 + 上年结转资金 + 其他资金 in some column.",
+      "某一列的年度资金总额不等于 当年财政拨款 + 上年结转资金 + 其他资金。"},
+     {"The total row must be the sum of its three sources; a gap means a figure was mistyped.",
+      "年度资金总额应为三类资金之和；不相等说明有数字填错。"},
+     {"年度资金总额 0 / 0 / 0 while 当年财政拨款 is 90 / 89.974 / 89.974. Mend: copy the sums "
+      "into the total row.",
+      "年度资金总额填 0 / 0 / 0，而当年财政拨款为 90 / 89.974 / 89.974。修正：总额行填各列之和。"},
+     &checks::funding_sum_mismatch},
+    {RuleId::ZeroBudget, "zero-budget", G::Funds, S::Error, true,
+     {"The total row's 全年预算数 is 0 or missing, so no execution rate exists.",
+      "年度资金总额的全年预算数为 0 或缺失，无法计算执行率。"},
+     {"Without a whole-year budget neither the rate nor the budget score can be computed.",
+      "没有全年预算数，就无法计算执行率和预算执行得分。"},
+     {"年度资金总额 全年预算数 0.00. Mend: enter the adjusted whole-year budget.",
+      "年度资金总额的全年预算数为 0.00。修正：填写调整后的全年预算数。"},
+     &checks::zero_budget},
+    {RuleId::OverExecution, "over-execution", G::Funds, S::Warning, true,
+     {"A row's 全年执行数 exceeds its 全年预算数.", "某行全年执行数超过全年预算数。"},
+     {"Spending beyond the adjusted budget needs an explanation, and earns no extra points.",
+      "超出调整后预算的支出需要说明，且不加分。"},
+     {"全年预算数 50.00, 全年执行数 52.00. Mend: check the figures, or record the budget "
+      "adjustment in 全年预算数.",
+      "全年预算数 50.00，全年执行数 52.00。修正：核对数字，或把预算调整反映到全年预算数。"},
+     &checks::over_execution},
+    {RuleId::WeightsSum, "weights-sum", G::Totals, S::Error, true,
+     {"The budget 分值 plus the indicator weights is not 100.",
+      "预算执行分值与各指标分值之和不等于 100。"},
+     {"A form is scored out of 100: 10 for budget execution and 90 for the indicators.",
+      "自评表满分 100：预算执行 10 分，绩效指标 90 分。"},
+     {"Indicator weights 15 + 15 + 15 + 15 + 15 + 10 = 85. Mend: give the indicators 90 in all.",
+      "指标分值 15 + 15 + 15 + 15 + 15 + 10 = 85。修正：使指标分值合计 90。"},
+     &checks::weights_sum},
+    {RuleId::ScoreOutOfRange, "score-out-of-range", G::Indicators, S::Error, true,
+     {"An indicator's score is below 0 or above its weight.", "指标得分小于 0 或大于分值。"},
+     {"Each indicator can earn between 0 and its weight.", "每个指标的得分应在 0 到分值之间。"},
+     {"分值 15.00, 得分 16.00. Mend: at most 15.00.", "分值 15.00，得分 16.00。修正：不超过 15.00。"},
+     &checks::score_out_of_range},
+    {RuleId::TotalMismatch, "total-mismatch", G::Totals, S::Error, true,
+     {"The reported 总分 is not the budget score + Σ indicator scores.",
+      "填报的总分不等于 预算执行得分 + 各指标得分之和。"},
+     {"The total decides the grade; it must add up exactly.", "总分决定评分等级，必须准确相加。"},
+     {"9.84 + 90.00 reported as 总分 99.85. Mend: 99.84.",
+      "9.84 + 90.00，总分填 99.85。修正：99.84。"},
+     &checks::total_mismatch},
+    {RuleId::GradeMismatch, "grade-mismatch", G::Totals, S::Error, true,
+     {"The reported 评分等级 is not the grade of the recomputed total.",
+      "填报的评分等级与重新计算的总分所对应的等级不符。"},
+     {"优 90–100, 良 80 to under 90, 中 60 to under 80, 差 under 60 (MoF budget department). "
+      "89.99 is 良, 90.00 is 优.",
+      "优 90–100，良 80（含）至 90，中 60（含）至 80，差 60 以下（财政部预算司标准）。89.99 为良，90.00 为优。"},
+     {"总分 89.99 graded 优. Mend: 良.", "总分 89.99，等级填优。修正：良。"},
+     &checks::grade_mismatch},
+    {RuleId::DeductionWithoutReason, "deduction-without-reason", G::Indicators, S::Warning, true,
+     {"An indicator scored below its weight has no 偏差原因分析及改进措施.",
+      "指标得分低于分值，但未填写偏差原因分析及改进措施。"},
+     {"The form asks for the reason of every gap and the remedy; reviewers reject deductions "
+      "without one.",
+      "自评表要求对每项扣分说明偏差原因和改进措施；评审不认可无理由的扣分。"},
+     {"服务市场主体，营造良好的营商环境: 8.00 → 7.00, reason empty. Mend: write why the point was "
+      "taken off and what will be done.",
+      "服务市场主体，营造良好的营商环境：8.00 → 7.00，原因为空。修正：写明扣分原因及改进措施。"},
+     &checks::deduction_without_reason},
+    {RuleId::UnknownCategory, "unknown-category", G::Structure, S::Warning, true,
+     {"A level-1 or level-2 name outside the standard table, or a level 2 under the wrong level 1.",
+      "一级或二级指标名称不在标准目录中，或二级指标归在错误的一级指标下。"},
+     {"Reviewers sum and compare indicators by category; a non-standard name breaks that.",
+      "评审按指标类别汇总比较；不规范的名称会使其失效。"},
+     {"一级指标 质量指标 (a level-2 name). Mend: 产出指标 / 质量指标.",
+      "一级指标填成“质量指标”（二级指标名）。修正：产出指标 / 质量指标。"},
+     &checks::unknown_category},
+    {RuleId::InvalidField, "invalid-field", G::Structure, S::Error, true,
+     {"A required field is missing, or a value cannot be read as what it must be.",
+      "缺少必填字段，或某个值无法按应有类型读取。"},
+     {"pes checks what it can read; the other checks still run without the bad field.",
+      "pes 只能检查能读取的内容；其余检查在缺少该字段时照常进行。"},
+     {"\"annual\": \"19,80\" (a comma that is no thousands separator). Mend: 19.80.",
+      "\"annual\": \"19,80\"（逗号不是千分位）。修正：19.80。"},
+     &checks::required_fields},
+    {RuleId::ParseError, "parse-error", G::Structure, S::Error, true,
+     {"The file is not well-formed (JSON syntax, CSV quoting, or text encoding).",
+      "文件格式不正确（JSON 语法、CSV 引号或文本编码）。"},
+     {"Nothing in a file that does not parse can be checked.", "无法解析的文件无法检查。"},
+     {"{\"year\": 2023,} (a trailing comma). Mend: remove the comma.",
+      "{\"year\": 2023,}（多余的逗号）。修正：删除该逗号。"},
+     nullptr},
+}};
+
+constexpr bool table_in_order() {
+  for (std::size_t i = 0; i < kRules.size(); ++i) {
+    if (static_cast<std::size_t>(kRules[i].id) != i) return false;
+  }
+  return true;
+}
+static_assert(table_in_order(), "kRules must list rules in RuleId order");
+
+}  // namespace
+
+std::string_view group_name(RuleGroup g) {
+  switch (g) {
+    case RuleGroup::Funds: return "funds";
+    case RuleGroup::Indicators: return "indicators";
+    case RuleGroup::Totals: return "totals";
+    case RuleGroup::Structure: return "structure";
+  }
+  return "structure";
+}
+
+std::span<const Rule> rules() { return kRules; }
+
+const Rule& rule_info(RuleId id) { return kRules[static_cast<std::size_t>(id)]; }
+
+std::optional<RuleId> find_rule(std::string_view name) {
+  for (const Rule& r : kRules) {
+    if (r.name == name) return r.id;
+  }
+  return std::nullopt;
+}
+
+RuleSettings RuleSettings::defaults() {
+  RuleSettings s;
+  for (const Rule& r : kRules) {
+    s.enabled[static_cast<std::size_t>(r.id)] = r.enabled;
+    s.severity[static_cast<std::size_t>(r.id)] = r.severity;
+  }
+  return s;
+}
+
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::Info: return "info";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
+  }
+  return "error";
+}
+
+bool parse_severity(std::string_view text, Severity& out) {
+  if (text == "info") out = Severity::Info;
+  else if (text == "warning") out = Severity::Warning;
+  else if (text == "error") out = Severity::Error;
+  else return false;
+  return true;
+}
+
+}  // namespace pes
