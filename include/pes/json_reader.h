@@ -1,0 +1,27 @@
+// Reads pes/1 JSON: one form object, or an array of them.
+#pragma once
+
+#include <memory>
+
+#include "pes/document.h"
+#include "pes/source.h"
+
+namespace pes {
+
+class JsonReader {
+ public:
+  JsonReader();
+  ~JsonReader();
+  JsonReader(const JsonReader&) = delete;
+  JsonReader& operator=(const JsonReader&) = delete;
+
+  /// Reads every form of a JSON source into `doc` (cleared first). A file that is
+  /// not well-formed JSON gives one parse-error finding and no forms.
+  void read(const Source& source, Document& doc);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pes

@@ -1,0 +1,130 @@
+// Bad input gets a clear message with its line and column, never a crash.
+#include "pes/json_reader.h"
+
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace pes;
+using namespace pes::test;
+
+namespace {
+Finding only_parse_error(const FileResult& r) {
+  REQUIRE_FALSE(r.doc.parsed);
+  REQUIRE(r.forms.empty());
+  REQUIRE(r.file_findings.size() == 1);
+  CHECK(r.file_findings[0].rule == RuleId::ParseError);
+  return r.file_findings[0];
+}
+}  // namespace
+
+TEST_CASE("empty and blank files", "[json]") {
+  for (const char* text : {"", "  \n\t ", "\xEF\xBB\xBF"}) {
+    const Finding f = only_parse_error(check_text(text));
+    CHECK(f.message.en.find("empty") != std::string::npos);
+  }
+}
+
+TEST_CASE("truncated and malformed JSON name line and column", "[json]") {
+  const Finding t = only_parse_error(check_text("{\n  \"year\": 2023,\n  \"project\": \"x"));
+  CHECK(t.line == 3);
+  CHECK(t.message.en.find("not well-formed JSON") == 0);
+
+  const Finding c = only_parse_error(check_text("{\n  \"year\": 2023,\n}"));
+  CHECK(c.line == 3);
+  CHECK(c.column == 1);
+
+  const Finding trailing = only_parse_error(check_text("{\"year\": 2023} x"));
+  CHECK(trailing.line == 1);
+
+  const Finding utf8 = only_parse_error(check_text("{\"project\": \"\xC3\x28\"}"));
+  CHECK(utf8.line == 1);
+}
+
+TEST_CASE("deep nesting gets an answer, never a crash", "[json]") {
+  std::string deep(100000, '[');
+  deep += std::string(100000, ']');
+  const FileResult array = check_text(deep);
+  const auto found = all_findings(array);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.en == "form: expected a form object, found an array");
+
+  std::string objects = "{\"funds\": ";
+  for (int i = 0; i < 5000; ++i) objects += "{\"x\": ";
+  objects += "1" + std::string(5000, '}') + "}";
+  const FileResult nested = check_text(objects);
+  CHECK(nested.count(Severity::Error) > 0);
+}
+
+TEST_CASE("a string where a number belongs, and numbers as strings", "[json]") {
+  nlohmann::ordered_json f = sample(1);
+  f["funds"]["total"]["executed"] = "十九点五";
+  f["total"] = " 99.84 ";
+  f["funds"]["total"]["rate"] = "98.48%";
+  const FileResult r = check_json(f);
+  const auto bad = of_rule(r, RuleId::InvalidField);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].pointer == "/funds/total/executed");
+  CHECK(bad[0].message.en == "funds.total.executed: “十九点五” is not a number");
+  CHECK(of_rule(r, RuleId::RateMismatch).empty());
+  CHECK(of_rule(r, RuleId::TotalMismatch).empty());
+}
+
+TEST_CASE("wrong kinds of values", "[json]") {
+  nlohmann::ordered_json f = sample(1);
+  f["indicators"][0]["weight"] = nlohmann::ordered_json::array();
+  f["funds"]["fiscal"] = true;
+  const auto bad = of_rule(check_json(f), RuleId::InvalidField);
+  REQUIRE(bad.size() == 2);
+  CHECK(bad[0].message.en == "funds.fiscal: expected an object, found true/false");
+  CHECK(bad[1].message.en == "indicators[0].weight: expected a number, found an array");
+}
+
+TEST_CASE("huge numbers are an invalid field, never a silent wrap", "[json]") {
+  nlohmann::ordered_json f = sample(1);
+  const std::string text = f.dump(2);
+  std::string big = text;
+  const auto at = big.find("\"total\": 99.84");
+  REQUIRE(at != std::string::npos);
+  big.replace(at, 14, "\"total\": 1e400");
+  const auto bad = of_rule(check_text(big), RuleId::InvalidField);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].message.en.find("too large") != std::string::npos);
+}
+
+TEST_CASE("findings point at the line and column of the value", "[json]") {
+  const std::string text =
+      "{\n"
+      "  \"year\": 2023, \"project\": \"p\", \"grade\": \"优\",\n"
+      "  \"funds\": {\"total\": {\"initial\": 1, \"annual\": 2, \"executed\": 1, \"rate\": 49.00}},\n"
+      "  \"indicators\": [], \"total\": 5\n"
+      "}\n";
+  const auto rate = of_rule(check_text(text), RuleId::RateMismatch);
+  REQUIRE(rate.size() == 1);
+  CHECK(rate[0].line == 3);
+  CHECK(rate[0].column == 73);
+  CHECK(rate[0].expected == "50.00");
+}
+
+TEST_CASE("an array file holds many forms; pointers start with the index", "[json]") {
+  nlohmann::ordered_json a = nlohmann::ordered_json::array();
+  a.push_back(sample(1));
+  a.push_back(sample(2));
+  a[1]["total"] = "1";
+  a.push_back(42);
+  const FileResult r = check_json(a);
+  REQUIRE(r.doc.is_array);
+  REQUIRE(r.forms.size() == 2);
+  const auto total = of_rule(r, RuleId::TotalMismatch);
+  REQUIRE(total.size() == 1);
+  CHECK(total[0].pointer == "/1/total");
+  const auto bad = of_rule(r, RuleId::InvalidField);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].form == 2);
+}
+
+TEST_CASE("a byte-order mark is allowed", "[json]") {
+  const FileResult r = check_text("\xEF\xBB\xBF" + read_file(sample_path(1)));
+  REQUIRE(r.doc.parsed);
+  CHECK(all_findings(r).empty());
+}
