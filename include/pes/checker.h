@@ -1,0 +1,48 @@
+// Checks whole files: read, recompute, run the rules, locate the findings.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pes/document.h"
+#include "pes/engine.h"
+#include "pes/json_reader.h"
+#include "pes/options.h"
+#include "pes/source.h"
+
+namespace pes {
+
+struct FormResult {
+  Recomputed re;
+  std::vector<Finding> findings;  ///< in source order, located, with their final severity
+};
+
+struct FileResult {
+  std::string path;
+  bool opened = false;  ///< false: the file could not be read at all (see error)
+  Message error;
+  Source source;
+  Document doc;
+  std::vector<FormResult> forms;    ///< one per doc.forms entry
+  std::vector<Finding> file_findings;  ///< parse errors and findings outside any form
+
+  std::size_t count(Severity s) const;
+};
+
+class Checker {
+ public:
+  explicit Checker(Options options) : options_(std::move(options)) {}
+
+  /// Reads and checks one file ("-" is standard input).
+  void check_file(const std::string& path, FileResult& out);
+  /// Checks a source already in memory.
+  void check_source(FileResult& out);
+
+  const Options& options() const { return options_; }
+
+ private:
+  Options options_;
+  JsonReader json_;
+};
+
+}  // namespace pes

@@ -1,0 +1,17 @@
+// The JSON shapes of findings and recomputed forms, shared by the JSON reporter and batch output.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "pes/checker.h"
+
+namespace pes {
+
+using ojson = nlohmann::ordered_json;
+
+/// One finding: rule, severity, line, column, pointer, reported, expected, message.
+ojson finding_json(const Finding& f, bool chinese);
+/// One form: what it reports, what pes recomputes, and its findings.
+ojson form_json(const Form& form, const FormResult& result, bool chinese);
+
+}  // namespace pes

@@ -1,0 +1,66 @@
+#include "pes/checker.h"
+
+#include <algorithm>
+
+namespace pes {
+
+std::size_t FileResult::count(Severity s) const {
+  std::size_t n = 0;
+  for (const Finding& f : file_findings) n += f.severity == s ? 1 : 0;
+  for (const FormResult& r : forms) {
+    for (const Finding& f : r.findings) n += f.severity == s ? 1 : 0;
+  }
+  return n;
+}
+
+void Checker::check_file(const std::string& path, FileResult& out) {
+  out = FileResult{};
+  out.path = path == "-" ? "<stdin>" : path;
+  std::string en;
+  std::string zh;
+  if (!out.source.load(path, en, zh)) {
+    out.error = {std::move(en), std::move(zh)};
+    return;
+  }
+  out.opened = true;
+  check_source(out);
+}
+
+void Checker::check_source(FileResult& out) {
+  json_.read(out.source, out.doc);
+  const Document& doc = out.doc;
+
+  // Reader findings go to their form, or to the file.
+  out.forms.assign(doc.forms.size(), FormResult{});
+  std::vector<Finding> reader = doc.findings;
+  apply_settings(options_.rules, reader);
+  for (Finding& f : reader) {
+    locate(out.source, doc, f);
+    auto it = std::find_if(doc.forms.begin(), doc.forms.end(),
+                           [&](const Form& form) { return form.index == f.form; });
+    if (f.form == kWholeFile || it == doc.forms.end()) {
+      out.file_findings.push_back(std::move(f));
+    } else {
+      out.forms[static_cast<std::size_t>(it - doc.forms.begin())].findings.push_back(std::move(f));
+    }
+  }
+
+  for (std::size_t i = 0; i < doc.forms.size(); ++i) {
+    const Form& form = doc.forms[i];
+    FormResult& result = out.forms[i];
+    recompute(form, options_, result.re);
+    std::vector<Finding> found;
+    check({form, result.re, options_}, found);
+    apply_settings(options_.rules, found);
+    for (Finding& f : found) {
+      locate(out.source, doc, f);
+      result.findings.push_back(std::move(f));
+    }
+    std::stable_sort(result.findings.begin(), result.findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
+  }
+  std::stable_sort(out.file_findings.begin(), out.file_findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
+}
+
+}  // namespace pes

@@ -1,0 +1,60 @@
+// pes score FILE: print the forms as pes/1 JSON with every computed field recomputed.
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "pes/checker.h"
+#include "pes/form_writer.h"
+
+namespace pes::cli {
+namespace {
+
+struct ScoreArgs {
+  std::string file;
+  CommonOptions common;
+};
+
+int run_score(const ScoreArgs& args) {
+  Options options;
+  if (!args.common.options(options)) return kExitUsage;
+  const bool zh = args.common.chinese();
+  Checker checker(options);
+  FileResult result;
+  checker.check_file(args.file, result);
+  if (!result.opened) {
+    std::cerr << "pes: " << result.error.in(zh) << '\n';
+    return kExitUsage;
+  }
+  if (!result.doc.parsed) {
+    for (const Finding& f : result.file_findings) {
+      std::cerr << result.path << ':' << f.line << ':' << f.column << ": " << f.message.in(zh) << '\n';
+    }
+    return kExitFindings;
+  }
+  std::string out;
+  const bool many = result.doc.is_array;
+  if (many) out += "[\n  ";
+  for (std::size_t i = 0; i < result.doc.forms.size(); ++i) {
+    Form form = result.doc.forms[i];
+    fill_computed(form, result.forms[i].re);
+    if (i > 0) out += ",\n  ";
+    write_form_json(form, out, many ? 2 : 0);
+  }
+  if (many) out += "\n]";
+  out += '\n';
+  std::cout << out;
+  return kExitClean;
+}
+
+}  // namespace
+
+Command add_score(CLI::App& app) {
+  auto args = std::make_shared<ScoreArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "score", "Print the forms with every computed field recomputed / 输出重新计算后的自评表");
+  sub->add_option("file", args->file, "pes/1 JSON file; - reads standard input / 文件")->required();
+  args->common.add_to(*sub);
+  return {sub, [args] { return run_score(*args); }};
+}
+
+}  // namespace pes::cli

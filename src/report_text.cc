@@ -1,0 +1,132 @@
+// The text reporter: a verdict line per form, then compiler-style findings.
+#include <fmt/format.h>
+
+#include "pes/grade.h"
+#include "pes/report.h"
+#include "pes/rules.h"
+
+namespace pes {
+namespace {
+
+constexpr std::string_view kRed = "\x1b[31m";
+constexpr std::string_view kYellow = "\x1b[33m";
+constexpr std::string_view kCyan = "\x1b[36m";
+constexpr std::string_view kGreen = "\x1b[32m";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+class TextReporter final : public Reporter {
+ public:
+  TextReporter(std::ostream& out, ReportStyle style) : out_(out), style_(style) {}
+
+  void file(const FileResult& file) override {
+    if (!file.opened) {
+      out_ << paint(kRed, file.error.in(style_.chinese)) << '\n';
+      return;
+    }
+    for (const Finding& f : file.file_findings) finding(file, f);
+    for (std::size_t i = 0; i < file.doc.forms.size(); ++i) form(file, file.doc.forms[i], file.forms[i]);
+  }
+
+  void finish(const Summary& s) override {
+    const bool zh = style_.chinese;
+    std::string line =
+        zh ? fmt::format("共 {} 个文件、{} 张自评表：{} 个错误，{} 个警告，{} 条提示", s.files, s.forms,
+                         s.errors, s.warnings, s.infos)
+           : fmt::format("{} {}, {} {}: {} {}, {} {}, {} {}", s.files, plural(s.files, "file"),
+                         s.forms, plural(s.forms, "form"), s.errors, plural(s.errors, "error"),
+                         s.warnings, plural(s.warnings, "warning"), s.infos, s.infos == 1 ? "notice" : "notices");
+    if (s.unreadable > 0) {
+      line += zh ? fmt::format("；{} 个文件无法读取", s.unreadable)
+                 : fmt::format("; {} unreadable", s.unreadable);
+    }
+    out_ << paint(kBold, line) << '\n';
+  }
+
+ private:
+  static std::string plural(std::size_t n, std::string_view word) {
+    return n == 1 ? std::string(word) : fmt::format("{}s", word);
+  }
+
+  std::string paint(std::string_view color, std::string_view text) const {
+    if (!style_.color) return std::string(text);
+    return fmt::format("{}{}{}", color, text, kReset);
+  }
+
+  void form(const FileResult& file, const Form& form, const FormResult& result) {
+    const bool zh = style_.chinese;
+    const Recomputed& re = result.re;
+    std::string title = form.project.ok() ? form.project.value : (zh ? "（无项目名称）" : "(no project name)");
+    if (form.year.ok()) title += zh ? fmt::format("（{} 年度）", form.year.value) : fmt::format(" ({})", form.year.value);
+    const std::string where = file.doc.is_array || file.doc.forms.size() > 1
+                                  ? fmt::format("{}#{}", file.path, form.index)
+                                  : file.path;
+    out_ << paint(kBold, fmt::format("{}: {}", where, title)) << '\n';
+
+    auto show = [](const std::optional<Decimal>& d) { return d ? d->str() : std::string("?"); };
+    const std::string rate = show(re.rate_of(FundsRowId::Total));
+    const std::string grade = re.grade ? std::string(grade_label_zh(*re.grade)) : "?";
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    for (const Finding& f : result.findings) {
+      errors += f.severity == Severity::Error ? 1 : 0;
+      warnings += f.severity == Severity::Warning ? 1 : 0;
+    }
+    std::string verdict;
+    if (errors == 0 && warnings == 0) {
+      verdict = paint(kGreen, zh ? "✓ 正确" : "✓ correct");
+    } else if (errors == 0) {
+      verdict = paint(kYellow, zh ? fmt::format("{} 个警告", warnings)
+                                  : fmt::format("{} {}", warnings, plural(warnings, "warning")));
+    } else {
+      verdict = paint(kRed, zh ? fmt::format("✗ {} 个错误", errors)
+                               : fmt::format("✗ {} {}", errors, plural(errors, "error")));
+    }
+    out_ << "  "
+         << (zh ? fmt::format("执行率 {}% · 预算执行得分 {} · 总分 {} · 等级 {} · {}", rate,
+                              show(re.budget_score), show(re.total), grade, verdict)
+                : fmt::format("rate {}% · budget score {} · total {} · grade {} · {}", rate,
+                              show(re.budget_score), show(re.total), grade, verdict))
+         << '\n';
+    for (const Finding& f : result.findings) finding(file, f);
+  }
+
+  void finding(const FileResult& file, const Finding& f) {
+    const bool zh = style_.chinese;
+    std::string_view color = kCyan;
+    std::string_view label = zh ? "提示" : "info";
+    if (f.severity == Severity::Error) {
+      color = kRed;
+      label = zh ? "错误" : "error";
+    } else if (f.severity == Severity::Warning) {
+      color = kYellow;
+      label = zh ? "警告" : "warning";
+    }
+    out_ << "  " << fmt::format("{}:{}:{}: ", file.path, f.line, f.column)
+         << paint(color, fmt::format("{}[{}]", label, rule_name(f))) << ' '
+         << f.message.in(zh) << '\n';
+    if (!f.reported.empty() || !f.expected.empty()) {
+      const std::string reported = f.reported.empty() ? "—" : f.reported;
+      const std::string expected = f.expected.empty() ? "—" : f.expected;
+      out_ << "      "
+           << paint(kDim, zh ? fmt::format("填报 {} → 应为 {}", reported, expected)
+                             : fmt::format("reported {} → expected {}", reported, expected));
+      if (!f.pointer.empty()) out_ << paint(kDim, fmt::format("  ({})", f.pointer));
+      out_ << '\n';
+    }
+  }
+
+  static std::string_view rule_name(const Finding& f) { return rule_info(f.rule).name; }
+
+  std::ostream& out_;
+  ReportStyle style_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_text_reporter(std::ostream& out, ReportStyle style) {
+  return std::make_unique<TextReporter>(out, style);
+}
+
+}  // namespace pes

@@ -1,0 +1,27 @@
+# Runs `pes check` on one golden input and compares stdout and the exit code with the
+# files beside it. Set PES_UPDATE_GOLDEN=1 in the environment to rewrite them.
+get_filename_component(dir ${INPUT} DIRECTORY)
+get_filename_component(name ${INPUT} NAME_WE)
+file(RELATIVE_PATH rel ${WORKDIR} ${INPUT})
+set(args_file ${dir}/${name}.args)
+set(args check --lang en)
+if(EXISTS ${args_file})
+  file(STRINGS ${args_file} args)
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E env NO_COLOR=1 ${PES} ${args} ${rel}
+                WORKING_DIRECTORY ${WORKDIR}
+                OUTPUT_VARIABLE out RESULT_VARIABLE code)
+if(DEFINED ENV{PES_UPDATE_GOLDEN})
+  file(WRITE ${dir}/${name}.out "${out}")
+  file(WRITE ${dir}/${name}.code "${code}\n")
+  return()
+endif()
+file(READ ${dir}/${name}.out expected)
+file(STRINGS ${dir}/${name}.code expected_code)
+if(NOT out STREQUAL expected)
+  file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/${name}.actual "${out}")
+  message(FATAL_ERROR "output of ${rel} differs from ${name}.out:\n--- expected\n${expected}\n--- actual\n${out}")
+endif()
+if(NOT code STREQUAL expected_code)
+  message(FATAL_ERROR "exit code of ${rel} is ${code}, expected ${expected_code}")
+endif()
