@@ -26,8 +26,10 @@ void Checker::check_file(const std::string& path, FileResult& out) {
   check_source(out);
 }
 
-void Checker::check_source(FileResult& out) {
-  json_.read(out.source, out.doc);
+void Checker::check_source(FileResult& out) { check_source(out, format_for_path(out.path)); }
+
+void Checker::check_source(FileResult& out, Format format) {
+  readers_.read(out.source, format, out.doc);
   const Document& doc = out.doc;
 
   // Reader findings go to their form, or to the file.

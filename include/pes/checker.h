@@ -6,7 +6,7 @@
 
 #include "pes/document.h"
 #include "pes/engine.h"
-#include "pes/json_reader.h"
+#include "pes/readers.h"
 #include "pes/options.h"
 #include "pes/source.h"
 
@@ -35,14 +35,16 @@ class Checker {
 
   /// Reads and checks one file ("-" is standard input).
   void check_file(const std::string& path, FileResult& out);
-  /// Checks a source already in memory.
+  /// Checks a source already in memory, in the format its path names.
   void check_source(FileResult& out);
+  /// Checks a source already in memory, in a given format.
+  void check_source(FileResult& out, Format format);
 
   const Options& options() const { return options_; }
 
  private:
   Options options_;
-  JsonReader json_;
+  Readers readers_;
 };
 
 }  // namespace pes
