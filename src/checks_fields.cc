@@ -3,6 +3,7 @@
 
 #include "checks.h"
 #include "pes/labels.h"
+#include "pes/text.h"
 
 namespace pes::checks {
 namespace {
@@ -32,9 +33,9 @@ void required_fields(const CheckContext& ctx, FindingSink& sink) {
   if (!f.project.present()) missing(sink, {FieldKey::Project, {}, 0}, f.offset);
   if (f.unit.ok() && f.unit.value != "万元" && f.unit.value != "元") {
     sink.add(RuleId::InvalidField, {FieldKey::Unit, {}, 0}, f.unit.offset,
-             {fmt::format("unit “{}” is neither 万元 nor 元", f.unit.value),
-              fmt::format("金额单位“{}”既不是万元也不是元", f.unit.value)},
-             f.unit.value, "万元 | 元");
+             {fmt::format("unit “{}” is neither 万元 nor 元", shorten(f.unit.value)),
+              fmt::format("金额单位“{}”既不是万元也不是元", shorten(f.unit.value))},
+             shorten(f.unit.value), "万元 | 元");
   }
   negative(sink, {FieldKey::FundsWeight, {}, 0}, f.funds_weight);
 
@@ -74,9 +75,9 @@ void required_fields(const CheckContext& ctx, FindingSink& sink) {
     missing(sink, {FieldKey::Grade, {}, 0}, f.offset);
   } else if (f.grade.ok() && !parse_grade(f.grade.value)) {
     sink.add(RuleId::InvalidField, {FieldKey::Grade, {}, 0}, f.grade.offset,
-             {fmt::format("grade “{}” is none of 优, 良, 中, 差", f.grade.value),
-              fmt::format("评分等级“{}”不是 优、良、中、差 之一", f.grade.value)},
-             f.grade.value, "优 | 良 | 中 | 差");
+             {fmt::format("grade “{}” is none of 优, 良, 中, 差", shorten(f.grade.value)),
+              fmt::format("评分等级“{}”不是 优、良、中、差 之一", shorten(f.grade.value))},
+             shorten(f.grade.value), "优 | 良 | 中 | 差");
   }
 }
 

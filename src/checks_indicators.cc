@@ -3,6 +3,7 @@
 
 #include "checks.h"
 #include "pes/labels.h"
+#include "pes/text.h"
 
 namespace pes::checks {
 namespace {
@@ -23,14 +24,14 @@ void score_out_of_range(const CheckContext& ctx, FindingSink& sink) {
     const Decimal s = ind.score.value;
     if (s.is_negative()) {
       sink.add(RuleId::ScoreOutOfRange, at(FieldKey::Score, i), ind.score.offset,
-               {fmt::format("score {} of “{}” is below 0", s.str(), ind.name.value),
-                fmt::format("“{}”得分 {} 小于 0", ind.name.value, s.str())},
+               {fmt::format("score {} of “{}” is below 0", s.str(), shorten(ind.name.value)),
+                fmt::format("“{}”得分 {} 小于 0", shorten(ind.name.value), s.str())},
                s.str(), "≥ 0");
     } else if (ind.weight.ok() && s > ind.weight.value) {
       sink.add(RuleId::ScoreOutOfRange, at(FieldKey::Score, i), ind.score.offset,
-               {fmt::format("score {} of “{}” is above its weight {}", s.str(), ind.name.value,
+               {fmt::format("score {} of “{}” is above its weight {}", s.str(), shorten(ind.name.value),
                             ind.weight.value.str()),
-                fmt::format("“{}”得分 {} 超过分值 {}", ind.name.value, s.str(),
+                fmt::format("“{}”得分 {} 超过分值 {}", shorten(ind.name.value), s.str(),
                             ind.weight.value.str())},
                s.str(), fmt::format("≤ {}", ind.weight.value.str()));
     }
@@ -47,8 +48,8 @@ void deduction_without_reason(const CheckContext& ctx, FindingSink& sink) {
     sink.add(RuleId::DeductionWithoutReason, at(FieldKey::Reason, i),
              ind.reason.present() ? ind.reason.offset : ind.score.offset,
              {fmt::format("“{}” lost {} points ({} → {}) with no 偏差原因分析及改进措施",
-                          ind.name.value, lost.str(), ind.weight.value.str(), ind.score.value.str()),
-              fmt::format("“{}”扣 {} 分（{} → {}），未填写偏差原因分析及改进措施", ind.name.value,
+                          shorten(ind.name.value), lost.str(), ind.weight.value.str(), ind.score.value.str()),
+              fmt::format("“{}”扣 {} 分（{} → {}），未填写偏差原因分析及改进措施", shorten(ind.name.value),
                           lost.str(), ind.weight.value.str(), ind.score.value.str())},
              "", "");
   }
@@ -65,11 +66,11 @@ void unknown_category(const CheckContext& ctx, FindingSink& sink) {
       if (!l1 && !name.empty()) {
         const bool is_level2 = level2_parents(name) != 0;
         sink.add(RuleId::UnknownCategory, at(FieldKey::Level1, i), ind.level1.offset,
-                 {fmt::format("level 1 “{}” is not a standard 一级指标{}", ind.level1.value,
+                 {fmt::format("level 1 “{}” is not a standard 一级指标{}", shorten(ind.level1.value),
                               is_level2 ? " (it is a level-2 name)" : ""),
-                  fmt::format("一级指标“{}”不在标准目录中{}", ind.level1.value,
+                  fmt::format("一级指标“{}”不在标准目录中{}", shorten(ind.level1.value),
                               is_level2 ? "（这是二级指标名称）" : "")},
-                 ind.level1.value, "产出指标 | 效益指标 | 满意度指标 | 成本指标");
+                 shorten(ind.level1.value), "产出指标 | 效益指标 | 满意度指标 | 成本指标");
       }
     }
     if (!ind.level2.ok()) continue;
@@ -78,15 +79,15 @@ void unknown_category(const CheckContext& ctx, FindingSink& sink) {
     const unsigned parents = level2_parents(name);
     if (parents == 0) {
       sink.add(RuleId::UnknownCategory, at(FieldKey::Level2, i), ind.level2.offset,
-               {fmt::format("level 2 “{}” is not a standard 二级指标", ind.level2.value),
-                fmt::format("二级指标“{}”不在标准目录中", ind.level2.value)},
-               ind.level2.value, "");
+               {fmt::format("level 2 “{}” is not a standard 二级指标", shorten(ind.level2.value)),
+                fmt::format("二级指标“{}”不在标准目录中", shorten(ind.level2.value))},
+               shorten(ind.level2.value), "");
     } else if (l1 && (parents & (1u << static_cast<unsigned>(*l1))) == 0) {
       sink.add(RuleId::UnknownCategory, at(FieldKey::Level2, i), ind.level2.offset,
-               {fmt::format("level 2 “{}” does not belong under “{}”", ind.level2.value,
+               {fmt::format("level 2 “{}” does not belong under “{}”", shorten(ind.level2.value),
                             level1_label(*l1)),
-                fmt::format("二级指标“{}”不属于“{}”", ind.level2.value, level1_label(*l1))},
-               ind.level2.value, "");
+                fmt::format("二级指标“{}”不属于“{}”", shorten(ind.level2.value), level1_label(*l1))},
+               shorten(ind.level2.value), "");
     }
   }
 }

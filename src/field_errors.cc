@@ -1,11 +1,13 @@
 #include "pes/field_errors.h"
+#include "pes/text.h"
 
 #include <fmt/format.h>
 
 namespace pes {
 
-void bad_number(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::string_view raw,
+void bad_number(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::string_view raw_text,
                 DecimalError error) {
+  const std::string raw = shorten(raw_text);
   const std::string name = field_name(ref);
   const std::string_view zh_name = field_label_zh(ref.key);
   Message m;
@@ -35,7 +37,7 @@ void bad_number(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::stri
            fmt::format("{}（{}）：“{}”数值过大（整数部分最多 18 位）", zh_name, name, raw)};
       break;
   }
-  sink.add(RuleId::InvalidField, ref, offset, std::move(m), std::string(raw), "");
+  sink.add(RuleId::InvalidField, ref, offset, std::move(m), raw, "");
 }
 
 void bad_kind(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::string_view expected_en,
@@ -48,11 +50,12 @@ void bad_kind(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::string
                         found_zh)});
 }
 
-void bad_year(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::string_view raw) {
+void bad_year(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::string_view raw_text) {
+  const std::string raw = shorten(raw_text);
   sink.add(RuleId::InvalidField, ref, offset,
            {fmt::format("year: “{}” is not a year (a whole number such as 2023)", raw),
             fmt::format("年度（year）：“{}”不是有效年份（应为整数，如 2023）", raw)},
-           std::string(raw), "");
+           raw, "");
 }
 
 }  // namespace pes

@@ -4,6 +4,7 @@
 #include "pes/grade.h"
 #include "pes/report.h"
 #include "pes/rules.h"
+#include "pes/text.h"
 
 namespace pes {
 namespace {
@@ -57,7 +58,7 @@ class TextReporter final : public Reporter {
   void form(const FileResult& file, const Form& form, const FormResult& result) {
     const bool zh = style_.chinese;
     const Recomputed& re = result.re;
-    std::string title = form.project.ok() ? form.project.value : (zh ? "（无项目名称）" : "(no project name)");
+    std::string title = form.project.ok() ? shorten(form.project.value) : (zh ? "（无项目名称）" : "(no project name)");
     if (form.year.ok()) title += zh ? fmt::format("（{} 年度）", form.year.value) : fmt::format(" ({})", form.year.value);
     const std::string where = file.doc.is_array || file.doc.forms.size() > 1
                                   ? fmt::format("{}#{}", file.path, form.index)
