@@ -58,8 +58,14 @@ void Checker::check_source(FileResult& out, Format format) {
       locate(out.source, doc, f);
       result.findings.push_back(std::move(f));
     }
+    // Source order; at one spot, what is wrong with the input itself comes first.
+    auto rank = [](const Finding& f) {
+      return f.rule == RuleId::ParseError || f.rule == RuleId::InvalidField ? 0 : 1;
+    };
     std::stable_sort(result.findings.begin(), result.findings.end(),
-                     [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
+                     [&](const Finding& a, const Finding& b) {
+                       return a.offset != b.offset ? a.offset < b.offset : rank(a) < rank(b);
+                     });
   }
   std::stable_sort(out.file_findings.begin(), out.file_findings.end(),
                    [](const Finding& a, const Finding& b) { return a.offset < b.offset; });

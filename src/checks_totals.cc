@@ -10,6 +10,7 @@ namespace pes::checks {
 void weights_sum(const CheckContext& ctx, FindingSink& sink) {
   const Form& f = ctx.form;
   if (f.funds_weight.state == FieldState::Invalid) return;
+  if (f.indicators_state != FieldState::Valid) return;  // a missing list is an invalid field
   for (const Indicator& ind : f.indicators) {
     if (!ind.weight.ok()) return;  // an unreadable or missing weight is reported on its own
   }

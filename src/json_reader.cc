@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "pes/field_errors.h"
+#include "pes/text.h"
 
 namespace pes {
 
@@ -48,6 +49,32 @@ std::string_view trim_token(std::string_view s) {
     s.remove_suffix(1);
   }
   return s;
+}
+
+// A JSON number token as RFC 8259 writes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+bool is_json_number(std::string_view t) {
+  std::size_t i = 0;
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < t.size() && t[i] == '-') ++i;
+  if (i < t.size() && t[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == t.size();
 }
 
 // Reads the fields of one form. Every method returns false on a JSON syntax error
@@ -117,6 +144,10 @@ class FormReader {
     std::string_view raw;
     if (t == od::json_type::number) {
       raw = trim_token(v.raw_json_token());
+      if (!is_json_number(raw)) {
+        error = simdjson::NUMBER_ERROR;  // not JSON: "0x10", "NaN"
+        return false;
+      }
     } else if (t == od::json_type::string) {
       if (fail(v.get_string().get(raw))) return false;
     } else if (t == od::json_type::null) {
@@ -148,7 +179,12 @@ class FormReader {
       if (fail(v.get_string().get(s))) return false;
       out.set(std::string(s), at);
     } else if (t == od::json_type::number) {
-      out.set(std::string(trim_token(v.raw_json_token())), at);
+      const std::string_view raw = trim_token(v.raw_json_token());
+      if (!is_json_number(raw)) {
+        error = simdjson::NUMBER_ERROR;
+        return false;
+      }
+      out.set(std::string(raw), at);
     } else if (t == od::json_type::null) {
       out.reset(out.offset);
     } else {
@@ -343,10 +379,21 @@ class ErrorLocator : public nlohmann::json_sax<nlohmann::json> {
 
 // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error ..."
 // → "syntax error ..."
+// "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error ...; last
+// read: '...'" → "syntax error ...". The "last read" part is dropped: it can hold a piece of
+// a broken UTF-8 sequence.
 std::string describe(const std::string& what) {
   const auto colon = what.find(": ");
-  return colon == std::string::npos ? what : what.substr(colon + 2);
+  std::string why = colon == std::string::npos ? what : what.substr(colon + 2);
+  const auto last = why.find("; last read: '");
+  if (last != std::string::npos) {
+    const auto next = why.find("'; ", last + 14);  // "; expected ..." may follow
+    why.erase(last, next == std::string::npos ? std::string::npos : next + 1 - last);
+  }
+  return why;
 }
+
+
 
 bool blank(std::string_view s) {
   return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -378,13 +425,32 @@ void JsonReader::read(const Source& source, Document& doc) {
     return;
   }
 
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    parse_error(0, "the file is encoded as UTF-16; save it as UTF-8",
+                "文件为 UTF-16 编码；请另存为 UTF-8");
+    return;
+  }
+
   error_code err = simdjson::SUCCESS;
   auto syntax_failure = [&](error_code e, std::uint64_t hint) {
+    if (e == simdjson::UTF8_ERROR) {
+      const std::uint64_t bad = first_invalid_utf8(text);
+      const auto byte = static_cast<unsigned>(static_cast<unsigned char>(text[bad]));
+      parse_error(bad,
+                  fmt::format("not valid UTF-8: byte 0x{:02X}; is the file GBK? Save it as UTF-8", byte),
+                  fmt::format("不是有效的 UTF-8：字节 0x{:02X}；文件是否为 GBK 编码？请另存为 UTF-8", byte));
+      return;
+    }
     ErrorLocator locator;
     nlohmann::json::sax_parse(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(),
                               &locator, nlohmann::json::input_format_t::json, true);
     if (locator.failed) {
       const std::uint64_t at = start + (locator.position > 0 ? locator.position - 1 : 0);
+      if (at < text.size() && text[at] == '\0') {
+        parse_error(at, "a NUL byte (0x00) where JSON text belongs; is this a text file?",
+                    "此处为 NUL 字节（0x00），不是 JSON 文本；这是文本文件吗？");
+        return;
+      }
       const std::string why = describe(locator.what);
       parse_error(at, fmt::format("not well-formed JSON: {}", why),
                   fmt::format("JSON 格式错误：{}", why));
@@ -461,6 +527,8 @@ void JsonReader::read(const Source& source, Document& doc) {
     FindingSink sink(kWholeFile, doc.findings);
     bad_kind(sink, {FieldKey::Form}, first, "a form object or an array of forms",
              "自评表对象或自评表数组", kind_en(top), kind_zh(top));
+    doc.parsed = true;
+    return;
   }
   if (ok) {
     const char* rest = nullptr;

@@ -51,7 +51,7 @@ class JsonReporter final : public Reporter {
     doc["tool"] = {{"name", "pes"}, {"version", std::string(pes_version())}};
     doc["summary"] = summary_json(s);
     doc["files"] = std::move(files_);
-    out_ << doc.dump(2) << '\n';
+    out_ << doc.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
   }
 
  private:

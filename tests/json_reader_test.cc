@@ -128,3 +128,35 @@ TEST_CASE("a byte-order mark is allowed", "[json]") {
   REQUIRE(r.doc.parsed);
   CHECK(all_findings(r).empty());
 }
+
+TEST_CASE("number tokens must be JSON numbers", "[json]") {
+  const std::string good = read_file(sample_path(1));
+  for (const char* bad : {"0x10", "NaN", "+5", "01", "1.", ".5"}) {
+    std::string text = good;
+    const auto at = text.find("\"total\": 99.84");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 14, std::string("\"total\": ") + bad);
+    INFO(bad);
+    const Finding f = only_parse_error(check_text(text));
+    CHECK(f.message.en.rfind("not well-formed JSON", 0) == 0);
+  }
+}
+
+TEST_CASE("encodings other than UTF-8 are named", "[json]") {
+  const Finding utf16 = only_parse_error(check_text(std::string("\xFF\xFE{\0}\0", 6)));
+  CHECK(utf16.message.en == "the file is encoded as UTF-16; save it as UTF-8");
+  // 项目 in GBK is CF EE C4 BF.
+  const Finding gbk = only_parse_error(check_text("{\n\"project\": \"\xCF\xEE\xC4\xBF\"}"));
+  CHECK(gbk.line == 2);
+  CHECK(gbk.column == 13);
+  CHECK(gbk.message.en == "not valid UTF-8: byte 0xCF; is the file GBK? Save it as UTF-8");
+}
+
+TEST_CASE("top-level values that are no form", "[json]") {
+  for (const char* text : {"null", "42", "\"form\"", "true"}) {
+    const FileResult r = check_text(text);
+    INFO(text);
+    REQUIRE(r.file_findings.size() == 1);
+    CHECK(r.file_findings[0].rule == RuleId::InvalidField);
+  }
+}

@@ -9,3 +9,13 @@ TEST_CASE("shorten cuts long text at a character boundary", "[text]") {
   CHECK(pes::shorten(std::string(1000, 'x'), 10) == std::string(10, 'x') + "…");
   CHECK(pes::shorten("", 0).empty());
 }
+
+TEST_CASE("first_invalid_utf8 finds the first ill-formed byte", "[text]") {
+  CHECK(pes::first_invalid_utf8("ascii 中文") == 12);
+  CHECK(pes::first_invalid_utf8("ab\xC3\x28") == 2);
+  CHECK(pes::first_invalid_utf8("\xC0\x80") == 0);          // overlong
+  CHECK(pes::first_invalid_utf8("x\xED\xA0\x80") == 1);     // surrogate
+  CHECK(pes::first_invalid_utf8("\xF4\x90\x80\x80") == 0); // past U+10FFFF
+  CHECK(pes::first_invalid_utf8("\xE4\xB8") == 0);          // truncated
+  CHECK(pes::first_invalid_utf8("\xF0\x9F\x98\x80") == 4); // an emoji is fine
+}
