@@ -149,11 +149,12 @@ Decimal::Parsed Decimal::parse(std::string_view text) {
   }
   if (written > kDigits) written = kDigits;
   if (mantissa != 0) {
-    if (shift > kMaxIntegerDigits + kDigits + 2) return {std::nullopt, DecimalError::TooLarge};
-    mantissa *= pow10(shift);
-    if (mantissa >= pow10(kMaxIntegerDigits + kDigits)) {
+    // mantissa × 10^shift must stay below 10^(18 + 6) units.
+    constexpr int kLimit = kMaxIntegerDigits + kDigits;
+    if (shift > kLimit || mantissa >= pow10(kLimit - shift)) {
       return {std::nullopt, DecimalError::TooLarge};
     }
+    mantissa *= pow10(shift);
   }
   return {Decimal(negative ? -mantissa : mantissa, written), DecimalError::Syntax};
 }

@@ -49,6 +49,9 @@ TEST_CASE("decimals refuse what is not a number", "[decimal]") {
       {"1,234,56", DecimalError::Grouping}, {"0.0000001", DecimalError::TooPrecise},
       {"1e400", DecimalError::TooLarge},  {"1000000000000000000", DecimalError::TooLarge},
       {"-", DecimalError::Syntax},        {"%", DecimalError::Empty},
+      // Found by fuzzing: the exponent must not overflow the 128-bit mantissa.
+      {"2000500816020104E20", DecimalError::TooLarge}, {"1e24", DecimalError::TooLarge},
+      {"1000000000000000000000000e-6", DecimalError::TooLarge},
   };
   for (const auto& c : cases) {
     INFO(c.text);
