@@ -81,10 +81,14 @@ void judge_quantity(const Indicator& ind, Rounding rounding, Judgement& j) {
   j.rule_score_other = rule_score(j, ind.weight.value, other(rounding));
 }
 
-// weight × percent ÷ 100, exact: at most one decimal more than the weight has.
+// weight × percent ÷ 100, exact, with 2 decimals or as many more as it needs (80% of 3.33 is
+// 2.664).
 Decimal share(Decimal weight, int percent) {
-  const int digits = std::max(kShown, std::min(Decimal::kDigits, weight.digits() + 1));
-  return *mul_div(weight, Decimal::of(percent), Decimal::of(100), digits, Rounding::Truncate);
+  const Decimal v = *mul_div(weight, Decimal::of(percent), Decimal::of(100), Decimal::kDigits,
+                             Rounding::Truncate);
+  int digits = kShown;
+  while (digits < Decimal::kDigits && !v.fits(digits)) ++digits;
+  return v.with_digits(digits);
 }
 
 void judge_completion(const Indicator& ind, Completion c, Judgement& j) {
