@@ -39,10 +39,20 @@ void each_scored(const CheckContext& ctx, F f) {
   }
 }
 
-// A missed target scored the full weight: target-missed-full-score's case, which the other
-// score checks leave to it while it is on.
+// True if the full weight is the MoF rule's own score for a missed quantitative target, rounded
+// either way (≥95 → 94.99 with weight 15: 14.998…, 15.00 half-up; > 95 → 95: 15 × 95 ÷ 95).
+bool rule_gives_full(const Scored& s) {
+  const Decimal full = s.weight.with_digits(2);
+  return s.j.kind == JudgementKind::Quantitative &&
+         ((s.j.rule_score && *s.j.rule_score == full) ||
+          (s.j.rule_score_other && *s.j.rule_score_other == full));
+}
+
+// A missed target scored the full weight the rule does not give: target-missed-full-score's
+// case, which the other score checks leave to it while it is on.
 bool missed_full(const CheckContext& ctx, const Scored& s) {
-  return !s.j.met && s.score == s.weight && ctx.options.rules.on(RuleId::TargetMissedFullScore);
+  return !s.j.met && s.score == s.weight && !rule_gives_full(s) &&
+         ctx.options.rules.on(RuleId::TargetMissedFullScore);
 }
 
 // "≥95.00(%) → 90.00(%)" or "健全 → 部分达成", as the form writes them.
@@ -68,7 +78,7 @@ std::string band_text(const Judgement& j) {
 
 void target_missed_full_score(const CheckContext& ctx, FindingSink& sink) {
   each_scored(ctx, [&](const Scored& s) {
-    if (s.j.met || s.score != s.weight) return;
+    if (s.j.met || s.score != s.weight || rule_gives_full(s)) return;
     sink.add(RuleId::TargetMissedFullScore, at(FieldKey::Score, s.index), s.ind.score.offset,
              {fmt::format("“{}” missed its target ({}) yet scored the full {}", s.ind.name.value,
                           target_to_actual(s.ind), s.weight.str()),

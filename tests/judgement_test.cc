@@ -2,6 +2,7 @@
 // and stays silent on one that does not.
 #include <catch2/catch.hpp>
 
+#include "pes/form_writer.h"
 #include "test_support.h"
 
 using namespace pes;
@@ -84,9 +85,16 @@ TEST_CASE("target-missed-full-score", "[rules][judgement]") {
     CHECK(count(r, RuleId::TargetMissedFullScore) == 1);
     CHECK(count(r, RuleId::QualitativeBand) == 0);
   }
-  SECTION("a strict > target met only in name") {
-    const FileResult r = check_json(with(form1(), 0, ">95.00(%)", "95.00(%)", "15"));
-    CHECK(count(r, RuleId::TargetMissedFullScore) == 1);
+  SECTION("silent where the rule itself gives the full weight, rounded either way") {
+    // 15 × 94.99 ÷ 95 = 14.998…: 14.99 truncated, 15.00 half-up.
+    const FileResult r = check_json(with(form1(), 0, "≥95.00(%)", "94.99(%)", "15"));
+    CHECK_FALSE(judgement(r, 0).met);
+    CHECK(count(r, RuleId::TargetMissedFullScore) == 0);
+    CHECK(count(r, RuleId::ScoreAboveRule) == 0);
+    // > 95 against 95 is missed, yet 15 × 95 ÷ 95 is the full weight.
+    const FileResult s = check_json(with(form1(), 0, ">95.00(%)", "95.00(%)", "15"));
+    CHECK_FALSE(judgement(s, 0).met);
+    CHECK(count(s, RuleId::TargetMissedFullScore) == 0);
   }
   SECTION("silent when the target was met, or points were taken") {
     CHECK(count(check_json(form1()), RuleId::TargetMissedFullScore) == 0);
@@ -243,4 +251,20 @@ TEST_CASE("unit-mismatch", "[rules][judgement]") {
     CHECK(count(check_json(with(form1(), 0, "≥90百分比", "95%", "15")), RuleId::UnitMismatch) == 0);
     CHECK(count(check_json(with(form1(), 0, "≤3日", "2天", "15")), RuleId::UnitMismatch) == 0);
   }
+}
+
+TEST_CASE("pes score's judgements are read back as the form they annotate", "[judgement]") {
+  const FileResult r = check_json(sample(2));
+  REQUIRE(r.forms.size() == 1);
+  std::string out;
+  write_judged_form_json(r.doc.forms[0], r.forms[0].re, false, out);
+  const json written = json::parse(out);
+  const json& j = written["indicators"][3]["judgement"];
+  CHECK(j["target"]["comparison"] == "=");
+  CHECK(j["target"]["value"] == "100.00");
+  CHECK(j["target"]["unit"] == "%");
+  CHECK(j["met"] == true);
+  CHECK(j["rule_score"] == "15.00");
+  const FileResult again = check_text(out);
+  CHECK(rule_names(again) == std::vector<std::string>{"target-met-deducted"});
 }
