@@ -17,5 +17,12 @@ void grade_mismatch(const CheckContext& ctx, FindingSink& sink);
 void deduction_without_reason(const CheckContext& ctx, FindingSink& sink);
 void unknown_category(const CheckContext& ctx, FindingSink& sink);
 void required_fields(const CheckContext& ctx, FindingSink& sink);
+void target_missed_full_score(const CheckContext& ctx, FindingSink& sink);
+void score_above_rule(const CheckContext& ctx, FindingSink& sink);
+void qualitative_band(const CheckContext& ctx, FindingSink& sink);
+void target_met_deducted(const CheckContext& ctx, FindingSink& sink);
+void duplicate_indicator(const CheckContext& ctx, FindingSink& sink);
+void level1_weights(const CheckContext& ctx, FindingSink& sink);
+void unit_mismatch(const CheckContext& ctx, FindingSink& sink);
 
 }  // namespace pes::checks

@@ -59,7 +59,9 @@ void recompute(const Form& form, const Options& options, Recomputed& out) {
   out.indicator_weight = Decimal::of(0, kShown);
   out.indicator_score = Decimal::of(0, kShown);
   out.levels.clear();
+  out.judgements.clear();
   for (const Indicator& ind : form.indicators) {
+    out.judgements.push_back(judge(ind, out.rounding));
     const std::string level = normalize_label(ind.level1.value);
     auto it = std::find_if(out.levels.begin(), out.levels.end(),
                            [&](const LevelSum& s) { return s.name == level; });

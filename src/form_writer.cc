@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "pes/report_json.h"
+
 namespace pes {
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -66,7 +68,20 @@ class ObjectWriter {
 
 }  // namespace
 
-void write_form_json(const Form& form, std::string& out, int indent) {
+namespace {
+
+// Appends a JSON value dumped with a 2-space indent, its inner lines shifted by `indent`.
+void append_indented(std::string& out, const ojson& value, int indent) {
+  const std::string text = value.dump(2);
+  const std::string pad(static_cast<std::size_t>(indent), ' ');
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+}
+
+void write_form(const Form& form, std::string& out, int indent, const Recomputed* re,
+                bool chinese) {
   ObjectWriter o(out, indent);
   if (form.year.ok()) {
     o.key("year");
@@ -117,6 +132,10 @@ void write_form_json(const Form& form, std::string& out, int indent) {
     w.number("weight", ind.weight);
     w.number("score", ind.score);
     w.text("reason", ind.reason);
+    if (re != nullptr && i < re->judgements.size()) {
+      w.key("judgement");
+      append_indented(out, judgement_json(ind, re->judgements[i], chinese), w.inner());
+    }
     w.close();
   }
   if (!form.indicators.empty()) {
@@ -127,6 +146,17 @@ void write_form_json(const Form& form, std::string& out, int indent) {
   o.number("total", form.total);
   o.text("grade", form.grade);
   o.close();
+}
+
+}  // namespace
+
+void write_form_json(const Form& form, std::string& out, int indent) {
+  write_form(form, out, indent, nullptr, false);
+}
+
+void write_judged_form_json(const Form& form, const Recomputed& re, bool chinese, std::string& out,
+                            int indent) {
+  write_form(form, out, indent, &re, chinese);
 }
 
 void fill_computed(Form& form, const Recomputed& re) {

@@ -4,6 +4,7 @@
 #include "pes/grade.h"
 #include "pes/report.h"
 #include "pes/rules.h"
+#include "pes/target.h"
 
 namespace pes {
 namespace {
@@ -11,6 +12,30 @@ namespace {
 ojson decimal_or_null(const std::optional<Decimal>& d) { return d ? ojson(d->str()) : ojson(nullptr); }
 ojson number_or_null(const Number& n) { return n.ok() ? ojson(n.value.str()) : ojson(nullptr); }
 ojson text_or_null(const Text& t) { return t.ok() ? ojson(t.value) : ojson(nullptr); }
+
+ojson value_json(const IndicatorValue& v, const Text& cell) {
+  ojson j;
+  j["text"] = text_or_null(cell);
+  j["kind"] = std::string(value_kind_name(v.kind));
+  if (v.kind == ValueKind::Quantity) {
+    const std::string_view cmp = comparison_ascii(v.comparison);
+    j["comparison"] = cmp.empty() ? ojson(nullptr) : ojson(std::string(cmp));
+    j["value"] = v.number.str();
+    j["unit"] = v.unit.empty() ? ojson(nullptr) : ojson(v.unit);
+  } else if (v.kind == ValueKind::Completion) {
+    j["completion"] = std::string(completion_name(v.completion));
+  }
+  return j;
+}
+
+std::string_view kind_name(JudgementKind k) {
+  switch (k) {
+    case JudgementKind::NotJudged: return "not-judged";
+    case JudgementKind::Quantitative: return "quantitative";
+    case JudgementKind::Qualitative: return "qualitative";
+  }
+  return "not-judged";
+}
 
 ojson summary_json(const Summary& s) {
   return {{"files", s.files},       {"unreadable_files", s.unreadable}, {"forms", s.forms},
@@ -75,6 +100,29 @@ ojson finding_json(const Finding& f, bool chinese) {
   return j;
 }
 
+ojson judgement_json(const Indicator& ind, const Judgement& jd, bool chinese) {
+  ojson j;
+  j["target"] = value_json(jd.target, ind.target);
+  j["actual"] = value_json(jd.actual, ind.actual);
+  j["judged"] = std::string(kind_name(jd.kind));
+  const bool judged = jd.kind != JudgementKind::NotJudged;
+  j["met"] = judged ? ojson(jd.met) : ojson(nullptr);
+  j["direction"] = jd.kind == JudgementKind::Quantitative
+                       ? ojson(jd.negative ? "lower-is-better" : "higher-is-better")
+                       : ojson(nullptr);
+  j["rule_score"] = decimal_or_null(jd.rule_score);
+  if (jd.kind == JudgementKind::Qualitative && ind.weight.ok()) {
+    j["band"] = {{"completion", std::string(completion_name(jd.completion))},
+                 {"low", jd.band_low.str()},
+                 {"high", jd.band_high.str()},
+                 {"high_inclusive", jd.band_high_inclusive}};
+  } else {
+    j["band"] = nullptr;
+  }
+  j["note"] = judged ? ojson(nullptr) : ojson(jd.note.in(chinese));
+  return j;
+}
+
 ojson form_json(const Form& form, const FormResult& result, bool chinese) {
   const Recomputed& re = result.re;
   ojson j;
@@ -107,6 +155,13 @@ ojson form_json(const Form& form, const FormResult& result, bool chinese) {
   r["levels"] = std::move(levels);
   r["total"] = decimal_or_null(re.total);
   r["grade"] = re.grade ? ojson(std::string(grade_label_zh(*re.grade))) : ojson(nullptr);
+  ojson inds = ojson::array();
+  for (std::size_t i = 0; i < form.indicators.size() && i < re.judgements.size(); ++i) {
+    ojson one = {{"index", i}, {"name", text_or_null(form.indicators[i].name)}};
+    one.update(judgement_json(form.indicators[i], re.judgements[i], chinese));
+    inds.push_back(std::move(one));
+  }
+  r["indicators"] = std::move(inds);
   j["recomputed"] = std::move(r);
   ojson findings = ojson::array();
   for (const Finding& f : result.findings) findings.push_back(finding_json(f, chinese));

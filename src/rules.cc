@@ -117,6 +117,73 @@ constexpr std::array<Rule, kRuleCount> kRules = {{
      {"{\"year\": 2023,} (a trailing comma). Mend: remove the comma.",
       "{\"year\": 2023,}（多余的逗号）。修正：删除该逗号。"},
      nullptr},
+    {RuleId::TargetMissedFullScore, "target-missed-full-score", G::Indicators, S::Warning, true,
+     {"The actual misses the 年度指标值, yet the indicator scored its full weight.",
+      "实际完成值未达到年度指标值，指标却得满分。"},
+     {"Full marks say the target was met. A missed quantitative target scores weight × B ÷ A "
+      "(≤ A: weight × A ÷ B); a qualitative one that is 部分达成 or 未达成 at most 80% of the "
+      "weight.",
+      "满分意味着达成目标。未达成的定量指标按 分值 × B ÷ A（反向指标 分值 × A ÷ B）计分；"
+      "部分达成或未达成的定性指标最多得分值的 80%。"},
+     {"≥95.00(%) → 90.00(%), 15.00 of 15.00. Mend: 14.21 (15 × 90 ÷ 95), or correct the actual.",
+      "≥95.00(%) → 90.00(%)，得分 15.00（分值 15.00）。修正：14.21（15 × 90 ÷ 95），或更正实际完成值。"},
+     &checks::target_missed_full_score},
+    {RuleId::ScoreAboveRule, "score-above-rule", G::Indicators, S::Warning, true,
+     {"A missed quantitative target scored above the MoF rule's score (weight × B ÷ A; for ≤ A, "
+      "weight × A ÷ B).",
+      "未达成的定量指标得分高于财政部规则的得分（分值 × B ÷ A；反向指标 分值 × A ÷ B）。"},
+     {"The MoF's filling notes for the self-evaluation table score a missed target in proportion "
+      "to how far it got. Scores are compared at 2 decimals: the rule's score truncated or "
+      "rounded half-up is accepted.",
+      "财政部自评表填报说明规定，未达成的指标按完成比例计分。按 2 位小数比较：规则得分截断或四舍五入均认可。"},
+     {"≥95.00(%) → 90.00(%), weight 15.00, score 14.50. Mend: 14.21 (15 × 90 ÷ 95).",
+      "≥95.00(%) → 90.00(%)，分值 15.00，得分 14.50。修正：14.21（15 × 90 ÷ 95）。"},
+     &checks::score_above_rule},
+    {RuleId::QualitativeBand, "qualitative-band", G::Indicators, S::Warning, true,
+     {"A qualitative indicator's score lies outside its completion's band (达成 80–100% of the "
+      "weight, 部分达成 50% to under 80%, 未达成 under 50%).",
+      "定性指标得分不在其完成情况对应的区间内（达成 80%–100%，部分达成 50%–80%（不含），未达成 50% 以下）。"},
+     {"A qualitative target is scored by the actual column's verdict; a score outside the band "
+      "contradicts the verdict written beside it.",
+      "定性指标按实际完成情况分档计分；得分不在档内，与所填完成情况相矛盾。"},
+     {"健全 → 达成指标, weight 15.00, score 10.00. Mend: at least 12.00, or write 部分达成.",
+      "健全 → 达成指标，分值 15.00，得分 10.00。修正：至少 12.00，或填写部分达成。"},
+     &checks::qualitative_band},
+    {RuleId::TargetMetDeducted, "target-met-deducted", G::Indicators, S::Info, true,
+     {"A quantitative target was met, yet points were taken off.",
+      "定量指标已达到年度指标值，却被扣分。"},
+     {"Allowed and common, but the MoF rule gives a met target its full weight, so a reviewer "
+      "reads the reason. (A qualitative 达成 may score 80–100%: see qualitative-band.)",
+      "允许且常见，但按财政部规则达成目标应得满分，评审需阅读扣分原因。（定性指标达成可得 80%–100%，见 qualitative-band。）"},
+     {"=100.00(%) → 100.00(%), 15.00 → 13.00 with a reason. Mend: nothing, if the reason "
+      "holds.",
+      "=100.00(%) → 100.00(%)，15.00 → 13.00，已说明原因。修正：原因成立则无需修改。"},
+     &checks::target_met_deducted},
+    {RuleId::DuplicateIndicator, "duplicate-indicator", G::Structure, S::Warning, true,
+     {"The same indicator name appears twice under one level 2.",
+      "同一二级指标下出现两个同名三级指标。"},
+     {"A repeated row counts its weight twice, or is a copy where another indicator belonged.",
+      "重复的指标会使分值重复计入，或是误复制而遗漏了应有的指标。"},
+     {"质量指标 lists 验收合格率 twice. Mend: remove or rename one.",
+      "质量指标下两次出现“验收合格率”。修正：删除或改正其中一个。"},
+     &checks::duplicate_indicator},
+    {RuleId::Level1Weights, "level1-weights", G::Totals, S::Info, false,
+     {"The level-1 weights differ from the MoF's suggestion: 产出 50, 效益 30, 满意度 10.",
+      "一级指标分值与财政部建议（产出 50、效益 30、满意度 10）不同。"},
+     {"A principle (原则上), not a law: most filers depart from it. Off by default.",
+      "这是原则性建议而非强制规定，多数单位并未遵循。默认关闭。"},
+     {"产出 45, 效益 30, 满意度 15. Mend: 50 / 30 / 10, where the project allows.",
+      "产出 45、效益 30、满意度 15。修正：在项目允许时调整为 50 / 30 / 10。"},
+     &checks::level1_weights},
+    {RuleId::UnitMismatch, "unit-mismatch", G::Indicators, S::Warning, true,
+     {"An indicator's target and actual use different units (% against 个).",
+      "指标的年度指标值与实际完成值单位不同（如 % 与 个）。"},
+     {"A target and an actual in different units cannot be compared, so the indicator is not "
+      "judged.",
+      "单位不同的年度指标值与实际完成值无法比较，该指标不予评判。"},
+     {"≥50个 → 96.00(%). Mend: write the actual as a count (48个), or the target as a rate.",
+      "≥50个 → 96.00(%)。修正：实际完成值填数量（48个），或年度指标值改为比率。"},
+     &checks::unit_mismatch},
 }};
 
 constexpr bool table_in_order() {

@@ -10,6 +10,7 @@
 #include "pes/finding.h"
 #include "pes/form.h"
 #include "pes/grade.h"
+#include "pes/judgement.h"
 #include "pes/options.h"
 
 namespace pes {
@@ -36,6 +37,8 @@ struct Recomputed {
   std::vector<LevelSum> levels;
   std::optional<Decimal> total;
   std::optional<Grade> grade;
+  /// One per indicator, in order: its target and actual as read, and their judgement.
+  std::vector<Judgement> judgements;
 
   std::optional<Decimal> rate_of(FundsRowId row) const {
     return rate[static_cast<std::size_t>(row)];

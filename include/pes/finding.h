@@ -29,6 +29,13 @@ enum class RuleId : std::uint8_t {
   UnknownCategory,
   InvalidField,
   ParseError,
+  TargetMissedFullScore,
+  ScoreAboveRule,
+  QualitativeBand,
+  TargetMetDeducted,
+  DuplicateIndicator,
+  Level1Weights,
+  UnitMismatch,
   Count_,
 };
 inline constexpr std::size_t kRuleCount = static_cast<std::size_t>(RuleId::Count_);

@@ -1,4 +1,5 @@
-// pes score FILE: print the forms as pes/1 JSON with every computed field recomputed.
+// pes score FILE: print the forms as pes/1 JSON with every computed field recomputed, and each
+// indicator's judgement (its target and actual as read, the MoF rule's score).
 #include <iostream>
 #include <memory>
 
@@ -38,7 +39,7 @@ int run_score(const ScoreArgs& args) {
     Form form = result.doc.forms[i];
     fill_computed(form, result.forms[i].re);
     if (i > 0) out += ",\n  ";
-    write_form_json(form, out, many ? 2 : 0);
+    write_judged_form_json(form, result.forms[i].re, zh, out, many ? 2 : 0);
   }
   if (many) out += "\n]";
   out += '\n';

@@ -1,0 +1,212 @@
+// Checks of each indicator's target and actual against its score (the MoF scoring rules),
+// and of the indicator list's shape: duplicates, level-1 weights.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "checks.h"
+#include "pes/labels.h"
+
+namespace pes::checks {
+namespace {
+
+FieldRef at(FieldKey key, std::size_t i) {
+  return {key, FundsRowId::Total, static_cast<std::uint32_t>(i)};
+}
+
+// An indicator whose score, weight and judgement a score check needs.
+struct Scored {
+  std::size_t index;
+  const Indicator& ind;
+  const Judgement& j;
+  Decimal score;
+  Decimal weight;
+};
+
+// Calls f for every indicator with a judgement, a score and a weight, the score within [0, weight]
+// (outside it, score-out-of-range speaks).
+template <class F>
+void each_scored(const CheckContext& ctx, F f) {
+  const auto& inds = ctx.form.indicators;
+  for (std::size_t i = 0; i < inds.size() && i < ctx.re.judgements.size(); ++i) {
+    const Indicator& ind = inds[i];
+    const Judgement& j = ctx.re.judgements[i];
+    if (j.kind == JudgementKind::NotJudged || !ind.score.ok() || !ind.weight.ok()) continue;
+    if (ind.score.value.is_negative() || ind.score.value > ind.weight.value) continue;
+    f(Scored{i, ind, j, ind.score.value, ind.weight.value});
+  }
+}
+
+// True if the full weight is the MoF rule's own score for a missed quantitative target, rounded
+// either way (≥95 → 94.99 with weight 15: 14.998…, 15.00 half-up; > 95 → 95: 15 × 95 ÷ 95).
+bool rule_gives_full(const Scored& s) {
+  const Decimal full = s.weight.with_digits(2);
+  return s.j.kind == JudgementKind::Quantitative &&
+         ((s.j.rule_score && *s.j.rule_score == full) ||
+          (s.j.rule_score_other && *s.j.rule_score_other == full));
+}
+
+// A missed target scored the full weight the rule does not give: target-missed-full-score's
+// case, which the other score checks leave to it while it is on.
+bool missed_full(const CheckContext& ctx, const Scored& s) {
+  return !s.j.met && s.score == s.weight && !rule_gives_full(s) &&
+         ctx.options.rules.on(RuleId::TargetMissedFullScore);
+}
+
+// "≥95.00(%) → 90.00(%)" or "健全 → 部分达成", as the form writes them.
+std::string target_to_actual(const Indicator& ind) {
+  return fmt::format("{} → {}", ind.target.value, ind.actual.value);
+}
+
+std::string_view completion_zh(Completion c) {
+  switch (c) {
+    case Completion::Achieved: return "达成";
+    case Completion::Partial: return "部分达成";
+    case Completion::NotAchieved: return "未达成";
+  }
+  return "达成";
+}
+
+std::string band_text(const Judgement& j) {
+  return fmt::format("[{}, {}{}", j.band_low.str(), j.band_high.str(),
+                     j.band_high_inclusive ? "]" : ")");
+}
+
+}  // namespace
+
+void target_missed_full_score(const CheckContext& ctx, FindingSink& sink) {
+  each_scored(ctx, [&](const Scored& s) {
+    if (s.j.met || s.score != s.weight || rule_gives_full(s)) return;
+    sink.add(RuleId::TargetMissedFullScore, at(FieldKey::Score, s.index), s.ind.score.offset,
+             {fmt::format("“{}” missed its target ({}) yet scored the full {}", s.ind.name.value,
+                          target_to_actual(s.ind), s.weight.str()),
+              fmt::format("“{}”未达到年度指标值（{}），却得满分 {}", s.ind.name.value,
+                          target_to_actual(s.ind), s.weight.str())},
+             s.score.str(), fmt::format("< {}", s.weight.str()));
+  });
+}
+
+void score_above_rule(const CheckContext& ctx, FindingSink& sink) {
+  each_scored(ctx, [&](const Scored& s) {
+    if (s.j.kind != JudgementKind::Quantitative || s.j.met || !s.j.rule_score) return;
+    if (missed_full(ctx, s)) return;
+    const Decimal rule = *s.j.rule_score;
+    const Decimal highest = s.j.rule_score_other ? std::max(rule, *s.j.rule_score_other) : rule;
+    if (s.score <= highest) return;
+    const std::string formula =
+        s.j.negative ? fmt::format("{} × {} ÷ {}", s.weight.str(), s.j.target.number.str(),
+                                   s.j.actual.number.str())
+                     : fmt::format("{} × {} ÷ {}", s.weight.str(), s.j.actual.number.str(),
+                                   s.j.target.number.str());
+    sink.add(RuleId::ScoreAboveRule, at(FieldKey::Score, s.index), s.ind.score.offset,
+             {fmt::format("“{}” missed its target ({}): the MoF rule gives {} ({}), but it scored {}",
+                          s.ind.name.value, target_to_actual(s.ind), rule.str(), formula,
+                          s.score.str()),
+              fmt::format("“{}”未达到年度指标值（{}）：按财政部评分规则应得 {}（{}），实得 {}",
+                          s.ind.name.value, target_to_actual(s.ind), rule.str(), formula,
+                          s.score.str())},
+             s.score.str(), fmt::format("≤ {}", highest.str()));
+  });
+}
+
+void qualitative_band(const CheckContext& ctx, FindingSink& sink) {
+  each_scored(ctx, [&](const Scored& s) {
+    if (s.j.kind != JudgementKind::Qualitative || missed_full(ctx, s)) return;
+    // The lower bound at the form's 2 decimals, rounded down: 80% of 3.33 is 2.664, and 2.66
+    // is in the band. The upper bound of an open band is exact: "under 80%".
+    const bool below = s.score < s.j.band_low.round(2, Rounding::Truncate);
+    const bool above = s.j.band_high_inclusive ? s.score > s.j.band_high : s.score >= s.j.band_high;
+    if (!below && !above) return;
+    const std::string band = band_text(s.j);
+    sink.add(RuleId::QualitativeBand, at(FieldKey::Score, s.index), s.ind.score.offset,
+             {fmt::format("“{}” is {} ({}), which scores {} of {}, but it scored {}",
+                          s.ind.name.value, completion_name(s.j.completion),
+                          s.ind.actual.value, band, s.weight.str(), s.score.str()),
+              fmt::format("“{}”{}（{}），得分应在 {} 之间（分值 {}），实得 {}", s.ind.name.value,
+                          completion_zh(s.j.completion), s.ind.actual.value, band, s.weight.str(),
+                          s.score.str())},
+             s.score.str(), band);
+  });
+}
+
+void target_met_deducted(const CheckContext& ctx, FindingSink& sink) {
+  each_scored(ctx, [&](const Scored& s) {
+    // Quantitative only: when a number meets its target the MoF rule gives the full weight. A
+    // qualitative 达成 may score anywhere in 80–100% (qualitative-band judges that).
+    if (s.j.kind != JudgementKind::Quantitative || !s.j.met || s.score >= s.weight) return;
+    sink.add(RuleId::TargetMetDeducted, at(FieldKey::Score, s.index), s.ind.score.offset,
+             {fmt::format("“{}” met its target ({}) yet scored {} of {}", s.ind.name.value,
+                          target_to_actual(s.ind), s.score.str(), s.weight.str()),
+              fmt::format("“{}”已达到年度指标值（{}），得分 {}（分值 {}）", s.ind.name.value,
+                          target_to_actual(s.ind), s.score.str(), s.weight.str())},
+             s.score.str(), s.weight.str());
+  });
+}
+
+void unit_mismatch(const CheckContext& ctx, FindingSink& sink) {
+  const auto& inds = ctx.form.indicators;
+  for (std::size_t i = 0; i < inds.size() && i < ctx.re.judgements.size(); ++i) {
+    const Judgement& j = ctx.re.judgements[i];
+    if (j.target.kind != ValueKind::Quantity || j.actual.kind != ValueKind::Quantity) continue;
+    if (j.target.unit.empty() || j.actual.unit.empty() || j.target.unit == j.actual.unit) continue;
+    const Indicator& ind = inds[i];
+    sink.add(RuleId::UnitMismatch, at(FieldKey::Actual, i), ind.actual.offset,
+             {fmt::format("“{}”: the target {} is in {}, the actual {} in {}", ind.name.value,
+                          ind.target.value, j.target.unit, ind.actual.value, j.actual.unit),
+              fmt::format("“{}”：年度指标值 {} 单位为{}，实际完成值 {} 单位为{}", ind.name.value,
+                          ind.target.value, j.target.unit, ind.actual.value, j.actual.unit)},
+             j.actual.unit, j.target.unit);
+  }
+}
+
+void duplicate_indicator(const CheckContext& ctx, FindingSink& sink) {
+  const auto& inds = ctx.form.indicators;
+  std::vector<std::pair<std::string, std::size_t>> seen;  // level 2 + name → first index
+  for (std::size_t i = 0; i < inds.size(); ++i) {
+    const Indicator& ind = inds[i];
+    if (!ind.name.ok()) continue;
+    const std::string name = normalize_label(ind.name.value);
+    if (name.empty()) continue;
+    std::string key = normalize_label(ind.level2.value);
+    key += '\n';
+    key += name;
+    const auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& e) { return e.first == key; });
+    if (it == seen.end()) {
+      seen.emplace_back(std::move(key), i);
+      continue;
+    }
+    sink.add(RuleId::DuplicateIndicator, at(FieldKey::Name, i), ind.name.offset,
+             {fmt::format("“{}” appears twice under {} (indicators {} and {})", ind.name.value,
+                          ind.level2.value, it->second + 1, i + 1),
+              fmt::format("“{}”在{}下出现两次（第 {} 和第 {} 个指标）", ind.name.value,
+                          ind.level2.value, it->second + 1, i + 1)},
+             ind.name.value, "");
+  }
+}
+
+void level1_weights(const CheckContext& ctx, FindingSink& sink) {
+  const auto& inds = ctx.form.indicators;
+  if (inds.empty()) return;
+  for (Level1 l : {Level1::Output, Level1::Benefit, Level1::Satisfaction}) {
+    const int suggested = *level1_suggested_weight(l);
+    Decimal weight = Decimal::of(0, 2);
+    std::optional<std::size_t> first;
+    for (std::size_t i = 0; i < inds.size(); ++i) {
+      if (find_level1(normalize_label(inds[i].level1.value)) != l) continue;
+      if (!first) first = i;
+      if (inds[i].weight.ok()) weight = weight + inds[i].weight.value;
+    }
+    if (weight == Decimal::of(suggested)) continue;
+    const FieldRef field = first ? at(FieldKey::Level1, *first) : FieldRef{FieldKey::Indicators};
+    const std::uint64_t offset = first ? inds[*first].level1.offset : inds.front().offset;
+    sink.add(RuleId::Level1Weights, field, offset,
+             {fmt::format("{} weighs {}; the MoF suggests {}", level1_label(l), weight.str(),
+                          suggested),
+              fmt::format("{}分值合计 {}，财政部建议 {}", level1_label(l), weight.str(), suggested)},
+             weight.str(), std::to_string(suggested));
+  }
+}
+
+}  // namespace pes::checks

@@ -1,0 +1,149 @@
+#include "pes/judgement.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "pes/labels.h"
+
+namespace pes {
+namespace {
+
+constexpr int kShown = 2;  // decimals a form shows
+
+Rounding other(Rounding r) { return r == Rounding::Truncate ? Rounding::HalfUp : Rounding::Truncate; }
+
+bool is_cost(const Indicator& ind) {
+  return normalize_label(ind.level1.value).find("成本") != std::string::npos ||
+         normalize_label(ind.level2.value).find("成本") != std::string::npos;
+}
+
+Message unreadable(const Text& cell, std::string_view en_column, std::string_view zh_column) {
+  if (!cell.ok() || normalize_label(cell.value).empty()) {
+    return {fmt::format("no {} given", en_column), fmt::format("未填写{}", zh_column)};
+  }
+  return {fmt::format("the {} “{}” could not be read", en_column, cell.value),
+          fmt::format("{}“{}”无法识别", zh_column, cell.value)};
+}
+
+bool met_quantity(Comparison cmp, bool negative, Decimal a, Decimal b) {
+  switch (cmp) {
+    case Comparison::AtLeast: return b >= a;
+    case Comparison::Above: return b > a;
+    case Comparison::AtMost: return b <= a;
+    case Comparison::Below: return b < a;
+    case Comparison::None:
+    case Comparison::Equal: return negative ? b <= a : b >= a;
+  }
+  return false;
+}
+
+// The MoF rule's score of a quantitative indicator, at 2 decimals.
+std::optional<Decimal> rule_score(const Judgement& j, Decimal weight, Rounding rounding) {
+  const Decimal full = weight.with_digits(kShown);
+  if (j.met) return full;
+  const Decimal a = j.target.number;
+  const Decimal b = j.actual.number;
+  const Decimal zero = Decimal::of(0, kShown);
+  std::optional<Decimal> s;
+  if (!j.negative) {
+    s = a.is_zero() || b.is_negative() ? zero : mul_div(weight, b, a, kShown, rounding);
+  } else {
+    s = b.is_zero() || b.is_negative() || a.is_negative() ? zero
+                                                           : mul_div(weight, a, b, kShown, rounding);
+  }
+  if (!s) return std::nullopt;
+  if (*s > full) return full;
+  if (s->is_negative()) return zero;
+  return s;
+}
+
+void judge_quantity(const Indicator& ind, Rounding rounding, Judgement& j) {
+  const IndicatorValue& t = j.target;
+  const IndicatorValue& a = j.actual;
+  if (a.comparison != Comparison::None && a.comparison != Comparison::Equal) {
+    j.note = {fmt::format("the actual “{}” states a comparison, not a value", ind.actual.value),
+              fmt::format("实际完成值“{}”是一个比较条件，而非完成值", ind.actual.value)};
+    return;
+  }
+  if (!t.unit.empty() && !a.unit.empty() && t.unit != a.unit) {
+    j.note = {fmt::format("the target is in {} but the actual in {}", t.unit, a.unit),
+              fmt::format("年度指标值单位为{}，实际完成值单位为{}", t.unit, a.unit)};
+    return;
+  }
+  j.kind = JudgementKind::Quantitative;
+  j.negative = t.comparison == Comparison::AtMost || t.comparison == Comparison::Below ||
+               ((t.comparison == Comparison::None || t.comparison == Comparison::Equal) &&
+                is_cost(ind));
+  j.met = met_quantity(t.comparison, j.negative, t.number, a.number);
+  if (!ind.weight.ok()) return;
+  j.rule_score = rule_score(j, ind.weight.value, rounding);
+  j.rule_score_other = rule_score(j, ind.weight.value, other(rounding));
+}
+
+// weight × percent ÷ 100, exact, with 2 decimals or as many more as it needs (80% of 3.33 is
+// 2.664).
+Decimal share(Decimal weight, int percent) {
+  const Decimal v = *mul_div(weight, Decimal::of(percent), Decimal::of(100), Decimal::kDigits,
+                             Rounding::Truncate);
+  int digits = kShown;
+  while (digits < Decimal::kDigits && !v.fits(digits)) ++digits;
+  return v.with_digits(digits);
+}
+
+void judge_completion(const Indicator& ind, Completion c, Judgement& j) {
+  j.kind = JudgementKind::Qualitative;
+  j.completion = c;
+  j.met = c == Completion::Achieved;
+  if (!ind.weight.ok()) return;
+  const Decimal w = ind.weight.value;
+  switch (c) {
+    case Completion::Achieved:
+      j.band_low = share(w, 80);
+      j.band_high = share(w, 100);
+      j.band_high_inclusive = true;
+      break;
+    case Completion::Partial:
+      j.band_low = share(w, 50);
+      j.band_high = share(w, 80);
+      break;
+    case Completion::NotAchieved:
+      j.band_low = share(w, 0);
+      j.band_high = share(w, 50);
+      break;
+  }
+}
+
+}  // namespace
+
+Judgement judge(const Indicator& ind, Rounding rounding) {
+  Judgement j;
+  if (ind.target.ok()) j.target = parse_indicator_value(ind.target.value);
+  if (ind.actual.ok()) j.actual = parse_indicator_value(ind.actual.value);
+  const ValueKind tk = j.target.kind;
+  const ValueKind ak = j.actual.kind;
+  if (tk != ValueKind::Quantity && tk != ValueKind::Qualitative) {
+    j.note = unreadable(ind.target, "target (年度指标值)", "年度指标值");
+    return j;
+  }
+  if (ak == ValueKind::Empty || ak == ValueKind::Unreadable) {
+    j.note = unreadable(ind.actual, "actual (实际完成值)", "实际完成值");
+    return j;
+  }
+  if (ak == ValueKind::Completion) {
+    judge_completion(ind, j.actual.completion, j);
+  } else if (tk == ValueKind::Quantity && ak == ValueKind::Quantity) {
+    judge_quantity(ind, rounding, j);
+  } else if (tk == ValueKind::Qualitative && ak == ValueKind::Qualitative &&
+             j.target.word == j.actual.word) {
+    judge_completion(ind, Completion::Achieved, j);  // "及时" against "及时": as targeted
+  } else {
+    j.note = {fmt::format("the target “{}” and the actual “{}” do not compare", ind.target.value,
+                          ind.actual.value),
+              fmt::format("年度指标值“{}”与实际完成值“{}”无法比较", ind.target.value,
+                          ind.actual.value)};
+  }
+  return j;
+}
+
+}  // namespace pes
