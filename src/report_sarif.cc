@@ -164,7 +164,7 @@ class SarifReporter final : public Reporter {
     ojson location = {{"physicalLocation", std::move(physical)}};
     if (!f.pointer.empty()) {
       location["logicalLocations"] = ojson::array(
-          {{{"name", f.pointer}, {"fullyQualifiedName", f.pointer}, {"kind", "object"}}});
+          {{{"name", f.pointer}, {"fullyQualifiedName", f.pointer}, {"kind", "value"}}});
     }
     result["locations"] = ojson::array({std::move(location)});
     result["partialFingerprints"] = {
