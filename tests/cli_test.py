@@ -151,10 +151,11 @@ class Selection(Tmp):
     def test_select_group(self):
         self.assertEqual(self.rules_fired(["--select", "funds"])[1], ["budget-score-mismatch"])
         self.assertEqual(self.rules_fired(["--select", "totals"])[1], ["total-mismatch"])
-        self.assertEqual(self.rules_fired(["--select", "indicators,structure"]), (0, []))
+        self.assertEqual(self.rules_fired(["--select", "structure"]), (0, []))
 
     def test_ignore_and_extend_select(self):
-        code, fired = self.rules_fired(["--ignore", "budget-score-mismatch", "--ignore", "totals"])
+        code, fired = self.rules_fired(["--select", "funds,totals", "--ignore", "budget-score-mismatch",
+                                        "--ignore", "totals"])
         self.assertEqual((code, fired), (0, []))
         code, fired = self.rules_fired(["--select", "structure", "--extend-select", "total-mismatch"])
         self.assertEqual(fired, ["total-mismatch"])
