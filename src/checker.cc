@@ -29,6 +29,7 @@ void Checker::check_file(const std::string& path, FileResult& out) {
 void Checker::check_source(FileResult& out) { check_source(out, format_for_path(out.path)); }
 
 void Checker::check_source(FileResult& out, Format format) {
+  out.rules = options_.rules;
   readers_.read(out.source, format, out.doc);
   const Document& doc = out.doc;
 

@@ -25,6 +25,7 @@ struct FileResult {
   Document doc;
   std::vector<FormResult> forms;    ///< one per doc.forms entry
   std::vector<Finding> file_findings;  ///< parse errors and findings outside any form
+  RuleSettings rules;                  ///< the rules that ran on this file, at their severities
 
   std::size_t count(Severity s) const;
 };
@@ -41,6 +42,8 @@ class Checker {
   void check_source(FileResult& out, Format format);
 
   const Options& options() const { return options_; }
+  /// Changes the options for the files checked from now on (per-path settings).
+  void set_options(Options options) { options_ = std::move(options); }
 
  private:
   Options options_;

@@ -1,11 +1,15 @@
 // pes check FILE...: read each form, recompute it, report every finding.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "commands.h"
 #include "pes/checker.h"
+#include "pes/output.h"
 #include "pes/rules.h"
 
 namespace pes::cli {
@@ -13,33 +17,87 @@ namespace {
 
 struct CheckArgs {
   std::vector<std::string> files;
-  std::string format = "text";
+  std::string format;               // --format: one more output to standard output
+  std::vector<std::string> outputs;  // --output FORMAT[:PATH]
+  bool exit_zero = false;
+  bool statistics = false;
   CommonOptions common;
 };
 
 int run_check(const CheckArgs& args) {
-  Options options;
-  if (!args.common.options(options)) return kExitUsage;
-  const ReportStyle style = args.common.style(::isatty(STDOUT_FILENO) != 0);
-  std::unique_ptr<Reporter> reporter = args.format == "json" ? make_json_reporter(std::cout, style)
-                                                             : make_text_reporter(std::cout, style);
-  Checker checker(options);
+  Settings settings;
+  if (!args.common.settings(settings)) return kExitUsage;
+  ReportStyle style = args.common.style(::isatty(STDOUT_FILENO) != 0);
+  const bool zh = style.chinese;
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) style.step_summary = summary;
+
+  std::vector<OutputSpec> specs;
+  for (const std::string& text : args.outputs) specs.push_back(*parse_output_spec(text));
+  if (!args.format.empty() || specs.empty()) {
+    specs.push_back({args.format.empty() ? OutputFormat::Plain : *parse_output_format(args.format), ""});
+  }
+  // Files are opened before any work, so a bad path fails fast and nothing is half-written.
+  std::vector<std::unique_ptr<OutputFile>> files;
+  std::vector<std::unique_ptr<Reporter>> reporters;
+  bool machine_on_stdout = false;
+  for (const OutputSpec& spec : specs) {
+    std::ostream* out = &std::cout;
+    if (!spec.path.empty()) {
+      auto file = std::make_unique<OutputFile>();
+      std::string error;
+      if (!file->open(spec.path, error)) {
+        std::cerr << "pes: " << error << '\n';
+        return kExitUsage;
+      }
+      out = &file->stream();
+      files.push_back(std::move(file));
+    } else if (spec.format != OutputFormat::Plain) {
+      machine_on_stdout = true;
+    }
+    ReportStyle s = style;
+    if (!spec.path.empty()) s.color = false;
+    reporters.push_back(make_reporter(spec.format, *out, s));
+  }
+  if (args.statistics) {
+    reporters.push_back(make_statistics_reporter(machine_on_stdout ? std::cerr : std::cout, style));
+  }
+
+  Checker checker(Options{});
   Summary summary;
   bool unreadable = false;
+  bool failed = false;
   FileResult result;
   for (const std::string& path : args.files) {
+    const FileSettings fs = settings.for_path(path);
+    checker.set_options(fs.options);
     checker.check_file(path, result);
     if (!result.opened) {
       unreadable = true;
-      std::cerr << "pes: " << result.error.in(style.chinese) << '\n';
+      std::cerr << "pes: " << result.error.in(zh) << '\n';
     }
+    std::size_t failing = result.count(Severity::Error);
+    if (fs.fail_on == Severity::Warning) failing += result.count(Severity::Warning);
+    failed = failed || failing > 0;
     summary.add(result);
-    reporter->file(result);
+    for (auto& r : reporters) r->file(result);
   }
-  reporter->finish(summary);
+  for (auto& r : reporters) r->finish(summary);
   std::cout.flush();
+  for (auto& file : files) {
+    std::string error;
+    if (!file->commit(error)) {
+      std::cerr << "pes: " << error << '\n';
+      return kExitUsage;
+    }
+  }
   if (unreadable) return kExitUsage;
-  return summary.errors > 0 ? kExitFindings : kExitClean;
+  if (args.exit_zero) return kExitClean;
+  if (const auto max = settings.max_warnings(); max && summary.warnings > *max) {
+    std::cerr << (zh ? fmt::format("pes：{} 个警告，超过上限 {}\n", summary.warnings, *max)
+                     : fmt::format("pes: {} warnings, more than the maximum of {}\n", summary.warnings, *max));
+    return kExitFindings;
+  }
+  return failed ? kExitFindings : kExitClean;
 }
 
 }  // namespace
@@ -50,16 +108,30 @@ Command add_check(CLI::App& app) {
       "check", "Check forms and report every mismatch / 检查自评表并报告所有不一致之处");
   sub->add_option("files", args->files, "pes/1 JSON files; - reads standard input / 文件")
       ->required();
-  sub->add_option("--format", args->format, "text or json / 输出格式")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
+  sub->add_option("--format", args->format, "text, json, sarif, github or junit, to standard output / 输出格式")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
+  sub->add_option("--output", args->outputs,
+                  "FORMAT[:PATH], repeatable: text, json, sarif, github or junit, to PATH "
+                  "(written whole or not at all) or standard output / 输出格式与文件，可重复")
+      ->allow_extra_args(false)
+      ->check([](const std::string& text) {
+        return parse_output_spec(text) ? std::string()
+                                       : "expected FORMAT[:PATH] with FORMAT one of text, json, "
+                                         "sarif, github, junit";
+      });
+  sub->add_flag("--exit-zero", args->exit_zero,
+                "Exit 0 even when findings would fail the run (2 still means trouble) / 有问题也以 0 退出");
+  sub->add_flag("--statistics", args->statistics, "Also print how many findings each rule produced / 按规则统计");
   args->common.add_to(*sub);
+  args->common.add_selection_to(*sub);
   std::string footer =
-      "Exit status: 0 no errors, 1 an error-severity finding, 2 bad arguments or an unreadable "
-      "file.\n退出码：0 无错误，1 有错误级别的问题，2 参数错误或文件无法读取。\n\nRules / 规则 "
-      "(pes rule NAME explains one):\n";
+      "Exit status: 0 no finding at or above --fail-on, 1 a finding at or above it or more than "
+      "--max-warnings warnings, 2 bad arguments or config, or an unreadable file.\n"
+      "退出码：0 无达到 --fail-on 级别的问题，1 有此类问题或警告超过 --max-warnings，2 参数或配置错误、文件无法读取。\n\n"
+      "Rules / 规则 (pes rule NAME explains one):\n";
   for (const Rule& r : rules()) {
-    footer += "  " + std::string(r.name) + " (" + std::string(severity_name(r.severity)) + ")\n";
+    footer += "  " + std::string(r.name) + " (" + std::string(group_name(r.group)) + ", " +
+              std::string(severity_name(r.severity)) + ")\n";
   }
   sub->footer(footer);
   return {sub, [args] { return run_check(*args); }};

@@ -16,10 +16,10 @@ struct ScoreArgs {
 };
 
 int run_score(const ScoreArgs& args) {
-  Options options;
-  if (!args.common.options(options)) return kExitUsage;
+  Settings settings;
+  if (!args.common.settings(settings)) return kExitUsage;
   const bool zh = args.common.chinese();
-  Checker checker(options);
+  Checker checker(settings.for_path(args.file).options);
   FileResult result;
   checker.check_file(args.file, result);
   if (!result.opened) {

@@ -1,35 +1,49 @@
 // The subcommands of pes, one file each. Each adds itself to the app and returns how to run it.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 
-#include "pes/options.h"
+#include "pes/config.h"
 #include "pes/report.h"
 
 namespace pes::cli {
 
 /// Exit codes, as the README documents them.
-inline constexpr int kExitClean = 0;     ///< no error-severity finding
-inline constexpr int kExitFindings = 1;  ///< at least one error-severity finding
-inline constexpr int kExitUsage = 2;     ///< bad arguments, unreadable path, or pes failed
+inline constexpr int kExitClean = 0;     ///< no finding at or above --fail-on
+inline constexpr int kExitFindings = 1;  ///< a finding at or above --fail-on, or too many warnings
+inline constexpr int kExitUsage = 2;     ///< bad arguments or config, unreadable path, or pes failed
 
 struct Command {
   CLI::App* app = nullptr;
   std::function<int()> run;
 };
 
-/// Options every checking command shares: language, rounding, colour.
+/// Options every checking command shares: language, rounding, colour, config file.
 struct CommonOptions {
   std::string lang;            // zh | en | "" (from the environment)
-  std::string rounding = "auto";
+  std::string rounding;        // auto | truncate | half-up | "" (from the config, else auto)
   std::string color = "auto";  // auto | always | never
+  std::string config;          // --config PATH; "" finds pes.toml
+  // Rule selection (pes check only).
+  std::vector<std::string> select;
+  bool select_given = false;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+  std::vector<std::string> severity;  // RULE=LEVEL
+  std::string fail_on;                // error | warning | ""
+  std::optional<std::uint64_t> max_warnings;
 
   void add_to(CLI::App& app);
+  /// The rule-selection flags, for commands that report findings.
+  void add_selection_to(CLI::App& app);
   bool chinese() const;
-  /// Builds engine options; false (with a message on stderr) when a value is bad.
-  bool options(Options& out) const;
+  /// Reads the config and lays the flags over it; false (with a message on stderr) when the
+  /// config or a flag is bad.
+  bool settings(Settings& out) const;
   ReportStyle style(bool to_terminal) const;
 };
 

@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string_view>
 
@@ -10,12 +11,38 @@ void CommonOptions::add_to(CLI::App& app) {
   app.add_option("--lang", lang, "Language of messages: zh or en (default: from LANG/LC_ALL) / 输出语言")
       ->check(CLI::IsMember({"zh", "en"}));
   app.add_option("--rounding", rounding,
-                 "auto (truncation or half-up), truncate, or half-up / 舍入规则")
-      ->check(CLI::IsMember({"auto", "truncate", "half-up"}))
-      ->capture_default_str();
+                 "auto (truncation or half-up), truncate, or half-up (default: pes.toml, else "
+                 "auto) / 舍入规则")
+      ->check(CLI::IsMember({"auto", "truncate", "half-up"}));
   app.add_option("--color", color, "auto, always or never (NO_COLOR is honoured) / 颜色")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  app.add_option("--config", config,
+                 "Settings file (default: the nearest pes.toml from here upwards) / 配置文件");
+}
+
+void CommonOptions::add_selection_to(CLI::App& app) {
+  app.add_option("--select", select,
+                 "Run only these rules or groups (funds, indicators, totals, structure, ALL); "
+                 "replaces the config's select / 只运行这些规则或分组")
+      ->allow_extra_args(false)
+      ->delimiter(',')
+      ->each([this](const std::string&) { select_given = true; });
+  app.add_option("--extend-select", extend_select, "Also run these rules or groups / 另外运行")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  app.add_option("--ignore", ignore, "Do not run these rules or groups / 不运行")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  app.add_option("--severity", severity,
+                 "RULE=error|warning|info: report a rule (or group) at this severity / 严重级别")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  app.add_option("--fail-on", fail_on,
+                 "Least severity that fails the run: error (default) or warning / 导致失败的级别")
+      ->check(CLI::IsMember({"error", "warning"}));
+  app.add_option("--max-warnings", max_warnings,
+                 "Fail when there are more than N warnings / 警告超过 N 个时失败");
 }
 
 bool CommonOptions::chinese() const {
@@ -27,11 +54,39 @@ bool CommonOptions::chinese() const {
   return false;
 }
 
-bool CommonOptions::options(Options& out) const {
-  out = Options{};
-  if (rounding == "truncate") out.rounding = RoundingPolicy::Truncate;
-  else if (rounding == "half-up") out.rounding = RoundingPolicy::HalfUp;
-  else out.rounding = RoundingPolicy::Auto;
+bool CommonOptions::settings(Settings& out) const {
+  const bool zh = chinese();
+  SettingsLayer flags;
+  if (!rounding.empty()) flags.rounding = parse_rounding(rounding);
+  if (select_given) flags.rules.select = select;
+  flags.rules.extend_select = extend_select;
+  flags.rules.ignore = ignore;
+  for (const std::string& entry : severity) {
+    const std::size_t eq = entry.find('=');
+    Severity level{};
+    if (eq == std::string::npos || !parse_severity(entry.substr(eq + 1), level)) {
+      std::cerr << (zh ? "pes：--severity 的格式为 规则=error|warning|info，而不是“" + entry + "”\n"
+                       : "pes: --severity takes RULE=error|warning|info, not “" + entry + "”\n");
+      return false;
+    }
+    flags.rules.severity.emplace_back(entry.substr(0, eq), level);
+  }
+  if (auto bad = unknown_selector(flags.rules)) {
+    std::cerr << (zh ? "pes：未知的规则或分组“" + *bad + "”（pes rule --list 列出全部）\n"
+                     : "pes: unknown rule or group “" + *bad + "” (pes rule --list shows them)\n");
+    return false;
+  }
+  if (!fail_on.empty()) flags.fail_on = fail_on == "warning" ? Severity::Warning : Severity::Error;
+
+  std::optional<std::filesystem::path> path;
+  if (!config.empty()) path = config;
+  std::error_code ec;
+  const std::filesystem::path cwd = std::filesystem::current_path(ec);
+  ConfigError error;
+  if (!load_settings(path, std::move(flags), max_warnings, cwd, out, error)) {
+    std::cerr << (zh ? "pes：配置错误：" : "pes: bad config: ") << error.describe(zh) << '\n';
+    return false;
+  }
   return true;
 }
 
@@ -43,6 +98,8 @@ ReportStyle CommonOptions::style(bool to_terminal) const {
   if (color == "always") s.color = true;
   else if (color == "never") s.color = false;
   else s.color = to_terminal && !no;
+  std::error_code ec;
+  s.root = std::filesystem::current_path(ec).string();
   return s;
 }
 

@@ -1,0 +1,108 @@
+// The GitHub Actions reporter: a workflow command per finding, and, when the step summary file
+// is given, a Markdown table of every finding (GitHub shows only a few annotations per step).
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "pes/report.h"
+#include "pes/rules.h"
+
+namespace pes {
+namespace {
+
+std::string_view command(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "notice";
+  }
+  return "error";
+}
+
+// Workflow-command escaping: data escapes %, CR and LF; property values also : and ,.
+std::string escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A Markdown table cell: no line breaks, no bare pipes.
+std::string cell(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+class GithubReporter final : public Reporter {
+ public:
+  GithubReporter(std::ostream& out, ReportStyle style) : out_(out), style_(std::move(style)) {}
+
+  void file(const FileResult& file) override {
+    if (!file.opened) {
+      const std::string& msg = file.error.in(style_.chinese);
+      out_ << "::error file=" << escape(file.path, true) << ",title=pes::" << escape(msg, false) << '\n';
+      rows_ += fmt::format("| {} |  |  | error |  | {} |\n", cell(file.path), cell(msg));
+      return;
+    }
+    for (const Finding& f : file.file_findings) emit(file, f);
+    for (const FormResult& form : file.forms) {
+      for (const Finding& f : form.findings) emit(file, f);
+    }
+  }
+
+  void finish(const Summary& s) override {
+    out_.flush();
+    if (style_.step_summary.empty()) return;
+    std::ofstream md(style_.step_summary, std::ios::app | std::ios::binary);
+    const bool zh = style_.chinese;
+    md << "### pes\n\n"
+       << (zh ? fmt::format("{} 个文件，{} 张表：{} 个错误，{} 个警告，{} 个提示\n\n", s.files, s.forms,
+                            s.errors, s.warnings, s.infos)
+              : fmt::format("{} files, {} forms: {} errors, {} warnings, {} notices\n\n", s.files,
+                            s.forms, s.errors, s.warnings, s.infos));
+    if (rows_.empty()) {
+      md << (zh ? "未发现问题。\n\n" : "No findings.\n\n");
+      return;
+    }
+    md << (zh ? "| 文件 | 行 | 列 | 级别 | 规则 | 说明 |\n" : "| file | line | column | severity | rule | message |\n")
+       << "|---|---|---|---|---|---|\n"
+       << rows_ << '\n';
+  }
+
+ private:
+  void emit(const FileResult& file, const Finding& f) {
+    const std::string_view rule = rule_info(f.rule).name;
+    const std::string& msg = f.message.in(style_.chinese);
+    out_ << "::" << command(f.severity) << " file=" << escape(file.path, true);
+    if (f.line > 0) out_ << ",line=" << f.line << ",col=" << f.column;
+    out_ << ",title=" << escape(fmt::format("pes ({})", rule), true) << "::" << escape(msg, false)
+         << '\n';
+    rows_ += fmt::format("| {} | {} | {} | {} | `{}` | {} |\n", cell(file.path), f.line, f.column,
+                         severity_name(f.severity), rule, cell(msg));
+  }
+
+  std::ostream& out_;
+  ReportStyle style_;
+  std::string rows_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_github_reporter(std::ostream& out, ReportStyle style) {
+  return std::make_unique<GithubReporter>(out, std::move(style));
+}
+
+}  // namespace pes

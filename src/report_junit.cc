@@ -1,0 +1,125 @@
+// The JUnit XML reporter: one <testsuite> per file; a failing <testcase> per finding, a passing
+// one per clean form, and an <error> for a file that cannot be read or parsed.
+#include <fmt/format.h>
+
+#include "pes/report.h"
+#include "pes/rules.h"
+
+namespace pes {
+namespace {
+
+// Text for an XML attribute (or, with `attribute` false, an element's body): markup escaped,
+// characters XML forbids dropped.
+std::string xml(std::string_view text, bool attribute = true) {
+  std::string out;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\n': out += attribute ? "&#10;" : "\n"; break;
+      case '\r': out += "&#13;"; break;
+      case '\t': out += attribute ? "&#9;" : "\t"; break;
+      default:
+        if (c >= 0x20) out += ch;
+    }
+  }
+  return out;
+}
+
+class JunitReporter final : public Reporter {
+ public:
+  JunitReporter(std::ostream& out, ReportStyle style) : out_(out), style_(std::move(style)) {}
+
+  void file(const FileResult& file) override {
+    const bool zh = style_.chinese;
+    std::string cases;
+    std::size_t tests = 0;
+    std::size_t failures = 0;
+    std::size_t errors = 0;
+    const std::string path = xml(file.path);
+    if (!file.opened) {
+      ++tests;
+      ++errors;
+      const std::string msg = xml(file.error.in(zh));
+      cases += fmt::format(
+          "    <testcase classname=\"{0}\" name=\"{0}\">\n      <error type=\"unreadable\" "
+          "message=\"{1}\">{1}</error>\n    </testcase>\n",
+          path, msg);
+    } else {
+      for (const Finding& f : file.file_findings) {
+        ++tests;
+        const bool error = !file.doc.parsed;  // the file as a whole could not be read
+        (error ? errors : failures) += 1;
+        cases += testcase(file, f, error ? "error" : "failure");
+      }
+      for (std::size_t i = 0; i < file.forms.size(); ++i) {
+        const FormResult& form = file.forms[i];
+        if (form.findings.empty()) {
+          ++tests;
+          cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\"/>\n", path,
+                               xml(form_name(file, i)));
+        }
+        for (const Finding& f : form.findings) {
+          ++tests;
+          ++failures;
+          cases += testcase(file, f, "failure");
+        }
+      }
+    }
+    total_tests_ += tests;
+    total_failures_ += failures;
+    total_errors_ += errors;
+    suites_ += fmt::format(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">\n{}"
+        "  </testsuite>\n",
+        path, tests, failures, errors, cases);
+  }
+
+  void finish(const Summary&) override {
+    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         << fmt::format("<testsuites name=\"pes\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+                        total_tests_, total_failures_, total_errors_)
+         << suites_ << "</testsuites>\n";
+  }
+
+ private:
+  std::string form_name(const FileResult& file, std::size_t i) const {
+    const Form& form = file.doc.forms[i];
+    const std::string project = form.project.ok() ? form.project.value : "";
+    if (file.doc.forms.size() == 1) return project.empty() ? std::string("form") : project;
+    return fmt::format("[{}] {}", form.index, project);
+  }
+
+  std::string testcase(const FileResult& file, const Finding& f, std::string_view element) const {
+    const std::string_view rule = rule_info(f.rule).name;
+    const std::string msg = xml(f.message.in(style_.chinese));
+    std::string body = fmt::format("{}:{}:{}: {}[{}] {}", file.path, f.line, f.column,
+                                   severity_name(f.severity), rule, f.message.in(style_.chinese));
+    if (!f.reported.empty()) body += fmt::format("\nreported: {}", f.reported);
+    if (!f.expected.empty()) body += fmt::format("\nexpected: {}", f.expected);
+    if (!f.pointer.empty()) body += fmt::format("\npointer: {}", f.pointer);
+    return fmt::format(
+        "    <testcase classname=\"{0}\" name=\"{1} {2}:{3} {4}\" file=\"{0}\" line=\"{2}\">\n"
+        "      <{5} type=\"{1}\" message=\"{6}\">{7}</{5}>\n    </testcase>\n",
+        xml(file.path), rule, f.line, f.column, xml(f.pointer), element, msg, xml(body, false));
+  }
+
+  std::ostream& out_;
+  ReportStyle style_;
+  std::string suites_;
+  std::size_t total_tests_ = 0;
+  std::size_t total_failures_ = 0;
+  std::size_t total_errors_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_junit_reporter(std::ostream& out, ReportStyle style) {
+  return std::make_unique<JunitReporter>(out, std::move(style));
+}
+
+}  // namespace pes

@@ -1,0 +1,312 @@
+#!/usr/bin/env python3
+"""End-to-end tests of pes check's CI outputs, pes.toml and every selection flag.
+
+usage: cli_test.py PES SOURCE_DIR [unittest arguments]
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+
+PES = os.path.abspath(sys.argv.pop(1))
+SRC = os.path.abspath(sys.argv.pop(1))
+
+
+def sample(n):
+    return os.path.join(SRC, "samples", "form%02d.json" % n)
+
+
+class Run:
+    def __init__(self, args, cwd=None, env=None):
+        e = dict(os.environ, NO_COLOR="1", LANG="C")
+        e.pop("GITHUB_STEP_SUMMARY", None)
+        e.update(env or {})
+        p = subprocess.run([PES] + args, cwd=cwd or SRC, env=e, capture_output=True, text=True)
+        self.code, self.out, self.err = p.returncode, p.stdout, p.stderr
+
+
+class Tmp(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="pes_cli_")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def write(self, rel, text):
+        path = os.path.join(self.dir, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def copy(self, n, rel):
+        path = os.path.join(self.dir, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        shutil.copy(sample(n), path)
+        return path
+
+
+class Outputs(Tmp):
+    def test_github_and_sarif_from_one_run(self):
+        r = Run(["check", "--output", "github", "--output", "sarif:" + os.path.join(self.dir, "pes.sarif"),
+                 "samples/form01.json", "samples/form11.json"])
+        self.assertEqual(r.code, 0, r.err)
+        self.assertEqual(r.out, "::warning file=samples/form11.json,line=168,col=17,"
+                                "title=pes (deduction-without-reason)::“服务市场主体，营造良好的营商环境” "
+                                "lost 1.00 points (8.00 → 7.00) with no 偏差原因分析及改进措施\n")
+        sarif = json.load(open(os.path.join(self.dir, "pes.sarif"), encoding="utf-8"))
+        self.assertEqual(sarif["version"], "2.1.0")
+        [res] = sarif["runs"][0]["results"]
+        self.assertEqual(res["ruleId"], "deduction-without-reason")
+        self.assertEqual(res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                         "samples/form11.json")
+        self.assertEqual(os.listdir(self.dir), ["pes.sarif"])  # no temporary file left
+
+    def test_sarif_is_stable_across_runs(self):
+        a = Run(["check", "--format", "sarif", "--rounding", "half-up", "samples/form01.json"])
+        b = Run(["check", "--output", "sarif", "--rounding", "half-up", "samples/form01.json"])
+        self.assertEqual(a.code, 1)
+        self.assertEqual(a.out, b.out)
+
+    def test_output_file_that_cannot_be_written_is_exit_2(self):
+        r = Run(["check", "--output", "json:" + os.path.join(self.dir, "no", "x.json"), "samples/form01.json"])
+        self.assertEqual(r.code, 2)
+        self.assertIn("no/x.json", r.err)
+        r = Run(["check", "--output", "xml", "samples/form01.json"])
+        self.assertEqual(r.code, 2)
+        self.assertIn("FORMAT[:PATH]", r.err)
+
+    def test_junit_parses_with_a_real_xml_parser(self):
+        path = os.path.join(self.dir, "junit.xml")
+        r = Run(["check", "--output", "junit:" + path, "--output", "text", "samples/form01.json",
+                 "samples/form11.json", "tests/golden/truncated.json", "tests/golden/array.json"])
+        self.assertEqual(r.code, 1)
+        self.assertIn("1 warning", r.out)
+        root = ET.parse(path).getroot()
+        self.assertEqual(root.tag, "testsuites")
+        suites = root.findall("testsuite")
+        self.assertEqual([s.get("name") for s in suites],
+                         ["samples/form01.json", "samples/form11.json", "tests/golden/truncated.json",
+                          "tests/golden/array.json"])
+        clean, warned, broken, array = suites
+        self.assertEqual(len(clean.findall("testcase")), 1)
+        self.assertIsNone(clean.find("testcase/failure"))
+        self.assertEqual(warned.find("testcase/failure").get("type"), "deduction-without-reason")
+        self.assertEqual(broken.get("errors"), "1")
+        self.assertEqual(broken.find("testcase/error").get("type"), "parse-error")
+        self.assertGreater(int(array.get("failures")), 0)
+        total = sum(int(s.get("tests")) for s in suites)
+        self.assertEqual(int(root.get("tests")), total)
+        xmllint = shutil.which("xmllint")
+        if xmllint:
+            self.assertEqual(subprocess.run([xmllint, "--noout", path]).returncode, 0)
+
+    def test_github_step_summary(self):
+        md = os.path.join(self.dir, "summary.md")
+        r = Run(["check", "--output", "github", "samples/form11.json", "tests/golden/broken.json"],
+                env={"GITHUB_STEP_SUMMARY": md})
+        self.assertEqual(r.code, 1)
+        text = open(md, encoding="utf-8").read()
+        self.assertIn("| file | line | column | severity | rule | message |", text)
+        self.assertIn("| samples/form11.json | 168 | 17 | warning | `deduction-without-reason` |", text)
+        self.assertIn("| tests/golden/broken.json |", text)
+        Run(["check", "--output", "text", "samples/form11.json"], env={"GITHUB_STEP_SUMMARY": md})
+        self.assertEqual(open(md, encoding="utf-8").read(), text)  # only the github format writes it
+
+    def test_json_envelope(self):
+        r = Run(["check", "--output", "json", "samples/form01.json"])
+        doc = json.loads(r.out)
+        self.assertEqual(list(doc), ["schema_version", "tool", "summary", "files"])
+        self.assertEqual(doc["tool"]["name"], "pes")
+        schema = json.load(open(os.path.join(SRC, "schemas", "report.schema.json"), encoding="utf-8"))
+        self.assertEqual(schema["required"], list(doc))
+
+    def test_statistics(self):
+        r = Run(["check", "--statistics", "--rounding", "half-up", "samples/form01.json", "samples/form11.json"])
+        self.assertRegex(r.out, r"\n +1  deduction-without-reason +warning ")
+        self.assertRegex(r.out, r"\n +2  budget-score-mismatch +error ")
+        # With a machine format on standard output the counts go to standard error.
+        r = Run(["check", "--statistics", "--format", "json", "samples/form11.json"])
+        json.loads(r.out)
+        self.assertIn("deduction-without-reason", r.err)
+
+
+class Selection(Tmp):
+    def rules_fired(self, args, files=("samples/form01.json",)):
+        r = Run(["check", "--format", "json", "--rounding", "half-up"] + list(args) + list(files))
+        doc = json.loads(r.out)
+        fired = [f["rule"] for file in doc["files"] for form in file["forms"] for f in form["findings"]]
+        return r.code, sorted(set(fired))
+
+    def test_half_up_fires_funds_and_totals(self):
+        code, fired = self.rules_fired([])
+        self.assertEqual(code, 1)
+        self.assertIn("budget-score-mismatch", fired)
+        self.assertIn("total-mismatch", fired)
+
+    def test_select_group(self):
+        self.assertEqual(self.rules_fired(["--select", "funds"])[1], ["budget-score-mismatch"])
+        # Selecting a group turns on its rules that are off by default (level1-weights).
+        self.assertEqual(self.rules_fired(["--select", "totals"])[1], ["level1-weights", "total-mismatch"])
+        self.assertEqual(self.rules_fired(["--select", "structure"]), (0, []))
+
+    def test_ignore_and_extend_select(self):
+        code, fired = self.rules_fired(["--select", "funds,totals", "--ignore", "budget-score-mismatch",
+                                        "--ignore", "totals"])
+        self.assertEqual((code, fired), (0, []))
+        code, fired = self.rules_fired(["--select", "structure", "--extend-select", "total-mismatch"])
+        self.assertEqual(fired, ["total-mismatch"])
+        # The rule is more specific than the group that ignores it.
+        self.assertEqual(self.rules_fired(["--select", "ALL", "--ignore", "funds",
+                                           "--extend-select", "budget-score-mismatch"])[1],
+                         ["budget-score-mismatch", "level1-weights", "total-mismatch"])
+
+    def test_unknown_rule_is_exit_2(self):
+        for flag in ["--select", "--ignore", "--extend-select"]:
+            r = Run(["check", flag, "rate-mismatchh", "samples/form01.json"])
+            self.assertEqual(r.code, 2, flag)
+            self.assertIn("unknown rule or group “rate-mismatchh”", r.err)
+        r = Run(["check", "--severity", "nope=error", "samples/form01.json"])
+        self.assertEqual(r.code, 2)
+        r = Run(["check", "--severity", "rate-mismatch:error", "samples/form01.json"])
+        self.assertEqual(r.code, 2)
+        self.assertIn("RULE=error|warning|info", r.err)
+
+    def test_severity_fail_on_exit_zero_max_warnings(self):
+        f11 = ["samples/form11.json"]
+        self.assertEqual(Run(["check"] + f11).code, 0)
+        self.assertEqual(Run(["check", "--severity", "deduction-without-reason=error"] + f11).code, 1)
+        self.assertEqual(Run(["check", "--severity", "indicators=error"] + f11).code, 1)
+        self.assertEqual(Run(["check", "--fail-on", "warning"] + f11).code, 1)
+        r = Run(["check", "--fail-on", "warning", "--severity", "deduction-without-reason=info"] + f11)
+        self.assertEqual(r.code, 0)
+        self.assertIn("info[deduction-without-reason]", r.out)
+        self.assertEqual(Run(["check", "--max-warnings", "0"] + f11).code, 1)
+        self.assertEqual(Run(["check", "--max-warnings", "1"] + f11).code, 0)
+        self.assertEqual(Run(["check", "--exit-zero", "--rounding", "half-up", "samples/form01.json"]).code, 0)
+        self.assertEqual(Run(["check", "--exit-zero", "--fail-on", "warning"] + f11).code, 0)
+        self.assertEqual(Run(["check", "--exit-zero", "no-such-file.json"]).code, 2)
+        self.assertEqual(Run(["check", "--fail-on", "info"] + f11).code, 2)
+
+
+class Config(Tmp):
+    def test_half_up_config_fails_seed_form_1(self):
+        self.write("pes.toml", 'rounding = "half-up"\n')
+        form = self.copy(1, "filings/form01.json")
+        sub = os.path.join(self.dir, "filings")
+        r = Run(["check", "--lang", "en", "form01.json"], cwd=sub)  # found by walking up
+        self.assertEqual(r.code, 1, r.out + r.err)
+        self.assertIn("error[budget-score-mismatch]", r.out)
+        self.assertIn("9.84", r.out)
+        self.assertIn("9.85", r.out)
+        self.assertEqual(Run(["check", "form01.json", "--rounding", "truncate"], cwd=sub).code, 0)
+        # Without the config the same form is clean.
+        self.assertEqual(Run(["check", form], cwd=SRC).code, 0)
+        # --config names one explicitly, from anywhere.
+        self.assertEqual(Run(["check", "--config", os.path.join(self.dir, "pes.toml"), sample(1)]).code, 1)
+        # pes score follows the config's rounding too.
+        score = json.loads(Run(["score", "form01.json"], cwd=sub).out)
+        self.assertEqual(score["funds"]["total"]["score"], 9.85)
+
+    def test_issue_example_and_overrides(self):
+        self.write("pes.toml", """rounding = "half-up"            # auto | truncate | half-up
+fail-on = "warning"
+select = ["ALL"]
+ignore = ["target-met-deducted"]
+[grades]                        # lower bounds, inclusive
+优 = 90
+良 = 80
+中 = 60
+[severity]
+deduction-without-reason = "error"
+[[overrides]]
+paths = ["filings/2022/**"]
+rounding = "truncate"
+""")
+        self.copy(1, "filings/2022/a.json")
+        self.copy(1, "filings/2023/a.json")
+        r = Run(["check", "--format", "json", "filings/2022/a.json", "filings/2023/a.json"], cwd=self.dir)
+        self.assertEqual(r.code, 1)
+        doc = json.loads(r.out)
+        old, new = doc["files"]
+        # select = ALL turns on level1-weights too: form 1 weighs 45 / 30 / 15, two notices.
+        self.assertEqual([(f["rule"], f["severity"]) for f in old["forms"][0]["findings"]],
+                         [("level1-weights", "info")] * 2)
+        self.assertEqual(old["forms"][0]["recomputed"]["rounding"], "truncate")
+        self.assertIn("budget-score-mismatch", [f["rule"] for f in new["forms"][0]["findings"]])
+        self.assertEqual(Run(["check", "filings/2022/a.json"], cwd=self.dir).code, 0)
+        # Severity from the config: form 11's warning becomes an error.
+        self.copy(11, "filings/2022/b.json")
+        r = Run(["check", "--lang", "en", "filings/2022/b.json"], cwd=self.dir)
+        self.assertEqual(r.code, 1)
+        self.assertIn("error[deduction-without-reason]", r.out)
+
+    def test_grades_from_config(self):
+        self.write("pes.toml", "[grades]\n优 = 99.9\n")
+        self.copy(1, "a.json")  # total 99.84, reported 优
+        r = Run(["check", "--lang", "en", "a.json"], cwd=self.dir)
+        self.assertEqual(r.code, 1)
+        self.assertIn("error[grade-mismatch]", r.out)
+
+    def test_selection_and_limits_from_config(self):
+        self.copy(11, "a.json")
+        self.write("pes.toml", 'ignore = ["indicators"]\nfail-on = "warning"\n')
+        self.assertEqual(Run(["check", "a.json"], cwd=self.dir).code, 0)
+        self.assertEqual(Run(["check", "a.json", "--extend-select", "deduction-without-reason"], cwd=self.dir).code, 1)
+        self.write("pes.toml", 'max-warnings = 0\n')
+        self.assertEqual(Run(["check", "a.json"], cwd=self.dir).code, 1)
+        self.assertEqual(Run(["check", "a.json", "--max-warnings", "5"], cwd=self.dir).code, 0)
+        self.write("pes.toml", 'select = ["totals"]\n[[overrides]]\npaths = ["*.json"]\nextend-select = ["indicators"]\nfail-on = "warning"\n')
+        self.assertEqual(Run(["check", "a.json"], cwd=self.dir).code, 1)
+        self.assertEqual(Run(["check", "a.json", "--select", "funds"], cwd=self.dir).code, 0)
+
+    def test_bad_config_is_exit_2_with_the_line(self):
+        self.copy(1, "a.json")
+        cases = [
+            ('rounding = "half-up"\nselect = ["ALL"\n', "pes.toml:2:17: TOML syntax"),
+            ('fail-on = "warning"\ncolour = "red"\n', "pes.toml:2:1: unknown key “colour”"),
+            ('rounding = "nearest"\n', "pes.toml:1:12: rounding must be"),
+            ('ignore = ["target-met-deductedd"]\n', "pes.toml:1:11: unknown rule or group"),
+            ('[severity]\nrate-mismatch = "fatal"\n', "pes.toml:2:17: a severity must be"),
+            ('[grades]\n优 = "ninety"\n', "pes.toml:2:5: a grade's lower bound"),
+        ]
+        for text, says in cases:
+            self.write("pes.toml", text)
+            r = Run(["check", "--lang", "en", "a.json"], cwd=self.dir)
+            self.assertEqual(r.code, 2, text)
+            self.assertIn(says, r.err)
+            self.assertEqual(r.out, "")
+        r = Run(["check", "--lang", "zh", "a.json"], cwd=self.dir)
+        self.assertIn("配置错误", r.err)
+        r = Run(["check", "--config", os.path.join(self.dir, "missing.toml"), "a.json"], cwd=self.dir)
+        self.assertEqual(r.code, 2)
+        self.assertIn("missing.toml: cannot read", r.err)
+
+
+class RuleCommand(unittest.TestCase):
+    def test_json_for_one_and_all_in_both_languages(self):
+        for lang in ["en", "zh"]:
+            one = Run(["rule", "rate-mismatch", "--format", "json", "--lang", lang])
+            self.assertEqual(one.code, 0)
+            j = json.loads(one.out)
+            self.assertEqual(j["name"], "rate-mismatch")
+            self.assertEqual(j["group"], "funds")
+            for key in ["summary", "why", "example"]:
+                self.assertTrue(j[key]["en"] and j[key]["zh"])
+            every = json.loads(Run(["rule", "--list", "--format", "json", "--lang", lang]).out)
+            self.assertEqual(every[0], j)
+            names = [r["name"] for r in every]
+            self.assertEqual(len(names), len(set(names)))
+            self.assertIn("parse-error", names)
+        self.assertIn("为什么", Run(["rule", "rate-mismatch", "--lang", "zh"]).out)
+        self.assertIn("Why:", Run(["rule", "rate-mismatch", "--lang", "en"]).out)
+        r = Run(["rule", "no-such-rule", "--format", "json"])
+        self.assertEqual(r.code, 2)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
