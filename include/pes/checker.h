@@ -41,6 +41,8 @@ class Checker {
   void check_source(FileResult& out, Format format);
 
   const Options& options() const { return options_; }
+  /// The readers, e.g. to set the encoding of CSV input.
+  Readers& readers() { return readers_; }
 
  private:
   Options options_;

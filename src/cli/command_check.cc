@@ -24,6 +24,7 @@ int run_check(const CheckArgs& args) {
   std::unique_ptr<Reporter> reporter = args.format == "json" ? make_json_reporter(std::cout, style)
                                                              : make_text_reporter(std::cout, style);
   Checker checker(options);
+  checker.readers().set_encoding(args.common.input_encoding());
   Summary summary;
   bool unreadable = false;
   FileResult result;

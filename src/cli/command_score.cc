@@ -19,6 +19,7 @@ int run_score(const ScoreArgs& args) {
   if (!args.common.options(options)) return kExitUsage;
   const bool zh = args.common.chinese();
   Checker checker(options);
+  checker.readers().set_encoding(args.common.input_encoding());
   FileResult result;
   checker.check_file(args.file, result);
   if (!result.opened) {

@@ -7,6 +7,7 @@
 
 #include "pes/options.h"
 #include "pes/report.h"
+#include "pes/text_encoding.h"
 
 namespace pes::cli {
 
@@ -25,17 +26,24 @@ struct CommonOptions {
   std::string lang;            // zh | en | "" (from the environment)
   std::string rounding = "auto";
   std::string color = "auto";  // auto | always | never
+  std::string encoding = "auto";  // of CSV input: auto | utf-8 | gbk
 
   void add_to(CLI::App& app);
   bool chinese() const;
   /// Builds engine options; false (with a message on stderr) when a value is bad.
   bool options(Options& out) const;
   ReportStyle style(bool to_terminal) const;
+  /// The encoding --encoding names (Auto by default).
+  TextEncoding input_encoding() const;
 };
+
+/// Accepts auto, utf-8 or gbk (and the other names parse_text_encoding knows).
+CLI::Validator text_encoding_validator();
 
 Command add_check(CLI::App& app);
 Command add_score(CLI::App& app);
 Command add_schema(CLI::App& app);
 Command add_rule(CLI::App& app);
+Command add_convert(CLI::App& app);
 
 }  // namespace pes::cli

@@ -16,6 +16,15 @@ void CommonOptions::add_to(CLI::App& app) {
   app.add_option("--color", color, "auto, always or never (NO_COLOR is honoured) / 颜色")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  app.add_option("--encoding", encoding, "Encoding of CSV input: auto, utf-8 or gbk / CSV 输入编码")
+      ->check(text_encoding_validator())
+      ->capture_default_str();
+}
+
+TextEncoding CommonOptions::input_encoding() const {
+  TextEncoding e = TextEncoding::Auto;
+  parse_text_encoding(encoding, e);
+  return e;
 }
 
 bool CommonOptions::chinese() const {
