@@ -252,11 +252,29 @@ void CsvReader::read(const Source& source, Document& doc) {
   CsvTable table;
   split_csv(text, base, table);
   if (table.error == CsvError::StrayQuote) {
+    const std::uint32_t opened = lines.locate(table.error_cell).line;
+    const std::uint32_t here = lines.locate(table.error_offset).line;
+    if (opened < here) {
+      // A quoted cell ran over line ends into text that follows its closing quote: most
+      // likely its own closing quote is missing.
+      parse_error(table.error_cell,
+                  fmt::format("not well-formed CSV: the quoted cell that starts on line {} runs "
+                              "to line {}, where text follows its closing quote; is a closing "
+                              "quote missing on line {}?",
+                              opened, here, opened),
+                  fmt::format("CSV 格式错误：第 {} 行开始的带引号单元格一直延续到第 {} 行，且右引号后还有"
+                              "字符；第 {} 行是否缺少右引号？",
+                              opened, here, opened));
+      return;
+    }
     parse_error(table.error_offset,
-                "not well-formed CSV: a quote inside an unquoted cell, or text after a closing "
-                "quote; quote the whole cell and double each quote inside it (\"\")",
-                "CSV 格式错误：未加引号的单元格中出现引号，或右引号后还有字符；请给整个单元格加引号，"
-                "并把其中的引号写成两个（\"\"）");
+                fmt::format("not well-formed CSV: line {} has a quote inside an unquoted cell, or "
+                            "text after a closing quote; quote the whole cell and double each "
+                            "quote inside it (\"\")",
+                            here),
+                fmt::format("CSV 格式错误：第 {} 行未加引号的单元格中出现引号，或右引号后还有字符；"
+                            "请给整个单元格加引号，并把其中的引号写成两个（\"\"）",
+                            here));
     return;
   }
   if (table.error == CsvError::UnclosedQuote) {

@@ -69,6 +69,7 @@ void split_csv(std::string_view text, std::uint64_t base, CsvTable& out) {
     if (done != len) {
       out.error = csv_error(&parser) == CSV_EPARSE ? CsvError::StrayQuote : CsvError::OutOfMemory;
       out.error_offset = base + i + done;
+      out.error_cell = s.cell_start;
       csv_free(&parser);
       return;
     }
@@ -78,9 +79,10 @@ void split_csv(std::string_view text, std::uint64_t base, CsvTable& out) {
   if (csv_fini(&parser, &Splitter::on_cell, &Splitter::on_row, &s) != 0) {
     out.error = CsvError::UnclosedQuote;
     out.error_offset = s.cell_start;
+    out.error_cell = s.cell_start;
   }
   csv_free(&parser);
-  // Drop blank rows (an exported empty line is ",,,,"), keeping rows that have cells.
+  // Rows without cells (never expected from libcsv) are dropped.
   std::erase_if(out.rows, [](const CsvRow& r) { return r.cells.empty(); });
 }
 

@@ -32,6 +32,7 @@ struct CsvTable {
   std::vector<CsvRow> rows;  ///< blank lines are skipped
   CsvError error = CsvError::None;
   std::uint64_t error_offset = 0;  ///< the stray quote, or where the unclosed cell starts
+  std::uint64_t error_cell = 0;    ///< where the cell with the error starts
 };
 
 /// Splits `text` (UTF-8) into rows and cells. Offsets are into `text` plus `base`.

@@ -21,12 +21,19 @@ std::string cell(const CsvColumn& c, const Form& form, const Indicator* ind) {
   return number_of(ind->*c.number);
 }
 
-void append_row(std::string& out, const Form& form, const Indicator* ind) {
+// The columns that say whose a row is, written on every row of a form.
+bool identifies(const CsvColumn& c) {
+  return c.key == FieldKey::Project || c.key == FieldKey::Year || c.key == FieldKey::Department ||
+         c.key == FieldKey::Implementer || c.key == FieldKey::Unit;
+}
+
+void append_row(std::string& out, const Form& form, const Indicator* ind, bool first_row) {
   bool first = true;
   for (const CsvColumn& c : csv_columns()) {
     if (!first) out += ',';
     first = false;
-    append_csv_cell(out, cell(c, form, ind));
+    // The form's other cells only on its first row, as a merged cell exports.
+    if (first_row || identifies(c) || !c.form_level()) append_csv_cell(out, cell(c, form, ind));
   }
   out += "\r\n";
 }
@@ -58,8 +65,10 @@ void write_forms_csv(const std::vector<Form>& forms, std::string& out) {
   }
   out += "\r\n";
   for (const Form& form : forms) {
-    if (form.indicators.empty()) append_row(out, form, nullptr);
-    for (const Indicator& ind : form.indicators) append_row(out, form, &ind);
+    if (form.indicators.empty()) append_row(out, form, nullptr, true);
+    for (std::size_t i = 0; i < form.indicators.size(); ++i) {
+      append_row(out, form, &form.indicators[i], i == 0);
+    }
   }
 }
 
