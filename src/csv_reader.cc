@@ -220,7 +220,15 @@ void CsvReader::read(const Source& source, Document& doc) {
     const std::uint64_t at = decoded.bad_offset;
     const auto byte = static_cast<unsigned>(static_cast<unsigned char>(bytes[at]));
     const std::uint32_t line = source.locate(at).line;
-    if (encoding_ == TextEncoding::Auto) {
+    if (encoding_ == TextEncoding::Auto && decoded.skip > 0) {
+      parse_error(at,
+                  fmt::format("line {}: byte 0x{:02X} is not valid UTF-8, which the file's "
+                              "byte-order mark declares",
+                              line, byte),
+                  fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 UTF-8 编码（文件开头的字节顺序标记表明"
+                              "其为 UTF-8）",
+                              line, byte));
+    } else if (encoding_ == TextEncoding::Auto) {
       parse_error(at,
                   fmt::format("line {}: byte 0x{:02X} cannot be read as UTF-8 or GBK/GB18030; the "
                               "file is in neither encoding (save it as UTF-8, or name its "

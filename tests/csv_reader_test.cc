@@ -154,6 +154,11 @@ TEST_CASE("bytes in neither encoding name their line and value", "[csv]") {
   CHECK(f.message.en.starts_with("line 3: byte 0xFF cannot be read as UTF-8 or GBK/GB18030"));
   CHECK(f.message.zh.starts_with("第 3 行：字节 0xFF"));
 
+  const Finding bom = only_parse_error(check_csv(std::string(kUtf8Bom) + "a\n\xCF\xEE"));
+  CHECK(bom.line == 2);
+  CHECK(bom.message.en ==
+        "line 2: byte 0xCF is not valid UTF-8, which the file's byte-order mark declares");
+
   const Finding utf16 = only_parse_error(check_csv("\xFF\xFEp\0r\0"));
   CHECK(utf16.message.en.find("UTF-16") != std::string::npos);
 }
@@ -239,4 +244,26 @@ TEST_CASE("cells are quoted only when they must be", "[csv]") {
   CHECK(cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
   CHECK(cell("two\nlines") == "\"two\nlines\"");
   CHECK(cell(" edge") == "\" edge\"");
+}
+
+TEST_CASE("damaged CSV never crashes the reader", "[csv]") {
+  const std::string good = read_file(std::string(PES_SOURCE_DIR) + "/samples/filings.csv");
+  std::uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  const char specials[] = {',', '"', '\n', '\r', '\xFF', '\x80', '\0', ' '};
+  for (int i = 0; i < 300; ++i) {
+    std::string text = good.substr(0, 4000 + next() % 4000);
+    for (int k = 0; k < 3; ++k) {
+      const std::size_t at = next() % text.size();
+      text[at] = (next() % 2 == 0) ? specials[next() % sizeof specials] : static_cast<char>(next());
+    }
+    const FileResult r = check_csv(text);
+    for (const Finding& f : all_findings(r)) {
+      CHECK(f.line >= 1);
+      CHECK_FALSE(f.message.en.empty());
+    }
+  }
 }
