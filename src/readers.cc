@@ -1,6 +1,7 @@
 #include "pes/readers.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
 
@@ -21,17 +22,37 @@ std::string extension(std::string_view path) {
 
 }  // namespace
 
-Format format_for_path(std::string_view path) {
+namespace {
+
+// Each extension pes reads, and its format. A new input format is one row here and one case
+// in Readers::read().
+struct Extension {
+  std::string_view ext;
+  Format format;
+};
+constexpr std::array kExtensions = {
+    Extension{"json", Format::Json},
+    Extension{"jsonl", Format::JsonLines},
+    Extension{"ndjson", Format::JsonLines},
+    Extension{"csv", Format::Csv},
+};
+
+const Extension* find_extension(std::string_view path) {
   const std::string ext = extension(path);
-  if (ext == "jsonl" || ext == "ndjson") return Format::JsonLines;
-  if (ext == "csv") return Format::Csv;
-  return Format::Json;
+  for (const Extension& e : kExtensions) {
+    if (e.ext == ext) return &e;
+  }
+  return nullptr;
 }
 
-bool has_known_extension(std::string_view path) {
-  const std::string ext = extension(path);
-  return ext == "json" || ext == "jsonl" || ext == "ndjson" || ext == "csv";
+}  // namespace
+
+Format format_for_path(std::string_view path) {
+  const Extension* e = find_extension(path);
+  return e != nullptr ? e->format : Format::Json;
 }
+
+bool has_known_extension(std::string_view path) { return find_extension(path) != nullptr; }
 
 Format sniff_format(std::string_view text) {
   if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());

@@ -33,7 +33,7 @@ int run_score(const ScoreArgs& args) {
     return kExitFindings;
   }
   std::string out;
-  const bool many = result.doc.is_array;
+  const bool many = result.doc.is_array || result.doc.forms.size() != 1;  // a CSV of several forms
   if (many) out += "[\n  ";
   for (std::size_t i = 0; i < result.doc.forms.size(); ++i) {
     Form form = result.doc.forms[i];
