@@ -32,8 +32,10 @@ struct Splitter {
   }
   static void on_row(int, void* data) {
     auto* self = static_cast<Splitter*>(data);
+    const std::size_t width = self->row.cells.size();
     self->table.rows.push_back(std::move(self->row));
     self->row = CsvRow{};
+    self->row.cells.reserve(width);  // rows are as wide as the header
     self->row_start = true;
   }
 };
