@@ -33,9 +33,9 @@ constexpr CsvColumn indicator_number(std::string_view name, std::string_view hea
   return {.name = name, .header = header, .key = key, .number = member};
 }
 
-#define PES_ROW(prefix, zh, row)                                                              \
-  row_number(prefix "_initial", zh "年初预算数", K::RowInitial, row, &FundsRow::initial),     \
-      row_number(prefix "_annual", zh "全年预算数", K::RowAnnual, row, &FundsRow::annual),    \
+#define PES_ROW(prefix, zh, row)                                                                 \
+  row_number(prefix "_initial", zh "年初预算数", K::RowInitial, row, &FundsRow::initial),        \
+      row_number(prefix "_annual", zh "全年预算数", K::RowAnnual, row, &FundsRow::annual),       \
       row_number(prefix "_executed", zh "全年执行数", K::RowExecuted, row, &FundsRow::executed), \
       row_number(prefix "_rate", zh "执行率", K::RowRate, row, &FundsRow::rate)
 

@@ -30,7 +30,10 @@ class FormBuilder {
  public:
   FormBuilder(Document& doc, const Source& lines, std::vector<const CsvColumn*> columns,
               std::vector<std::string> headers)
-      : doc_(doc), lines_(lines), columns_(std::move(columns)), headers_(std::move(headers)),
+      : doc_(doc),
+        lines_(lines),
+        columns_(std::move(columns)),
+        headers_(std::move(headers)),
         seen_(columns_.size()) {
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       const CsvColumn* c = columns_[i];
@@ -81,7 +84,8 @@ class FormBuilder {
     form.total.reset(at);
     for (FundsRow& row : form.funds) {
       row.offset = at;
-      for (Number* n : {&row.initial, &row.annual, &row.executed, &row.rate, &row.score}) n->reset(at);
+      for (Number* n : {&row.initial, &row.annual, &row.executed, &row.rate, &row.score})
+        n->reset(at);
     }
     form.indicators_state = has_indicators_ ? FieldState::Valid : FieldState::Missing;
     for (auto& s : seen_) s.reset();
@@ -134,7 +138,8 @@ class FormBuilder {
       form.year.state = FieldState::Invalid;
       if (!p.value) {
         bad_number(sink, ref, cell.offset, text, p.error);
-      } else if (!p.value->fits(0) || *p.value < Decimal::of(1000) || *p.value > Decimal::of(9999)) {
+      } else if (!p.value->fits(0) || *p.value < Decimal::of(1000) ||
+                 *p.value > Decimal::of(9999)) {
         bad_year(sink, ref, cell.offset, text);
       } else {
         form.year.set(static_cast<std::int32_t>(p.value->units() / Decimal::kUnit), cell.offset);
@@ -221,30 +226,32 @@ void CsvReader::read(const Source& source, Document& doc) {
     const auto byte = static_cast<unsigned>(static_cast<unsigned char>(bytes[at]));
     const std::uint32_t line = source.locate(at).line;
     if (encoding_ == TextEncoding::Auto && decoded.skip > 0) {
-      parse_error(at,
-                  fmt::format("line {}: byte 0x{:02X} is not valid UTF-8, which the file's "
-                              "byte-order mark declares",
-                              line, byte),
-                  fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 UTF-8 编码（文件开头的字节顺序标记表明"
-                              "其为 UTF-8）",
-                              line, byte));
+      parse_error(
+          at,
+          fmt::format("line {}: byte 0x{:02X} is not valid UTF-8, which the file's "
+                      "byte-order mark declares",
+                      line, byte),
+          fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 UTF-8 编码（文件开头的字节顺序标记表明"
+                      "其为 UTF-8）",
+                      line, byte));
     } else if (encoding_ == TextEncoding::Auto) {
-      parse_error(at,
-                  fmt::format("line {}: byte 0x{:02X} cannot be read as UTF-8 or GBK/GB18030; the "
-                              "file is in neither encoding (save it as UTF-8, or name its "
-                              "encoding with --encoding)",
-                              line, byte),
-                  fmt::format("第 {} 行：字节 0x{:02X} 既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 "
-                              "UTF-8，或用 --encoding 指定编码",
-                              line, byte));
+      parse_error(
+          at,
+          fmt::format("line {}: byte 0x{:02X} cannot be read as UTF-8 or GBK/GB18030; the "
+                      "file is in neither encoding (save it as UTF-8, or name its "
+                      "encoding with --encoding)",
+                      line, byte),
+          fmt::format("第 {} 行：字节 0x{:02X} 既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 "
+                      "UTF-8，或用 --encoding 指定编码",
+                      line, byte));
     } else {
       const std::string_view name = text_encoding_name(encoding_);
       parse_error(at,
                   fmt::format("line {}: byte 0x{:02X} is not valid {} (the encoding --encoding "
                               "names)",
                               line, byte, name),
-                  fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 {} 编码（--encoding 所指定）", line,
-                              byte, name));
+                  fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 {} 编码（--encoding 所指定）",
+                              line, byte, name));
     }
     return;
   }
@@ -265,14 +272,15 @@ void CsvReader::read(const Source& source, Document& doc) {
     if (opened < here) {
       // A quoted cell ran over line ends into text that follows its closing quote: most
       // likely its own closing quote is missing.
-      parse_error(table.error_cell,
-                  fmt::format("not well-formed CSV: the quoted cell that starts on line {} runs "
-                              "to line {}, where text follows its closing quote; is a closing "
-                              "quote missing on line {}?",
-                              opened, here, opened),
-                  fmt::format("CSV 格式错误：第 {} 行开始的带引号单元格一直延续到第 {} 行，且右引号后还有"
-                              "字符；第 {} 行是否缺少右引号？",
-                              opened, here, opened));
+      parse_error(
+          table.error_cell,
+          fmt::format("not well-formed CSV: the quoted cell that starts on line {} runs "
+                      "to line {}, where text follows its closing quote; is a closing "
+                      "quote missing on line {}?",
+                      opened, here, opened),
+          fmt::format("CSV 格式错误：第 {} 行开始的带引号单元格一直延续到第 {} 行，且右引号后还有"
+                      "字符；第 {} 行是否缺少右引号？",
+                      opened, here, opened));
       return;
     }
     parse_error(table.error_offset,
@@ -315,14 +323,15 @@ void CsvReader::read(const Source& source, Document& doc) {
     if (headers[i].empty()) continue;
     columns[i] = find_csv_column(cell.text);
     if (columns[i] == nullptr) {
-      parse_error(cell.offset,
-                  fmt::format("unknown column “{}” in the header (column {}); name each column by "
-                              "its Chinese label (项目名称, 三级指标, 得分, …) or its pes/1 name "
-                              "(project, name, score, …)",
-                              headers[i], i + 1),
-                  fmt::format("表头第 {} 列“{}”不是可识别的列名；请使用中文列名（项目名称、三级指标、"
-                              "得分……）或 pes/1 字段名（project、name、score……）",
-                              i + 1, headers[i]));
+      parse_error(
+          cell.offset,
+          fmt::format("unknown column “{}” in the header (column {}); name each column by "
+                      "its Chinese label (项目名称, 三级指标, 得分, …) or its pes/1 name "
+                      "(project, name, score, …)",
+                      headers[i], i + 1),
+          fmt::format("表头第 {} 列“{}”不是可识别的列名；请使用中文列名（项目名称、三级指标、"
+                      "得分……）或 pes/1 字段名（project、name、score……）",
+                      i + 1, headers[i]));
       return;
     }
     for (std::size_t k = 0; k < i; ++k) {
@@ -341,13 +350,14 @@ void CsvReader::read(const Source& source, Document& doc) {
     const CsvRow& row = table.rows[r];
     const std::uint32_t line = lines.locate(row.offset).line;
     if (row.cells.size() != head.cells.size()) {
-      parse_error(row.offset,
-                  fmt::format("line {} has {} cells, but the header (line {}) has {}; a cell that "
-                              "holds a comma or a line break must be quoted",
-                              line, row.cells.size(), head_line, head.cells.size()),
-                  fmt::format("第 {} 行有 {} 个单元格，而表头（第 {} 行）有 {} 个；含逗号或换行的单元格"
-                              "须加引号",
-                              line, row.cells.size(), head_line, head.cells.size()));
+      parse_error(
+          row.offset,
+          fmt::format("line {} has {} cells, but the header (line {}) has {}; a cell that "
+                      "holds a comma or a line break must be quoted",
+                      line, row.cells.size(), head_line, head.cells.size()),
+          fmt::format("第 {} 行有 {} 个单元格，而表头（第 {} 行）有 {} 个；含逗号或换行的单元格"
+                      "须加引号",
+                      line, row.cells.size(), head_line, head.cells.size()));
       return;
     }
     for (std::size_t i = 0; i < row.cells.size(); ++i) {

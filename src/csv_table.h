@@ -23,8 +23,8 @@ struct CsvRow {
 /// Why the text is not well-formed CSV.
 enum class CsvError : std::uint8_t {
   None,
-  StrayQuote,      ///< a quote inside an unquoted cell, or text after a closing quote
-  UnclosedQuote,   ///< a quoted cell that never ends
+  StrayQuote,     ///< a quote inside an unquoted cell, or text after a closing quote
+  UnclosedQuote,  ///< a quoted cell that never ends
   OutOfMemory,
 };
 

@@ -13,18 +13,25 @@ bool parse_text_encoding(std::string_view name, TextEncoding& out) {
   for (const char c : name) {
     if (c != '-' && c != '_') n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  if (n == "auto") out = TextEncoding::Auto;
-  else if (n == "utf8") out = TextEncoding::Utf8;
-  else if (n == "gbk" || n == "gb18030" || n == "gb2312" || n == "cp936") out = TextEncoding::Gb18030;
-  else return false;
+  if (n == "auto")
+    out = TextEncoding::Auto;
+  else if (n == "utf8")
+    out = TextEncoding::Utf8;
+  else if (n == "gbk" || n == "gb18030" || n == "gb2312" || n == "cp936")
+    out = TextEncoding::Gb18030;
+  else
+    return false;
   return true;
 }
 
 std::string_view text_encoding_name(TextEncoding e) {
   switch (e) {
-    case TextEncoding::Auto: return "auto";
-    case TextEncoding::Utf8: return "UTF-8";
-    case TextEncoding::Gb18030: return "GB18030";
+    case TextEncoding::Auto:
+      return "auto";
+    case TextEncoding::Utf8:
+      return "UTF-8";
+    case TextEncoding::Gb18030:
+      return "GB18030";
   }
   return "UTF-8";
 }

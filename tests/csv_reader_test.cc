@@ -31,8 +31,9 @@ Finding only_parse_error(const FileResult& r) {
   return r.file_findings[0];
 }
 
-const std::string kHeader = "项目名称,年度,全年预算数,年初预算数,全年执行数,执行率,预算执行得分,一级指标,"
-                            "二级指标,三级指标,分值,得分,偏差原因分析及改进措施,总分,评分等级\n";
+const std::string kHeader =
+    "项目名称,年度,全年预算数,年初预算数,全年执行数,执行率,预算执行得分,一级指标,"
+    "二级指标,三级指标,分值,得分,偏差原因分析及改进措施,总分,评分等级\n";
 // A correct form of two indicators: budget 10 of 10, indicators 45 + 45.
 const std::string kForm =
     "项目甲,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,45,45,,100.00,优\n"
@@ -57,10 +58,12 @@ TEST_CASE("a clean CSV form reads and checks clean", "[csv]") {
 }
 
 TEST_CASE("a new form starts where project, year or implementer change", "[csv]") {
-  const std::string other = "项目乙,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,45,45,,100.00,优\n"
-                            ",,,,,,,,质量指标,达标率,45,45,,,\n";
-  const std::string next_year = "项目乙,2024,10,10,10,100.00,10.00,产出指标,数量指标,完成率,45,45,,100.00,优\n"
-                                "项目乙,2024,,,,,,,质量指标,达标率,45,45,,,\n";
+  const std::string other =
+      "项目乙,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,45,45,,100.00,优\n"
+      ",,,,,,,,质量指标,达标率,45,45,,,\n";
+  const std::string next_year =
+      "项目乙,2024,10,10,10,100.00,10.00,产出指标,数量指标,完成率,45,45,,100.00,优\n"
+      "项目乙,2024,,,,,,,质量指标,达标率,45,45,,,\n";
   const FileResult r = check_csv(kHeader + kForm + other + next_year);
   REQUIRE(r.forms.size() == 3);
   CHECK(all_findings(r).empty());
@@ -68,7 +71,8 @@ TEST_CASE("a new form starts where project, year or implementer change", "[csv]"
   CHECK(r.doc.forms[2].year.value == 2024);
   CHECK(r.doc.forms[2].indicators.size() == 2);
   // The level above never carries over into the next form.
-  const FileResult orphan = check_csv(kHeader + kForm + "项目乙,2023,10,10,10,100.00,10.00,,数量指标,完成率,90,90,,100.00,优\n");
+  const FileResult orphan = check_csv(
+      kHeader + kForm + "项目乙,2023,10,10,10,100.00,10.00,,数量指标,完成率,90,90,,100.00,优\n");
   REQUIRE(orphan.forms.size() == 2);
   CHECK(orphan.doc.forms[1].indicators[0].level1.state == FieldState::Missing);
   CHECK(of_rule(orphan, RuleId::InvalidField).size() == 1);
@@ -117,7 +121,9 @@ TEST_CASE("numbers as people type them, and unreadable ones", "[csv]") {
   REQUIRE_FALSE(bad.empty());
   CHECK(bad[0].message.en == "indicators[0].score: “四十五” is not a number");
   CHECK(bad[0].pointer == "得分");
-  const FileResult year = check_csv(kHeader + "项目甲,二〇二三,10,10,10,100.00,10.00,产出指标,数量指标,完成率,90,90,,100.00,优\n");
+  const FileResult year = check_csv(
+      kHeader +
+      "项目甲,二〇二三,10,10,10,100.00,10.00,产出指标,数量指标,完成率,90,90,,100.00,优\n");
   CHECK(of_rule(year, RuleId::InvalidField).at(0).pointer == "年度");
 }
 
@@ -137,8 +143,8 @@ TEST_CASE("encodings: UTF-8 with and without BOM, GB18030, forced", "[csv]") {
   CHECK(forced.message.en.find("is not valid UTF-8") != std::string::npos);
   // Findings in a GB18030 file are placed by character, like in UTF-8.
   REQUIRE(utf8_to_gb18030(
-      utf8 + "项目乙,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,90,80,原因,100.00,优\n", gb,
-      bad));
+      utf8 + "项目乙,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,90,80,原因,100.00,优\n",
+      gb, bad));
   const FileResult gbr = check_csv(gb);
   const auto total = of_rule(gbr, RuleId::TotalMismatch);
   REQUIRE(total.size() == 1);
@@ -193,11 +199,12 @@ TEST_CASE("bad CSV gets one parse error with its line, never a crash", "[csv]") 
   SECTION("a quote inside an unquoted cell") {
     const Finding f = only_parse_error(check_csv(kHeader + "项目\"甲\",2023\n"));
     CHECK(f.line == 2);
-    CHECK(f.message.en.starts_with("not well-formed CSV: line 2 has a quote inside an unquoted cell"));
+    CHECK(f.message.en.starts_with(
+        "not well-formed CSV: line 2 has a quote inside an unquoted cell"));
   }
   SECTION("a quoted cell that swallows lines up to the next quote") {
-    const Finding f = only_parse_error(
-        check_csv(kHeader + "项目甲,\"2023,10\n项目甲,2023,\"x\"y\n"));
+    const Finding f =
+        only_parse_error(check_csv(kHeader + "项目甲,\"2023,10\n项目甲,2023,\"x\"y\n"));
     CHECK(f.line == 2);
     CHECK(f.message.en.find("is a closing quote missing on line 2?") != std::string::npos);
   }

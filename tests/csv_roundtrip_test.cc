@@ -1,7 +1,6 @@
 // JSON → CSV → JSON gives back the same forms, digit for digit, and the CSV checks the same.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <functional>
 
 #include "pes/csv_writer.h"
@@ -27,7 +26,9 @@ Document read_as(const std::string& text, Format format, const std::string& path
 std::string show(const Number& n) {
   return n.ok() ? n.value.str() : n.present() ? "<invalid>" : "<missing>";
 }
-std::string show(const Text& t) { return t.ok() ? "“" + t.value + "”" : t.present() ? "<invalid>" : "<missing>"; }
+std::string show(const Text& t) {
+  return t.ok() ? "“" + t.value + "”" : t.present() ? "<invalid>" : "<missing>";
+}
 
 void require_same(const Form& a, const Form& b) {
   CHECK(a.year.ok() == b.year.ok());

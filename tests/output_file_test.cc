@@ -12,7 +12,8 @@ using namespace pes;
 namespace fs = std::filesystem;
 
 TEST_CASE("files are written whole through a temporary file and a rename", "[output]") {
-  const fs::path dir = fs::temp_directory_path() / ("pes-output-test-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("pes-output-test-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   const std::string path = (dir / "out.csv").string();

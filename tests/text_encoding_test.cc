@@ -52,7 +52,10 @@ TEST_CASE("bytes in neither encoding: the furthest failure is named", "[encoding
   CHECK(d.bad_offset == 5);
   const DecodedText forced = decode_text("项目", TextEncoding::Gb18030);
   CHECK(forced.ok);  // UTF-8 bytes may happen to be GB18030 too: a forced encoding is believed
-  const DecodedText bad_utf8 = decode_text("\xEF\xBB\xBF" "ab\xFF", TextEncoding::Utf8);
+  const DecodedText bad_utf8 = decode_text(
+      "\xEF\xBB\xBF"
+      "ab\xFF",
+      TextEncoding::Utf8);
   CHECK_FALSE(bad_utf8.ok);
   CHECK(bad_utf8.bad_offset == 5);
 }

@@ -15,12 +15,12 @@ struct CsvColumn {
   std::string_view header;  ///< Chinese header, as pes writes it (当年财政拨款执行率)
   FieldKey key;             ///< the field a finding about this column names
   FundsRowId row = FundsRowId::Total;
-  bool year = false;                      ///< 年度: a whole number
-  Text Form::*form_text = nullptr;        ///< a text of the form
-  Number Form::*form_number = nullptr;    ///< a number of the form
-  Number FundsRow::*row_number = nullptr; ///< a number of funds row `row`
-  Text Indicator::*text = nullptr;        ///< a text of the row's indicator
-  Number Indicator::*number = nullptr;    ///< a number of the row's indicator
+  bool year = false;                       ///< 年度: a whole number
+  Text Form::*form_text = nullptr;         ///< a text of the form
+  Number Form::*form_number = nullptr;     ///< a number of the form
+  Number FundsRow::*row_number = nullptr;  ///< a number of funds row `row`
+  Text Indicator::*text = nullptr;         ///< a text of the row's indicator
+  Number Indicator::*number = nullptr;     ///< a number of the row's indicator
 
   bool form_level() const { return text == nullptr && number == nullptr; }
 };

@@ -29,12 +29,12 @@ std::size_t find_invalid_utf8(std::string_view text);
 /// What decoding a file's bytes gave.
 struct DecodedText {
   TextEncoding encoding = TextEncoding::Utf8;  ///< the encoding found (never Auto)
-  std::size_t skip = 0;       ///< bytes of a byte-order mark before the text
-  bool transcoded = false;    ///< true: the text is in `utf8`; false: it is the input after `skip`
-  std::string utf8;           ///< the text converted to UTF-8, when transcoded
-  bool ok = true;             ///< false: the bytes are not valid in the encoding (see bad_offset)
-  std::size_t bad_offset = 0; ///< offset in the input of the first byte that cannot be read
-  bool utf16 = false;         ///< the input starts with a UTF-16 byte-order mark
+  std::size_t skip = 0;                        ///< bytes of a byte-order mark before the text
+  bool transcoded = false;     ///< true: the text is in `utf8`; false: it is the input after `skip`
+  std::string utf8;            ///< the text converted to UTF-8, when transcoded
+  bool ok = true;              ///< false: the bytes are not valid in the encoding (see bad_offset)
+  std::size_t bad_offset = 0;  ///< offset in the input of the first byte that cannot be read
+  bool utf16 = false;          ///< the input starts with a UTF-16 byte-order mark
 };
 
 /// Decodes bytes in an encoding, or detects it (Auto: UTF-8 when valid, else GB18030).

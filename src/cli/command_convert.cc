@@ -1,9 +1,9 @@
 // pes convert IN OUT: moves forms between formats (pes/1 JSON, CSV) without losing a digit.
+#include <fmt/format.h>
+
 #include <iostream>
 #include <memory>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "commands.h"
 #include "pes/output_file.h"
@@ -17,8 +17,8 @@ namespace {
 struct ConvertArgs {
   std::string input;
   std::string output;
-  std::string to;                  // csv | json | "" (from OUT's extension)
-  std::string encoding = "utf-8";  // of CSV written
+  std::string to;                      // csv | json | "" (from OUT's extension)
+  std::string encoding = "utf-8";      // of CSV written
   std::string from_encoding = "auto";  // of CSV read
   CommonOptions common;
 };
@@ -45,17 +45,18 @@ int run_convert(const ConvertArgs& args) {
           fmt::format("cannot tell the format to write from “{}”; end it in .csv or .json, or "
                       "name the format with --to csv|json",
                       args.output),
-          fmt::format("无法从“{}”判断输出格式；请使用 .csv 或 .json 扩展名，或用 --to csv|json 指定",
-                      args.output),
+          fmt::format(
+              "无法从“{}”判断输出格式；请使用 .csv 或 .json 扩展名，或用 --to csv|json 指定",
+              args.output),
           zh);
     }
     out_format = format_for_path(args.output);
   }
   if (args.input != "-" && args.output != "-" &&
       (args.input == args.output || same_file(args.input, args.output))) {
-    return usage_error(fmt::format("“{}” is the input file; pes never writes over its input",
-                                   args.output),
-                       fmt::format("“{}”是输入文件；pes 不会覆盖输入文件", args.output), zh);
+    return usage_error(
+        fmt::format("“{}” is the input file; pes never writes over its input", args.output),
+        fmt::format("“{}”是输入文件；pes 不会覆盖输入文件", args.output), zh);
   }
 
   Source source;
@@ -107,7 +108,8 @@ CLI::Validator encoding_validator(bool allow_auto) {
       [allow_auto](std::string& value) -> std::string {
         TextEncoding e{};
         if (!parse_text_encoding(value, e) || (!allow_auto && e == TextEncoding::Auto)) {
-          return allow_auto ? "expected auto, utf-8 or gbk (gb18030)" : "expected utf-8 or gbk (gb18030)";
+          return allow_auto ? "expected auto, utf-8 or gbk (gb18030)"
+                            : "expected utf-8 or gbk (gb18030)";
         }
         return {};
       },
@@ -128,11 +130,13 @@ Command add_convert(CLI::App& app) {
                   "the file to write (its extension names the format); - writes standard output "
                   "/ 输出文件")
       ->required();
-  sub->add_option("--to", args->to, "format to write: csv or json (default: from OUT's extension; "
-                                    "for -, the other format) / 输出格式")
+  sub->add_option("--to", args->to,
+                  "format to write: csv or json (default: from OUT's extension; "
+                  "for -, the other format) / 输出格式")
       ->check(CLI::IsMember({"csv", "json"}));
-  sub->add_option("--encoding", args->encoding,
-                  "encoding of CSV written: utf-8 (with a byte-order mark) or gbk / 输出 CSV 的编码")
+  sub->add_option(
+         "--encoding", args->encoding,
+         "encoding of CSV written: utf-8 (with a byte-order mark) or gbk / 输出 CSV 的编码")
       ->check(encoding_validator(false))
       ->capture_default_str();
   sub->add_option("--from-encoding", args->from_encoding,
