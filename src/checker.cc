@@ -26,7 +26,10 @@ void Checker::check_file(const std::string& path, FileResult& out) {
   check_source(out);
 }
 
-void Checker::check_source(FileResult& out) { check_source(out, format_for_path(out.path)); }
+void Checker::check_source(FileResult& out) {
+  // Standard input has no extension to tell its format: look at its first character.
+  check_source(out, out.path == "<stdin>" ? sniff_format(out.source.text()) : format_for_path(out.path));
+}
 
 void Checker::check_source(FileResult& out, Format format) {
   out.rules = options_.rules;

@@ -3,13 +3,25 @@
 #include <fmt/format.h>
 
 namespace pes {
+namespace {
+
+bool is_row_field(FieldKey key) { return key >= FieldKey::Row && key <= FieldKey::RowScore; }
+
+}  // namespace
 
 void locate(const Source& source, const Document& doc, Finding& finding) {
-  const LineColumn lc = source.locate(finding.offset);
+  const LineColumn lc = (doc.decoded ? *doc.decoded : source).locate(finding.offset);
   finding.line = lc.line;
   finding.column = lc.column;
-  if (finding.form == kWholeFile) {
-    finding.pointer.clear();
+  finding.pointer.clear();
+  if (finding.form == kWholeFile) return;
+  if (doc.format == Format::Csv) {
+    for (const ColumnHeader& c : doc.columns) {
+      if (c.key == finding.field.key && (!is_row_field(c.key) || c.row == finding.field.row)) {
+        finding.pointer = c.header;
+        break;
+      }
+    }
     return;
   }
   const std::string inner = json_pointer(finding.field);

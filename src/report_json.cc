@@ -2,6 +2,7 @@
 #include "pes/report_json.h"
 
 #include "pes/grade.h"
+#include "pes/readers.h"
 #include "pes/report.h"
 #include "pes/rules.h"
 #include "pes/target.h"
@@ -58,7 +59,7 @@ class JsonReporter final : public Reporter {
       return;
     }
     f["status"] = file.doc.parsed ? "ok" : "parse-error";
-    f["format"] = "json";
+    f["format"] = std::string(format_name(file.doc.format));
     ojson findings = ojson::array();
     for (const Finding& x : file.file_findings) findings.push_back(finding_json(x, style_.chinese));
     f["findings"] = std::move(findings);

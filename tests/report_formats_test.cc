@@ -133,7 +133,7 @@ TEST_CASE("output files appear whole on commit, never half-written", "[output]")
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const std::string target = (dir / "report.sarif").string();
-  std::string error;
+  Message error;
   {
     OutputFile f;
     REQUIRE(f.open(target, error));
@@ -151,6 +151,6 @@ TEST_CASE("output files appear whole on commit, never half-written", "[output]")
   CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 1);
   OutputFile bad;
   CHECK_FALSE(bad.open((dir / "missing" / "x.json").string(), error));
-  CHECK_THAT(error, Catch::Contains("missing/x.json"));
+  CHECK_THAT(error.en, Catch::Contains("missing/x.json"));
   std::filesystem::remove_all(dir);
 }

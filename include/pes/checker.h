@@ -44,6 +44,8 @@ class Checker {
   const Options& options() const { return options_; }
   /// Changes the options for the files checked from now on (per-path settings).
   void set_options(Options options) { options_ = std::move(options); }
+  /// The readers, e.g. to set the encoding of CSV input.
+  Readers& readers() { return readers_; }
 
  private:
   Options options_;

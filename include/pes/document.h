@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,12 +14,24 @@ namespace pes {
 
 enum class Format : std::uint8_t { Json, JsonLines, Csv };
 
+/// The column that holds a kind of field in a table (CSV), as the file's header names it.
+struct ColumnHeader {
+  FieldKey key = FieldKey::Form;
+  FundsRowId row = FundsRowId::Total;  ///< for the fields of a funds row
+  std::string header;
+};
+
 struct Document {
   Format format = Format::Json;
   bool is_array = false;  ///< a JSON array of forms (pointers get the index in front)
   bool parsed = false;    ///< false when the file as a whole could not be read
   std::vector<Form> forms;
   std::vector<Finding> findings;  ///< parse-error and invalid-field findings of the reader
+  /// Tables: each field's column. Findings then name the column instead of a JSON Pointer.
+  std::vector<ColumnHeader> columns;
+  /// The text as UTF-8 when the reader converted it from another encoding; the offsets of the
+  /// forms and findings are then into this text (lines are the same as the file's).
+  std::optional<Source> decoded;
 
   void clear() {
     format = Format::Json;
@@ -26,10 +39,12 @@ struct Document {
     parsed = false;
     forms.clear();
     findings.clear();
+    columns.clear();
+    decoded.reset();
   }
 };
 
-/// Fills in where a person finds a finding: line, column and pointer.
+/// Fills in where a person finds a finding: line, column and pointer (or column header).
 void locate(const Source& source, const Document& doc, Finding& finding);
 
 }  // namespace pes

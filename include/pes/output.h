@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "pes/output_file.h"
 #include "pes/report.h"
 
 namespace pes {
@@ -30,25 +31,5 @@ std::optional<OutputSpec> parse_output_spec(std::string_view text);
 /// The reporter of a format.
 std::unique_ptr<Reporter> make_reporter(OutputFormat format, std::ostream& out, ReportStyle style);
 
-/// A file written under a temporary name in the target's folder and renamed into place by
-/// commit(); dropped without commit, the temporary file is removed and the target untouched.
-class OutputFile {
- public:
-  OutputFile() = default;
-  OutputFile(const OutputFile&) = delete;
-  OutputFile& operator=(const OutputFile&) = delete;
-  ~OutputFile();
-
-  /// Creates the temporary file. False, with `error` set, when it cannot.
-  bool open(const std::string& path, std::string& error);
-  std::ostream& stream() { return out_; }
-  /// Flushes and renames into place. False, with `error` set, when it cannot.
-  bool commit(std::string& error);
-
- private:
-  std::string path_;
-  std::string temp_;
-  std::ofstream out_;
-};
 
 }  // namespace pes

@@ -44,9 +44,9 @@ int run_check(const CheckArgs& args) {
     std::ostream* out = &std::cout;
     if (!spec.path.empty()) {
       auto file = std::make_unique<OutputFile>();
-      std::string error;
+      Message error;
       if (!file->open(spec.path, error)) {
-        std::cerr << "pes: " << error << '\n';
+        std::cerr << "pes: " << error.in(zh) << '\n';
         return kExitUsage;
       }
       out = &file->stream();
@@ -63,6 +63,7 @@ int run_check(const CheckArgs& args) {
   }
 
   Checker checker(Options{});
+  checker.readers().set_encoding(args.common.input_encoding());
   Summary summary;
   bool unreadable = false;
   bool failed = false;
@@ -84,9 +85,9 @@ int run_check(const CheckArgs& args) {
   for (auto& r : reporters) r->finish(summary);
   std::cout.flush();
   for (auto& file : files) {
-    std::string error;
+    Message error;
     if (!file->commit(error)) {
-      std::cerr << "pes: " << error << '\n';
+      std::cerr << "pes: " << error.in(zh) << '\n';
       return kExitUsage;
     }
   }
@@ -106,7 +107,7 @@ Command add_check(CLI::App& app) {
   auto args = std::make_shared<CheckArgs>();
   CLI::App* sub = app.add_subcommand(
       "check", "Check forms and report every mismatch / 检查自评表并报告所有不一致之处");
-  sub->add_option("files", args->files, "pes/1 JSON files; - reads standard input / 文件")
+  sub->add_option("files", args->files, "pes/1 JSON or CSV files; - reads standard input / 文件")
       ->required();
   sub->add_option("--format", args->format, "text, json, sarif, github or junit, to standard output / 输出格式")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));

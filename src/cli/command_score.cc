@@ -20,6 +20,7 @@ int run_score(const ScoreArgs& args) {
   if (!args.common.settings(settings)) return kExitUsage;
   const bool zh = args.common.chinese();
   Checker checker(settings.for_path(args.file).options);
+  checker.readers().set_encoding(args.common.input_encoding());
   FileResult result;
   checker.check_file(args.file, result);
   if (!result.opened) {
@@ -33,7 +34,7 @@ int run_score(const ScoreArgs& args) {
     return kExitFindings;
   }
   std::string out;
-  const bool many = result.doc.is_array;
+  const bool many = result.doc.is_array || result.doc.forms.size() != 1;  // a CSV of several forms
   if (many) out += "[\n  ";
   for (std::size_t i = 0; i < result.doc.forms.size(); ++i) {
     Form form = result.doc.forms[i];
@@ -53,7 +54,7 @@ Command add_score(CLI::App& app) {
   auto args = std::make_shared<ScoreArgs>();
   CLI::App* sub = app.add_subcommand(
       "score", "Print the forms with every computed field recomputed / 输出重新计算后的自评表");
-  sub->add_option("file", args->file, "pes/1 JSON file; - reads standard input / 文件")->required();
+  sub->add_option("file", args->file, "pes/1 JSON or CSV file; - reads standard input / 文件")->required();
   args->common.add_to(*sub);
   return {sub, [args] { return run_score(*args); }};
 }

@@ -9,6 +9,7 @@
 
 #include "pes/config.h"
 #include "pes/report.h"
+#include "pes/text_encoding.h"
 
 namespace pes::cli {
 
@@ -36,6 +37,7 @@ struct CommonOptions {
   std::vector<std::string> severity;  // RULE=LEVEL
   std::string fail_on;                // error | warning | ""
   std::optional<std::uint64_t> max_warnings;
+  std::string encoding = "auto";  // of CSV input: auto | utf-8 | gbk
 
   void add_to(CLI::App& app);
   /// The rule-selection flags, for commands that report findings.
@@ -45,11 +47,17 @@ struct CommonOptions {
   /// config or a flag is bad.
   bool settings(Settings& out) const;
   ReportStyle style(bool to_terminal) const;
+  /// The encoding --encoding names (Auto by default).
+  TextEncoding input_encoding() const;
 };
+
+/// Accepts auto, utf-8 or gbk (and the other names parse_text_encoding knows).
+CLI::Validator text_encoding_validator();
 
 Command add_check(CLI::App& app);
 Command add_score(CLI::App& app);
 Command add_schema(CLI::App& app);
 Command add_rule(CLI::App& app);
+Command add_convert(CLI::App& app);
 
 }  // namespace pes::cli

@@ -19,6 +19,9 @@ void CommonOptions::add_to(CLI::App& app) {
       ->capture_default_str();
   app.add_option("--config", config,
                  "Settings file (default: the nearest pes.toml from here upwards) / 配置文件");
+  app.add_option("--encoding", encoding, "Encoding of CSV input: auto, utf-8 or gbk / CSV 输入编码")
+      ->check(text_encoding_validator())
+      ->capture_default_str();
 }
 
 void CommonOptions::add_selection_to(CLI::App& app) {
@@ -43,6 +46,12 @@ void CommonOptions::add_selection_to(CLI::App& app) {
       ->check(CLI::IsMember({"error", "warning"}));
   app.add_option("--max-warnings", max_warnings,
                  "Fail when there are more than N warnings / 警告超过 N 个时失败");
+}
+
+TextEncoding CommonOptions::input_encoding() const {
+  TextEncoding e = TextEncoding::Auto;
+  parse_text_encoding(encoding, e);
+  return e;
 }
 
 bool CommonOptions::chinese() const {

@@ -1,0 +1,20 @@
+// Writes forms as CSV: a header of Chinese labels, then one row per indicator. The columns that
+// say whose a row is (项目名称, 年度, 主管部门, 实施单位, 金额单位) are on every row; the form's
+// other cells only on its first row, as Excel exports a merged cell. Numbers keep their digits.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pes/form.h"
+
+namespace pes {
+
+/// Appends the header and every form's rows as UTF-8 (no byte-order mark), lines ending in CRLF.
+/// A form without indicators gets one row of its own cells.
+void write_forms_csv(const std::vector<Form>& forms, std::string& out);
+
+/// Appends one cell, quoted when it holds a comma, a quote, a line break or edge white space.
+void append_csv_cell(std::string& out, std::string_view text);
+
+}  // namespace pes

@@ -1,0 +1,156 @@
+// pes convert IN OUT: moves forms between formats (pes/1 JSON, CSV) without losing a digit.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "commands.h"
+#include "pes/output_file.h"
+#include "pes/readers.h"
+#include "pes/rules.h"
+#include "pes/writers.h"
+
+namespace pes::cli {
+namespace {
+
+struct ConvertArgs {
+  std::string input;
+  std::string output;
+  std::string to;                      // csv | json | "" (from OUT's extension)
+  std::string encoding = "utf-8";      // of CSV written
+  std::string from_encoding = "auto";  // of CSV read
+  CommonOptions common;
+};
+
+int usage_error(const std::string& en, const std::string& zh, bool chinese) {
+  std::cerr << "pes convert: " << (chinese ? zh : en) << '\n';
+  return kExitUsage;
+}
+
+int run_convert(const ConvertArgs& args) {
+  const bool zh = args.common.chinese();
+  TextEncoding out_encoding = TextEncoding::Utf8;
+  TextEncoding in_encoding = TextEncoding::Auto;
+  parse_text_encoding(args.encoding, out_encoding);
+  parse_text_encoding(args.from_encoding, in_encoding);
+  if (out_encoding == TextEncoding::Auto) out_encoding = TextEncoding::Utf8;
+
+  std::optional<Format> out_format;
+  if (!args.to.empty()) {
+    out_format = args.to == "csv" ? Format::Csv : Format::Json;
+  } else if (args.output != "-") {
+    if (!has_known_extension(args.output) || !can_write(format_for_path(args.output))) {
+      return usage_error(
+          fmt::format("cannot tell the format to write from “{}”; end it in .csv or .json, or "
+                      "name the format with --to csv|json",
+                      args.output),
+          fmt::format(
+              "无法从“{}”判断输出格式；请使用 .csv 或 .json 扩展名，或用 --to csv|json 指定",
+              args.output),
+          zh);
+    }
+    out_format = format_for_path(args.output);
+  }
+  if (args.input != "-" && args.output != "-" &&
+      (args.input == args.output || same_file(args.input, args.output))) {
+    return usage_error(
+        fmt::format("“{}” is the input file; pes never writes over its input", args.output),
+        fmt::format("“{}”是输入文件；pes 不会覆盖输入文件", args.output), zh);
+  }
+
+  Source source;
+  std::string en;
+  std::string zh_error;
+  if (!source.load(args.input, en, zh_error)) return usage_error(en, zh_error, zh);
+  const Format in_format =
+      args.input == "-" ? sniff_format(source.text()) : format_for_path(args.input);
+  if (!out_format) out_format = in_format == Format::Csv ? Format::Json : Format::Csv;
+  if (*out_format == Format::Json && out_encoding != TextEncoding::Utf8) {
+    return usage_error("JSON is always written as UTF-8; --encoding applies to CSV only",
+                       "JSON 总是以 UTF-8 写出；--encoding 只适用于 CSV", zh);
+  }
+
+  Readers readers;
+  readers.set_encoding(in_encoding);
+  Document doc;
+  readers.read(source, in_format, doc);
+  if (!doc.findings.empty()) {
+    // A value pes cannot read would be lost on the way: write nothing.
+    for (Finding f : doc.findings) {
+      locate(source, doc, f);
+      std::cerr << fmt::format("{}:{}:{}: error[{}] {}", source.path(), f.line, f.column,
+                               rule_info(f.rule).name, f.message.in(zh));
+      if (!f.pointer.empty()) std::cerr << fmt::format(" ({})", f.pointer);
+      std::cerr << '\n';
+    }
+    std::cerr << (zh ? "pes convert：输入有误，未写出任何内容\n"
+                     : "pes convert: nothing written: the input has errors\n");
+    return kExitFindings;
+  }
+
+  std::string bytes;
+  Message error;
+  if (!write_forms(doc.forms, *out_format, out_encoding, bytes, error)) {
+    return usage_error(error.en, error.zh, zh);
+  }
+  if (args.output == "-") {
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::cout.flush();
+    return std::cout ? kExitClean : kExitUsage;
+  }
+  if (!write_file_atomically(args.output, bytes, error)) return usage_error(error.en, error.zh, zh);
+  return kExitClean;
+}
+
+CLI::Validator encoding_validator(bool allow_auto) {
+  return CLI::Validator(
+      [allow_auto](std::string& value) -> std::string {
+        TextEncoding e{};
+        if (!parse_text_encoding(value, e) || (!allow_auto && e == TextEncoding::Auto)) {
+          return allow_auto ? "expected auto, utf-8 or gbk (gb18030)"
+                            : "expected utf-8 or gbk (gb18030)";
+        }
+        return {};
+      },
+      allow_auto ? "auto|utf-8|gbk" : "utf-8|gbk");
+}
+
+}  // namespace
+
+CLI::Validator text_encoding_validator() { return encoding_validator(true); }
+
+Command add_convert(CLI::App& app) {
+  auto args = std::make_shared<ConvertArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "convert", "Convert forms between pes/1 JSON and CSV / 在 pes/1 JSON 与 CSV 之间转换自评表");
+  sub->add_option("input", args->input, "a .json or .csv file; - reads standard input / 输入文件")
+      ->required();
+  sub->add_option("output", args->output,
+                  "the file to write (its extension names the format); - writes standard output "
+                  "/ 输出文件")
+      ->required();
+  sub->add_option("--to", args->to,
+                  "format to write: csv or json (default: from OUT's extension; "
+                  "for -, the other format) / 输出格式")
+      ->check(CLI::IsMember({"csv", "json"}));
+  sub->add_option(
+         "--encoding", args->encoding,
+         "encoding of CSV written: utf-8 (with a byte-order mark) or gbk / 输出 CSV 的编码")
+      ->check(encoding_validator(false))
+      ->capture_default_str();
+  sub->add_option("--from-encoding", args->from_encoding,
+                  "encoding of CSV read: auto, utf-8 or gbk / 输入 CSV 的编码")
+      ->check(encoding_validator(true))
+      ->capture_default_str();
+  sub->add_option("--lang", args->common.lang, "Language of messages: zh or en / 输出语言")
+      ->check(CLI::IsMember({"zh", "en"}));
+  sub->footer(
+      "JSON → CSV → JSON gives back the same forms, every number with the digits it was written "
+      "with. The output is written to a temporary file beside OUT and renamed into place.\n"
+      "Exit status: 0 written, 1 the input has errors (nothing written), 2 bad arguments or I/O "
+      "trouble.");
+  return {sub, [args] { return run_convert(*args); }};
+}
+
+}  // namespace pes::cli

@@ -1,0 +1,386 @@
+#include "pes/csv_reader.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "csv_table.h"
+#include "pes/csv_columns.h"
+#include "pes/field_errors.h"
+
+namespace pes {
+namespace {
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+std::string_view trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// A form-level value as first met in a form, to compare the later rows' cells with.
+struct Seen {
+  std::string text;
+  std::uint64_t offset = 0;
+};
+
+// Builds the forms from the rows after the header.
+class FormBuilder {
+ public:
+  FormBuilder(Document& doc, const Source& lines, std::vector<const CsvColumn*> columns,
+              std::vector<std::string> headers)
+      : doc_(doc),
+        lines_(lines),
+        columns_(std::move(columns)),
+        headers_(std::move(headers)),
+        seen_(columns_.size()) {
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      const CsvColumn* c = columns_[i];
+      if (c == nullptr) continue;
+      if (c->name == "project" || c->name == "year" || c->name == "implementer") keys_.push_back(i);
+      if (!c->form_level()) has_indicators_ = true;
+    }
+  }
+
+  void row(const CsvRow& r) {
+    if (starts_form(r)) start_form(r.offset);
+    Form& form = doc_.forms.back();
+    FindingSink sink(form.index, doc_.findings);
+    bool indicator = false;
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      if (columns_[i] == nullptr || blank(r.cells[i].text)) continue;
+      if (columns_[i]->form_level()) {
+        form_cell(form, sink, i, r.cells[i]);
+      } else {
+        indicator = true;
+      }
+    }
+    if (indicator) indicator_row(form, sink, r);
+  }
+
+ private:
+  std::uint32_t line(std::uint64_t offset) const { return lines_.locate(offset).line; }
+
+  bool starts_form(const CsvRow& r) const {
+    if (doc_.forms.empty()) return true;
+    for (const std::size_t i : keys_) {
+      const std::string_view cell = trim(r.cells[i].text);
+      if (!cell.empty() && seen_[i] && cell != seen_[i]->text) return true;
+    }
+    return false;
+  }
+
+  void start_form(std::uint64_t at) {
+    Form& form = doc_.forms.emplace_back();
+    form.index = static_cast<std::uint32_t>(doc_.forms.size() - 1);
+    form.offset = at;
+    for (Text* t : {&form.project, &form.department, &form.implementer, &form.unit,
+                    &form.goals_expected, &form.goals_achieved, &form.grade}) {
+      t->reset(at);
+    }
+    form.year.reset(at);
+    form.funds_weight.reset(at);
+    form.total.reset(at);
+    for (FundsRow& row : form.funds) {
+      row.offset = at;
+      for (Number* n : {&row.initial, &row.annual, &row.executed, &row.rate, &row.score})
+        n->reset(at);
+    }
+    form.indicators_state = has_indicators_ ? FieldState::Valid : FieldState::Missing;
+    for (auto& s : seen_) s.reset();
+  }
+
+  static void number(FindingSink& sink, FieldRef ref, const CsvCell& cell, Number& out) {
+    const Decimal::Parsed p = Decimal::parse(cell.text);
+    if (p.value) {
+      out.set(*p.value, cell.offset);
+    } else {
+      out.state = FieldState::Invalid;
+      out.offset = cell.offset;
+      bad_number(sink, ref, cell.offset, trim(cell.text), p.error);
+    }
+  }
+
+  static bool same(std::string_view a, std::string_view b, bool numeric) {
+    if (a == b) return true;
+    if (!numeric) return false;
+    const Decimal::Parsed x = Decimal::parse(a);
+    const Decimal::Parsed y = Decimal::parse(b);
+    return x.value && y.value && *x.value == *y.value;
+  }
+
+  void form_cell(Form& form, FindingSink& sink, std::size_t i, const CsvCell& cell) {
+    const CsvColumn& c = *columns_[i];
+    const std::string_view text = trim(cell.text);
+    const FieldRef ref{c.key, c.row, 0};
+    if (seen_[i]) {
+      const bool numeric = c.year || c.form_number != nullptr || c.row_number != nullptr;
+      if (!same(text, seen_[i]->text, numeric)) {
+        const std::uint32_t first = line(seen_[i]->offset);
+        const std::uint32_t here = line(cell.offset);
+        sink.add(RuleId::InvalidField, ref, cell.offset,
+                 {fmt::format("{}: line {} has “{}”, but line {} of the same form has “{}”; a "
+                              "form's own cells must agree on every row (or be left blank after "
+                              "its first row)",
+                              headers_[i], here, text, first, seen_[i]->text),
+                  fmt::format("{}：第 {} 行为“{}”，而同一张自评表的第 {} 行为“{}”；表级字段在各行"
+                              "必须一致（或在首行之后留空）",
+                              headers_[i], here, text, first, seen_[i]->text)},
+                 std::string(text), seen_[i]->text);
+      }
+      return;
+    }
+    seen_[i] = Seen{std::string(text), cell.offset};
+    if (c.year) {
+      const Decimal::Parsed p = Decimal::parse(text);
+      form.year.offset = cell.offset;
+      form.year.state = FieldState::Invalid;
+      if (!p.value) {
+        bad_number(sink, ref, cell.offset, text, p.error);
+      } else if (!p.value->fits(0) || *p.value < Decimal::of(1000) ||
+                 *p.value > Decimal::of(9999)) {
+        bad_year(sink, ref, cell.offset, text);
+      } else {
+        form.year.set(static_cast<std::int32_t>(p.value->units() / Decimal::kUnit), cell.offset);
+      }
+    } else if (c.form_text != nullptr) {
+      // Texts keep their cell as written, inner line breaks and all.
+      (form.*c.form_text).set(cell.text, cell.offset);
+    } else if (c.form_number != nullptr) {
+      number(sink, ref, cell, form.*c.form_number);
+    } else if (c.row_number != nullptr) {
+      FundsRow& row = form.row(c.row);
+      if (!row.present) {
+        row.present = true;
+        row.offset = cell.offset;
+        for (Number* n : {&row.initial, &row.annual, &row.executed, &row.rate, &row.score}) {
+          if (!n->present()) n->offset = cell.offset;
+        }
+      }
+      number(sink, ref, cell, row.*c.row_number);
+    }
+  }
+
+  void indicator_row(Form& form, FindingSink& sink, const CsvRow& r) {
+    const auto index = static_cast<std::uint32_t>(form.indicators.size());
+    const Indicator* above = form.indicators.empty() ? nullptr : &form.indicators.back();
+    Indicator ind;
+    ind.offset = r.offset;
+    for (Text* t : {&ind.level1, &ind.level2, &ind.name, &ind.target, &ind.actual, &ind.reason}) {
+      t->reset(r.offset);
+    }
+    ind.weight.reset(r.offset);
+    ind.score.reset(r.offset);
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      const CsvColumn* c = columns_[i];
+      if (c == nullptr || c->form_level()) continue;
+      const CsvCell& cell = r.cells[i];
+      if (c->number != nullptr) {
+        if (!blank(cell.text)) number(sink, {c->key, {}, index}, cell, ind.*c->number);
+        continue;
+      }
+      Text& t = ind.*c->text;
+      if (!blank(cell.text)) {
+        t.set(cell.text, cell.offset);
+      } else if (c->key == FieldKey::Level1 || c->key == FieldKey::Level2) {
+        if (above != nullptr) t = above->*c->text;  // a merged cell: the same as above
+      } else if (c->key != FieldKey::Name) {
+        t.set("", cell.offset);  // an empty target, actual value or reason
+      }
+    }
+    form.indicators.push_back(std::move(ind));
+  }
+
+  Document& doc_;
+  const Source& lines_;
+  std::vector<const CsvColumn*> columns_;  // per column of the file; null for a blank header
+  std::vector<std::string> headers_;       // per column, as the file writes it
+  std::vector<std::size_t> keys_;          // project, year, implementer
+  std::vector<std::optional<Seen>> seen_;  // per column, in the current form
+  bool has_indicators_ = false;
+};
+
+}  // namespace
+
+void CsvReader::read(const Source& source, Document& doc) {
+  doc.clear();
+  doc.format = Format::Csv;
+  FindingSink file_sink(kWholeFile, doc.findings);
+  auto parse_error = [&](std::uint64_t at, std::string en, std::string zh) {
+    doc.forms.clear();
+    doc.findings.clear();
+    doc.parsed = false;
+    file_sink.add(RuleId::ParseError, {}, at, {std::move(en), std::move(zh)});
+  };
+
+  const std::string_view bytes = source.text();
+  DecodedText decoded = decode_text(bytes, encoding_);
+  if (!decoded.ok) {
+    if (decoded.utf16) {
+      parse_error(0, "the file is UTF-16 text; save it as “CSV UTF-8” or “CSV (comma delimited)”",
+                  "文件为 UTF-16 编码；请另存为“CSV UTF-8”或“CSV（逗号分隔）”");
+      return;
+    }
+    const std::uint64_t at = decoded.bad_offset;
+    const auto byte = static_cast<unsigned>(static_cast<unsigned char>(bytes[at]));
+    const std::uint32_t line = source.locate(at).line;
+    if (encoding_ == TextEncoding::Auto && decoded.skip > 0) {
+      parse_error(
+          at,
+          fmt::format("line {}: byte 0x{:02X} is not valid UTF-8, which the file's "
+                      "byte-order mark declares",
+                      line, byte),
+          fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 UTF-8 编码（文件开头的字节顺序标记表明"
+                      "其为 UTF-8）",
+                      line, byte));
+    } else if (encoding_ == TextEncoding::Auto) {
+      parse_error(
+          at,
+          fmt::format("line {}: byte 0x{:02X} cannot be read as UTF-8 or GBK/GB18030; the "
+                      "file is in neither encoding (save it as UTF-8, or name its "
+                      "encoding with --encoding)",
+                      line, byte),
+          fmt::format("第 {} 行：字节 0x{:02X} 既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 "
+                      "UTF-8，或用 --encoding 指定编码",
+                      line, byte));
+    } else {
+      const std::string_view name = text_encoding_name(encoding_);
+      parse_error(at,
+                  fmt::format("line {}: byte 0x{:02X} is not valid {} (the encoding --encoding "
+                              "names)",
+                              line, byte, name),
+                  fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 {} 编码（--encoding 所指定）",
+                              line, byte, name));
+    }
+    return;
+  }
+  std::string_view text = bytes.substr(decoded.skip);
+  std::uint64_t base = decoded.skip;
+  if (decoded.transcoded) {
+    doc.decoded.emplace(source.path(), decoded.utf8);
+    text = doc.decoded->text();
+    base = 0;
+  }
+  const Source& lines = doc.decoded ? *doc.decoded : source;
+
+  CsvTable table;
+  split_csv(text, base, table);
+  if (table.error == CsvError::StrayQuote) {
+    const std::uint32_t opened = lines.locate(table.error_cell).line;
+    const std::uint32_t here = lines.locate(table.error_offset).line;
+    if (opened < here) {
+      // A quoted cell ran over line ends into text that follows its closing quote: most
+      // likely its own closing quote is missing.
+      parse_error(
+          table.error_cell,
+          fmt::format("not well-formed CSV: the quoted cell that starts on line {} runs "
+                      "to line {}, where text follows its closing quote; is a closing "
+                      "quote missing on line {}?",
+                      opened, here, opened),
+          fmt::format("CSV 格式错误：第 {} 行开始的带引号单元格一直延续到第 {} 行，且右引号后还有"
+                      "字符；第 {} 行是否缺少右引号？",
+                      opened, here, opened));
+      return;
+    }
+    parse_error(table.error_offset,
+                fmt::format("not well-formed CSV: line {} has a quote inside an unquoted cell, or "
+                            "text after a closing quote; quote the whole cell and double each "
+                            "quote inside it (\"\")",
+                            here),
+                fmt::format("CSV 格式错误：第 {} 行未加引号的单元格中出现引号，或右引号后还有字符；"
+                            "请给整个单元格加引号，并把其中的引号写成两个（\"\"）",
+                            here));
+    return;
+  }
+  if (table.error == CsvError::UnclosedQuote) {
+    parse_error(table.error_offset,
+                fmt::format("not well-formed CSV: the quoted cell that starts on line {} never "
+                            "ends (unterminated quote)",
+                            lines.locate(table.error_offset).line),
+                fmt::format("CSV 格式错误：第 {} 行开始的带引号单元格没有结束（缺少右引号）",
+                            lines.locate(table.error_offset).line));
+    return;
+  }
+  if (table.error == CsvError::OutOfMemory) {
+    parse_error(table.error_offset, "out of memory while reading the CSV", "读取 CSV 时内存不足");
+    return;
+  }
+  std::erase_if(table.rows, [](const CsvRow& r) { return r.blank(); });
+  if (table.rows.empty()) {
+    parse_error(base, "the file is empty: expected a header row and one row per indicator",
+                "文件为空：应有一行表头，其后每个指标一行");
+    return;
+  }
+
+  // The header.
+  const CsvRow& head = table.rows.front();
+  std::vector<const CsvColumn*> columns(head.cells.size(), nullptr);
+  std::vector<std::string> headers(head.cells.size());
+  for (std::size_t i = 0; i < head.cells.size(); ++i) {
+    const CsvCell& cell = head.cells[i];
+    headers[i] = std::string(trim(cell.text));
+    if (headers[i].empty()) continue;
+    columns[i] = find_csv_column(cell.text);
+    if (columns[i] == nullptr) {
+      parse_error(
+          cell.offset,
+          fmt::format("unknown column “{}” in the header (column {}); name each column by "
+                      "its Chinese label (项目名称, 三级指标, 得分, …) or its pes/1 name "
+                      "(project, name, score, …)",
+                      headers[i], i + 1),
+          fmt::format("表头第 {} 列“{}”不是可识别的列名；请使用中文列名（项目名称、三级指标、"
+                      "得分……）或 pes/1 字段名（project、name、score……）",
+                      i + 1, headers[i]));
+      return;
+    }
+    for (std::size_t k = 0; k < i; ++k) {
+      if (columns[k] == columns[i]) {
+        parse_error(cell.offset,
+                    fmt::format("the header names column “{}” twice (columns {} and {})",
+                                columns[i]->header, k + 1, i + 1),
+                    fmt::format("表头中“{}”列出现了两次（第 {} 列和第 {} 列）", columns[i]->header,
+                                k + 1, i + 1));
+        return;
+      }
+    }
+  }
+  const std::uint32_t head_line = lines.locate(head.offset).line;
+  for (std::size_t r = 1; r < table.rows.size(); ++r) {
+    const CsvRow& row = table.rows[r];
+    const std::uint32_t line = lines.locate(row.offset).line;
+    if (row.cells.size() != head.cells.size()) {
+      parse_error(
+          row.offset,
+          fmt::format("line {} has {} cells, but the header (line {}) has {}; a cell that "
+                      "holds a comma or a line break must be quoted",
+                      line, row.cells.size(), head_line, head.cells.size()),
+          fmt::format("第 {} 行有 {} 个单元格，而表头（第 {} 行）有 {} 个；含逗号或换行的单元格"
+                      "须加引号",
+                      line, row.cells.size(), head_line, head.cells.size()));
+      return;
+    }
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+      if (columns[i] == nullptr && !blank(row.cells[i].text)) {
+        parse_error(row.cells[i].offset,
+                    fmt::format("line {}, column {} has a value, but its column has no header",
+                                line, i + 1),
+                    fmt::format("第 {} 行第 {} 列有内容，但该列没有表头", line, i + 1));
+        return;
+      }
+    }
+  }
+
+  for (const CsvColumn& c : csv_columns()) {
+    std::string header(c.header);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i] == &c) header = headers[i];
+    }
+    doc.columns.push_back({c.key, c.row, std::move(header)});
+  }
+  FormBuilder builder(doc, lines, std::move(columns), std::move(headers));
+  for (std::size_t r = 1; r < table.rows.size(); ++r) builder.row(table.rows[r]);
+  doc.parsed = true;
+}
+
+}  // namespace pes

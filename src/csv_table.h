@@ -1,0 +1,41 @@
+// Splits CSV text into rows of cells (RFC 4180, through libcsv), keeping each cell's offset.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pes {
+
+struct CsvCell {
+  std::string text;          ///< unquoted; unquoted cells lose surrounding spaces
+  std::uint64_t offset = 0;  ///< where the cell starts (its opening quote, if quoted)
+};
+
+struct CsvRow {
+  std::vector<CsvCell> cells;
+  std::uint64_t offset = 0;  ///< where the row starts
+
+  bool blank() const;  ///< every cell empty or white space
+};
+
+/// Why the text is not well-formed CSV.
+enum class CsvError : std::uint8_t {
+  None,
+  StrayQuote,     ///< a quote inside an unquoted cell, or text after a closing quote
+  UnclosedQuote,  ///< a quoted cell that never ends
+  OutOfMemory,
+};
+
+struct CsvTable {
+  std::vector<CsvRow> rows;  ///< blank lines are skipped
+  CsvError error = CsvError::None;
+  std::uint64_t error_offset = 0;  ///< the stray quote, or where the unclosed cell starts
+  std::uint64_t error_cell = 0;    ///< where the cell with the error starts
+};
+
+/// Splits `text` (UTF-8) into rows and cells. Offsets are into `text` plus `base`.
+void split_csv(std::string_view text, std::uint64_t base, CsvTable& out);
+
+}  // namespace pes

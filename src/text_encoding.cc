@@ -1,0 +1,161 @@
+#include "pes/text_encoding.h"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+
+namespace pes {
+
+bool parse_text_encoding(std::string_view name, TextEncoding& out) {
+  std::string n;
+  for (const char c : name) {
+    if (c != '-' && c != '_') n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (n == "auto")
+    out = TextEncoding::Auto;
+  else if (n == "utf8")
+    out = TextEncoding::Utf8;
+  else if (n == "gbk" || n == "gb18030" || n == "gb2312" || n == "cp936")
+    out = TextEncoding::Gb18030;
+  else
+    return false;
+  return true;
+}
+
+std::string_view text_encoding_name(TextEncoding e) {
+  switch (e) {
+    case TextEncoding::Auto:
+      return "auto";
+    case TextEncoding::Utf8:
+      return "UTF-8";
+    case TextEncoding::Gb18030:
+      return "GB18030";
+  }
+  return "UTF-8";
+}
+
+std::size_t find_invalid_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    unsigned lo = 0x80;
+    unsigned hi = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;  // overlong
+      if (c == 0xED) hi = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;  // overlong
+      if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    if (s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+namespace {
+
+// Converts with iconv. Returns true on success; else `bad` is the offset of the first
+// byte that could not be converted (or of an incomplete sequence at the end).
+bool convert(const char* to, const char* from, std::string_view in, std::string& out,
+             std::size_t& bad) {
+  out.clear();
+  iconv_t cd = ::iconv_open(to, from);
+  if (cd == reinterpret_cast<iconv_t>(-1)) {
+    bad = 0;
+    return false;
+  }
+  out.resize(in.size() * 2 + 16);
+  char* src = const_cast<char*>(in.data());  // iconv's interface is not const-correct
+  std::size_t src_left = in.size();
+  std::size_t done = 0;
+  bool ok = true;
+  while (src_left > 0) {
+    char* dst = out.data() + done;
+    std::size_t dst_left = out.size() - done;
+    const std::size_t r = ::iconv(cd, &src, &src_left, &dst, &dst_left);
+    done = out.size() - dst_left;
+    if (r != static_cast<std::size_t>(-1)) break;
+    if (errno == E2BIG) {
+      out.resize(out.size() * 2);
+      continue;
+    }
+    ok = false;  // EILSEQ or EINVAL
+    bad = static_cast<std::size_t>(src - in.data());
+    break;
+  }
+  ::iconv_close(cd);
+  out.resize(done);
+  return ok;
+}
+
+}  // namespace
+
+DecodedText decode_text(std::string_view bytes, TextEncoding encoding) {
+  DecodedText d;
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    d.ok = false;
+    d.utf16 = true;
+    return d;
+  }
+  if (bytes.starts_with(kUtf8Bom) && encoding != TextEncoding::Gb18030) {
+    d.skip = kUtf8Bom.size();
+    encoding = TextEncoding::Utf8;
+  }
+  const std::string_view text = bytes.substr(d.skip);
+  std::size_t utf8_bad = std::string_view::npos;
+  if (encoding != TextEncoding::Gb18030) {
+    utf8_bad = find_invalid_utf8(text);
+    if (utf8_bad == std::string_view::npos) {
+      d.encoding = TextEncoding::Utf8;
+      return d;
+    }
+    if (encoding == TextEncoding::Utf8) {
+      d.ok = false;
+      d.bad_offset = d.skip + utf8_bad;
+      return d;
+    }
+  }
+  d.encoding = TextEncoding::Gb18030;
+  std::size_t gb_bad = 0;
+  if (convert("UTF-8", "GB18030", text, d.utf8, gb_bad)) {
+    d.transcoded = true;
+    return d;
+  }
+  d.utf8.clear();
+  d.ok = false;
+  if (encoding == TextEncoding::Auto) {
+    // Neither reads the bytes: name the failure that came later, which is the likelier one
+    // (a GBK file with one stray byte fails early as UTF-8, at its first Chinese character).
+    d.encoding = gb_bad >= utf8_bad ? TextEncoding::Gb18030 : TextEncoding::Utf8;
+    d.bad_offset = d.skip + std::max(gb_bad, utf8_bad);
+  } else {
+    d.bad_offset = d.skip + gb_bad;
+  }
+  return d;
+}
+
+bool utf8_to_gb18030(std::string_view text, std::string& out, std::size_t& bad_offset) {
+  return convert("GB18030", "UTF-8", text, out, bad_offset);
+}
+
+}  // namespace pes

@@ -1,0 +1,70 @@
+#include "pes/text_encoding.h"
+
+#include <catch2/catch.hpp>
+
+using namespace pes;
+
+TEST_CASE("UTF-8 validation finds the first bad byte", "[encoding]") {
+  constexpr auto npos = std::string_view::npos;
+  CHECK(find_invalid_utf8("") == npos);
+  CHECK(find_invalid_utf8("abc 项目 ≥95.00(%) 😀") == npos);
+  CHECK(find_invalid_utf8("ab\xFF") == 2);
+  CHECK(find_invalid_utf8("\xC0\xAF") == 0);          // overlong '/'
+  CHECK(find_invalid_utf8("a\xE0\x80\xAF") == 1);     // overlong
+  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);      // a surrogate
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
+  CHECK(find_invalid_utf8("项\xE7\x9B") == 3);        // cut short at the end
+  CHECK(find_invalid_utf8("\x80") == 0);              // a lone continuation byte
+}
+
+TEST_CASE("decoding detects UTF-8, its BOM, and GB18030", "[encoding]") {
+  const DecodedText plain = decode_text("项目", TextEncoding::Auto);
+  CHECK(plain.ok);
+  CHECK(plain.encoding == TextEncoding::Utf8);
+  CHECK_FALSE(plain.transcoded);
+
+  const DecodedText bom = decode_text("\xEF\xBB\xBF项目", TextEncoding::Auto);
+  CHECK(bom.ok);
+  CHECK(bom.skip == 3);
+
+  const std::string gbk = "\xCF\xEE\xC4\xBF,\xB5\xC3\xB7\xD6\r\n";  // 项目,得分 in GBK
+  const DecodedText gb = decode_text(gbk, TextEncoding::Auto);
+  REQUIRE(gb.ok);
+  CHECK(gb.encoding == TextEncoding::Gb18030);
+  CHECK(gb.transcoded);
+  CHECK(gb.utf8 == "项目,得分\r\n");
+
+  std::string back;
+  std::size_t bad = 0;
+  REQUIRE(utf8_to_gb18030("项目,得分\r\n", back, bad));
+  CHECK(back == gbk);
+  // Beyond GBK, GB18030 still has every character.
+  REQUIRE(utf8_to_gb18030("😀", back, bad));
+  CHECK(decode_text(back, TextEncoding::Gb18030).utf8 == "😀");
+  CHECK_FALSE(utf8_to_gb18030("a\xFF", back, bad));
+  CHECK(bad == 1);
+}
+
+TEST_CASE("bytes in neither encoding: the furthest failure is named", "[encoding]") {
+  // GBK text with a stray 0xFF: UTF-8 fails at once, GB18030 only at the 0xFF.
+  const DecodedText d = decode_text("\xCF\xEE\xC4\xBF,\xFF", TextEncoding::Auto);
+  CHECK_FALSE(d.ok);
+  CHECK(d.bad_offset == 5);
+  const DecodedText forced = decode_text("项目", TextEncoding::Gb18030);
+  CHECK(forced.ok);  // UTF-8 bytes may happen to be GB18030 too: a forced encoding is believed
+  const DecodedText bad_utf8 = decode_text(
+      "\xEF\xBB\xBF"
+      "ab\xFF",
+      TextEncoding::Utf8);
+  CHECK_FALSE(bad_utf8.ok);
+  CHECK(bad_utf8.bad_offset == 5);
+}
+
+TEST_CASE("encoding names", "[encoding]") {
+  TextEncoding e{};
+  CHECK((parse_text_encoding("GBK", e) && e == TextEncoding::Gb18030));
+  CHECK((parse_text_encoding("utf-8", e) && e == TextEncoding::Utf8));
+  CHECK((parse_text_encoding("UTF8", e) && e == TextEncoding::Utf8));
+  CHECK((parse_text_encoding("auto", e) && e == TextEncoding::Auto));
+  CHECK_FALSE(parse_text_encoding("latin1", e));
+}
