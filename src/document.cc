@@ -5,6 +5,18 @@
 namespace pes {
 
 void locate(const Source& source, const Document& doc, Finding& finding) {
+  if (!doc.places.empty()) {  // a workbook: the finding names its cell
+    if (finding.offset >= 1 && finding.offset <= doc.places.size()) {
+      const CellPlace& place = doc.places[finding.offset - 1];
+      finding.line = place.row;
+      finding.column = place.column;
+      finding.pointer = place.name;
+    } else {
+      finding.line = finding.column = 0;
+      finding.pointer.clear();
+    }
+    return;
+  }
   const LineColumn lc = source.locate(finding.offset);
   finding.line = lc.line;
   finding.column = lc.column;

@@ -11,7 +11,14 @@
 
 namespace pes {
 
-enum class Format : std::uint8_t { Json, JsonLines, Csv };
+enum class Format : std::uint8_t { Json, JsonLines, Csv, Tsv, Xlsx };
+
+/// A cell of a workbook, for findings in formats that have no lines (.xlsx).
+struct CellPlace {
+  std::string name;       ///< "Sheet1!C5"
+  std::uint32_t row = 0;  ///< from 1
+  std::uint32_t column = 0;
+};
 
 struct Document {
   Format format = Format::Json;
@@ -19,6 +26,8 @@ struct Document {
   bool parsed = false;    ///< false when the file as a whole could not be read
   std::vector<Form> forms;
   std::vector<Finding> findings;  ///< parse-error and invalid-field findings of the reader
+  /// Set by readers of workbooks: an offset n ≥ 1 names places[n - 1] instead of a byte.
+  std::vector<CellPlace> places;
 
   void clear() {
     format = Format::Json;
@@ -26,6 +35,7 @@ struct Document {
     parsed = false;
     forms.clear();
     findings.clear();
+    places.clear();
   }
 };
 

@@ -29,6 +29,7 @@ enum class RuleId : std::uint8_t {
   UnknownCategory,
   InvalidField,
   ParseError,
+  LayoutRepair,
   Count_,
 };
 inline constexpr std::size_t kRuleCount = static_cast<std::size_t>(RuleId::Count_);
