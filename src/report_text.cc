@@ -106,7 +106,7 @@ class TextReporter final : public Reporter {
     // A workbook's findings name their cell (book.xlsx:Sheet1!C5), others line and column.
     out_ << "  "
          << (file.doc.places.empty() ? fmt::format("{}:{}:{}: ", file.path, f.line, f.column)
-                                     : fmt::format("{}:{}: ", file.path, f.pointer))
+                                     : fmt::format("{}:{} ", file.path, f.pointer.empty() ? "" : f.pointer + ":"))
          << paint(color, fmt::format("{}[{}]", label, rule_name(f))) << ' '
          << f.message.in(zh) << '\n';
     if (!f.reported.empty() || !f.expected.empty()) {

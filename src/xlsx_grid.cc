@@ -148,6 +148,81 @@ std::string string_item(pugi::xml_node item) {
   return out;
 }
 
+// A number as Excel shows it: a double's text ("9.800000000000001", "1E-3") rounded to 15
+// significant digits and written without an exponent. Text that needs no change is kept.
+std::string excel_number(std::string_view v) {
+  std::string_view s = v;
+  const bool negative = s.starts_with("-");
+  if (negative) s.remove_prefix(1);
+  std::string digits;
+  long point = -1;
+  long exponent = 0;
+  std::size_t i = 0;
+  for (; i < s.size() && s[i] != 'E' && s[i] != 'e'; ++i) {
+    if (s[i] == '.' && point < 0) {
+      point = static_cast<long>(digits.size());
+    } else if (s[i] >= '0' && s[i] <= '9') {
+      digits += s[i];
+    } else {
+      return std::string(v);  // not a plain number: keep it
+    }
+  }
+  if (digits.empty() || digits.size() > 400) return std::string(v);
+  if (point < 0) point = static_cast<long>(digits.size());
+  if (i < s.size()) {
+    const std::string_view e = s.substr(i + 1);
+    if (e.empty() || e.size() > 4) return std::string(v);
+    bool neg = false;
+    for (std::size_t k = 0; k < e.size(); ++k) {
+      if (k == 0 && (e[k] == '-' || e[k] == '+')) {
+        neg = e[k] == '-';
+      } else if (e[k] >= '0' && e[k] <= '9') {
+        exponent = exponent * 10 + (e[k] - '0');
+      } else {
+        return std::string(v);
+      }
+    }
+    if (neg) exponent = -exponent;
+  }
+  const std::size_t lead = std::min(digits.find_first_not_of('0'), digits.size());
+  const std::size_t significant = digits.size() - lead;
+  if (exponent == 0 && significant <= 15) return std::string(v);
+  point += exponent - static_cast<long>(lead);
+  digits.erase(0, lead);
+  if (digits.empty()) return "0";
+  if (digits.size() > 15) {
+    const bool up = digits[15] >= '5';
+    digits.resize(15);
+    for (std::size_t k = digits.size(); up && k-- > 0;) {
+      if (digits[k] == '9') {
+        digits[k] = '0';
+        if (k == 0) {
+          digits.insert(digits.begin(), '1');
+          ++point;
+        }
+      } else {
+        ++digits[k];
+        break;
+      }
+    }
+  }
+  // drop zeros after the decimal point
+  while (digits.size() > 1 && static_cast<long>(digits.size()) > point && digits.back() == '0') {
+    digits.pop_back();
+  }
+  std::string out = negative ? "-" : "";
+  const long n = static_cast<long>(digits.size());
+  if (point <= 0) {
+    out += "0." + std::string(static_cast<std::size_t>(-point), '0') + digits;
+  } else if (point >= n) {
+    out += digits + std::string(static_cast<std::size_t>(point - n), '0');
+  } else {
+    out += digits.substr(0, static_cast<std::size_t>(point)) + "." +
+           digits.substr(static_cast<std::size_t>(point));
+  }
+  return out;
+}
+
 std::string resolve(std::string_view target) {
   if (target.starts_with("/")) return std::string(target.substr(1));
   return "xl/" + std::string(target);
@@ -183,8 +258,10 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared, Cells
       } else if (type == "s") {
         const std::size_t k = child(c, "v").text().as_uint(0xffffffffu);
         if (k < shared.size()) text = shared[k];
+      } else if (type.empty() || type == "n") {
+        text = excel_number(child(c, "v").child_value());
       } else {
-        text = child(c, "v").child_value();  // numbers as the exact text the file stores
+        text = child(c, "v").child_value();  // formula strings, errors, booleans: as stored
       }
       if (!text.empty()) cells[cr][cc] = {std::move(text), false};
     }
