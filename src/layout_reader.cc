@@ -485,7 +485,7 @@ void read_layout(const std::vector<Grid>& grids, Document& doc, std::uint64_t wh
   Parser parser(doc);
   for (const Grid& g : grids) parser.grid(g);
   doc.parsed = !doc.forms.empty();
-  doc.is_array = true;
+  doc.is_array = doc.forms.size() > 1;  // one form reads like one JSON object
   if (!doc.parsed) {
     FindingSink sink(kWholeFile, doc.findings);
     sink.add(RuleId::ParseError, {}, where,
