@@ -7,35 +7,18 @@
 #include <optional>
 #include <string>
 
+#include "layout_parser.h"
 #include "layout_text.h"
 #include "pes/engine.h"
 #include "pes/field_errors.h"
 #include "pes/labels.h"
 
-namespace pes {
+namespace pes::layout {
 namespace {
-
-using layout::clean_cell;
-using layout::is_number;
-using layout::join_text;
-
-enum class State : std::uint8_t { Header, Funds, Goals, Indicators, Done };
-
-// The parts of an indicator row, in the order of the printed columns.
-enum Role : std::uint8_t { kLevel1, kLevel2, kName, kTarget, kActual, kWeight, kScore, kReason };
-constexpr std::size_t kRoles = 8;
-
-// One non-empty cell of a row: its column and cleaned text.
-struct Item {
-  int col = 0;
-  std::string text;
-  std::uint64_t offset = 0;
-};
 
 std::optional<int> year_in(std::string_view s) {
   // "(2023年度)" or "财政项目支出绩效自评表(2023年度)", white space already removed
-  for (std::size_t at = s.find("年度"); at != std::string_view::npos;
-       at = s.find("年度", at + 1)) {
+  for (std::size_t at = s.find("年度"); at != std::string_view::npos; at = s.find("年度", at + 1)) {
     if (at < 4) continue;
     const std::string_view digits = s.substr(at - 4, 4);
     bool ok = true;
@@ -59,430 +42,268 @@ bool is_label(std::string_view norm) {
          norm == "总分" || norm == "年度总体目标" || norm == "预期目标" || norm == "实际完成情况";
 }
 
-class Parser {
- public:
-  explicit Parser(Document& doc) : doc_(doc) {}
-
-  void grid(const Grid& g) {
-    for (const GridRow& row : g.rows) {
-      if (!row.blank()) this->row(row);
-    }
-    finish();
-  }
-
- private:
-  FindingSink sink() { return FindingSink(form_.index, doc_.findings); }
-
-  void repair(std::uint64_t offset, FieldRef ref, std::string en, std::string zh) {
-    sink().add(RuleId::LayoutRepair, ref, offset, {std::move(en), std::move(zh)});
-  }
-
-  void start(std::uint64_t offset) {
-    finish();
-    form_ = Form{};
-    form_.index = static_cast<std::uint32_t>(doc_.forms.size());
-    form_.offset = offset;
-    active_ = true;
-    state_ = State::Header;
-    exp_col_ = ach_col_ = -1;
-    header_l1_col_ = 0;
-    have_cols_ = false;
-  }
-
-  void finish() {
-    if (!active_) return;
-    active_ = false;
-    const bool any = form_.project.present() || !form_.indicators.empty() ||
-                     form_.row(FundsRowId::Total).present || form_.total.present();
-    if (!any) {  // a title with nothing under it: forget it and what it said
-      std::erase_if(doc_.findings, [&](const Finding& f) { return f.form == form_.index; });
-      return;
-    }
-    doc_.forms.push_back(std::move(form_));
-  }
-
-  // The first cell after `i` that holds a value rather than the label again.
-  std::optional<Item> value_after(const std::vector<Item>& items, std::size_t i) const {
-    for (std::size_t j = i + 1; j < items.size(); ++j) {
-      const std::string norm = normalize_label(items[j].text);
-      if (norm == normalize_label(items[i].text)) continue;  // a merged label spread out
-      if (is_label(norm)) return std::nullopt;
-      return items[j];
-    }
-    return std::nullopt;
-  }
-
-  void set_text(Text& field, const std::optional<Item>& item, std::uint64_t fallback) {
-    if (item) {
-      field.set(item->text, item->offset);
-    } else {
-      field.reset(fallback);
-    }
-  }
-
-  void set_number(Number& field, const Item& item, FieldRef ref) {
-    const auto parsed = Decimal::parse(item.text);
-    if (parsed.value) {
-      field.set(*parsed.value, item.offset);
-    } else {
-      field.state = FieldState::Invalid;
-      field.offset = item.offset;
-      FindingSink s = sink();
-      bad_number(s, ref, item.offset, item.text, parsed.error);
-    }
-  }
-
-  void row(const GridRow& row) {
-    std::vector<Item> items;
-    for (std::size_t c = 0; c < row.cells.size(); ++c) {
-      if (row.cells[c].copy_left) continue;  // a merged cell is read once, from its left
-      std::string text = clean_cell(row.cells[c].text);
-      if (!text.empty()) {
-        items.push_back({static_cast<int>(c), std::move(text), row.cells[c].offset});
-      }
-    }
-    std::vector<std::string> norm;
-    for (const Item& it : items) norm.push_back(normalize_label(it.text));
-    auto find = [&](std::string_view label) -> std::optional<std::size_t> {
-      for (std::size_t i = 0; i < norm.size(); ++i) {
-        if (norm[i] == label) return i;
-      }
-      return std::nullopt;
-    };
-
-    for (std::size_t i = 0; i < norm.size(); ++i) {
-      if (norm[i].find("财政项目支出绩效自评表") != std::string::npos) {
-        start(items[i].offset);
-        if (auto y = year_in(norm[i])) form_.year.set(*y, items[i].offset);
-        return;
-      }
-    }
-    const auto project = find("项目名称");
-    if (project && (!active_ || form_.project.present())) start(row.offset);
-    if (!active_) return;
-
-    if (state_ == State::Header && !form_.year.present()) {
-      for (std::size_t i = 0; i < norm.size(); ++i) {
-        if (auto y = year_in(norm[i])) {
-          form_.year.set(*y, items[i].offset);
-          return;
-        }
-      }
-    }
-    if (project) {
-      set_text(form_.project, value_after(items, *project), items[*project].offset);
-      return;
-    }
-    const auto department = find("主管部门");
-    const auto implementer = find("实施单位");
-    if (department || implementer) {
-      if (department) {
-        set_text(form_.department, value_after(items, *department), items[*department].offset);
-      }
-      if (implementer) {
-        set_text(form_.implementer, value_after(items, *implementer),
-                 items[*implementer].offset);
-      }
-      return;
-    }
-    for (std::size_t i = 0; i < norm.size(); ++i) {
-      if (norm[i].starts_with("项目资金")) {
-        if (form_.unit.present()) {
-        } else if (norm[i].find("万元") != std::string::npos) {
-          form_.unit.set("万元", items[i].offset);
-        } else if (norm[i].find("(元)") != std::string::npos) {
-          form_.unit.set("元", items[i].offset);
-        }
-        state_ = State::Funds;
-        bool row_follows = false;  // the label merged over the rows spreads into each of them
-        for (std::size_t j = i + 1; j < norm.size(); ++j) row_follows |= funds_row_of(norm[j]).has_value();
-        if (row_follows) continue;
-        return;
-      }
-      if (state_ == State::Header || state_ == State::Funds) {
-        if (auto id = funds_row_of(norm[i])) {
-          funds_row(*id, items, i, row.offset);
-          state_ = State::Funds;
-          return;
-        }
-      }
-    }
-    if (const auto expected = find("预期目标")) {
-      exp_col_ = items[*expected].col;
-      const auto achieved = find("实际完成情况");
-      ach_col_ = achieved ? items[*achieved].col : -1;
-      state_ = State::Goals;
-      return;
-    }
-    const auto level1 = find("一级指标");
-    if (level1 || (find("三级指标") && find("分值"))) {
-      header_l1_col_ = level1 ? items[*level1].col : 0;
-      state_ = State::Indicators;
-      form_.indicators_state = FieldState::Valid;
-      return;
-    }
-    if (const auto total = find("总分")) {
-      std::optional<Item> last;
-      for (std::size_t j = *total + 1; j < items.size(); ++j) {
-        if (norm[j] != "总分") last = items[j];
-      }
-      if (last) set_number(form_.total, *last, {FieldKey::Total, {}, 0});
-      state_ = State::Done;
-      return;
-    }
-    if (const auto grade = find("评分等级")) {
-      set_text(form_.grade, value_after(items, *grade), items[*grade].offset);
-      state_ = State::Done;
-      return;
-    }
-    if (find("年度总体目标")) {
-      state_ = State::Goals;
-      if (exp_col_ < 0) return;
-    }
-    if (state_ == State::Goals) goals_row(items, norm);
-    if (state_ == State::Indicators) indicator_row(items, row.offset);
-  }
-
-  void funds_row(FundsRowId id, const std::vector<Item>& items, std::size_t label,
-                 std::uint64_t offset) {
-    FundsRow& r = form_.row(id);
-    r.present = true;
-    r.offset = offset;
-    const std::string label_norm = normalize_label(items[label].text);
-    std::vector<const Item*> values;
-    for (std::size_t j = label + 1; j < items.size(); ++j) {
-      if (normalize_label(items[j].text) != label_norm) values.push_back(&items[j]);
-    }
-    // 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分; a sub-row without its dashes
-    // holds only the four amounts and the rate.
-    std::array<FieldKey, 6> keys = {FieldKey::RowInitial, FieldKey::RowAnnual,
-                                    FieldKey::RowExecuted, FieldKey::FundsWeight,
-                                    FieldKey::RowRate, FieldKey::RowScore};
-    if (values.size() == 4) keys = {FieldKey::RowInitial, FieldKey::RowAnnual,
-                                    FieldKey::RowExecuted, FieldKey::RowRate, FieldKey::Form,
-                                    FieldKey::Form};
-    for (std::size_t k = 0; k < values.size() && k < keys.size(); ++k) {
-      const Item& v = *values[k];
-      if (v.text == "-" || v.text == "—" || v.text == "/") continue;
-      const FieldRef ref{keys[k], id, 0};
-      switch (keys[k]) {
-        case FieldKey::RowInitial: set_number(r.initial, v, ref); break;
-        case FieldKey::RowAnnual: set_number(r.annual, v, ref); break;
-        case FieldKey::RowExecuted: set_number(r.executed, v, ref); break;
-        case FieldKey::RowRate: set_number(r.rate, v, ref); break;
-        case FieldKey::RowScore:
-          if (id == FundsRowId::Total) set_number(r.score, v, ref);
-          break;
-        case FieldKey::FundsWeight:
-          if (id == FundsRowId::Total) set_number(form_.funds_weight, v, {FieldKey::FundsWeight, {}, 0});
-          break;
-        default: break;
-      }
-    }
-  }
-
-  void goals_row(const std::vector<Item>& items, const std::vector<std::string>& norm) {
-    std::array<std::string, 2> parts;
-    std::array<std::uint64_t, 2> at = {0, 0};
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (norm[i] == "年度总体目标" || norm[i] == "预期目标" || norm[i] == "实际完成情况") continue;
-      const std::size_t k = ach_col_ >= 0 && items[i].col >= ach_col_ ? 1 : 0;
-      if (parts[k].empty()) at[k] = items[i].offset;
-      join_text(parts[k], layout::strip_markup(items[i].text));
-    }
-    Text* fields[2] = {&form_.goals_expected, &form_.goals_achieved};
-    for (std::size_t k = 0; k < 2; ++k) {
-      if (parts[k].empty()) continue;
-      Text& f = *fields[k];
-      if (f.present() && !f.value.empty()) {
-        join_text(f.value, parts[k]);
-        repair(at[k], {FieldKey::Goals, {}, 0},
-               fmt::format("text taken as the continuation of {} from the row above (a page "
-                           "break split it)",
-                           k == 0 ? "the expected goal (预期目标)" : "the achieved goal (实际完成情况)"),
-               fmt::format("此行文字被视为上一行{}的续行（分页所致），已接在其后",
-                           k == 0 ? "预期目标" : "实际完成情况"));
-      } else {
-        f.set(parts[k], at[k]);
-      }
-    }
-  }
-
-  static unsigned parents(const std::string& level2) { return level2_parents(level2); }
-
-  void indicator_row(const std::vector<Item>& items, std::uint64_t offset) {
-    // 分值 and 得分 are the rightmost two numbers side by side; the rest is read from them.
-    std::optional<std::size_t> score;
-    for (std::size_t p = items.size(); p-- > 1;) {
-      if (is_number(items[p].text) && is_number(items[p - 1].text)) {
-        score = p;
-        break;
-      }
-    }
-    if (!score) {
-      continuation(items);
-      return;
-    }
-    const std::size_t p = *score;
-    Indicator ind;
-    ind.offset = offset;
-    const auto index = static_cast<std::uint32_t>(form_.indicators.size());
-    std::array<int, kRoles> cols;
-    cols.fill(-1);
-    cols[kWeight] = items[p - 1].col;
-    cols[kScore] = items[p].col;
-    cols[kReason] = items[p].col + 1;
-    set_number(ind.weight, items[p - 1], {FieldKey::Weight, {}, index});
-    set_number(ind.score, items[p], {FieldKey::Score, {}, index});
-    std::string reason;
-    for (std::size_t j = p + 1; j < items.size(); ++j) {
-      if (j == p + 1) cols[kReason] = items[j].col;
-      join_text(reason, items[j].text);
-    }
-    ind.reason.set(reason, p + 1 < items.size() ? items[p + 1].offset : offset);
-    auto take = [&](Text& field, Role role, std::size_t k) {
-      field.set(items[k].text, items[k].offset);
-      cols[role] = items[k].col;
-    };
-    const std::size_t before = p - 1;  // items[0, before) hold the texts
-    if (before >= 1) take(ind.actual, kActual, before - 1);
-    if (before >= 2) take(ind.target, kTarget, before - 2);
-    if (before >= 3) take(ind.name, kName, before - 3);
-    if (!ind.actual.present()) ind.actual.reset(offset);
-    if (!ind.target.present()) ind.target.reset(offset);
-    if (!ind.name.present()) ind.name.reset(offset);
-
-    const std::size_t levels = before >= 3 ? before - 3 : 0;
-    const Item* l1 = levels >= 2 ? &items[levels - 2] : nullptr;
-    const Item* l2 = levels >= 1 ? &items[levels - 1] : nullptr;
-    if (levels == 1) {  // one of the two level cells is filled: which?
-      const std::string n = normalize_label(l2->text);
-      if (find_level1(n) || (!parents(n) && l2->col <= header_l1_col_)) std::swap(l1, l2);
-    }
-    const Indicator* prev = form_.indicators.empty() ? nullptr : &form_.indicators.back();
-    std::string level1 = l1 ? normalize_label(l1->text) : std::string();
-    std::string level2 = l2 ? normalize_label(l2->text) : std::string();
-    if (l1 && !find_level1(level1) && parents(level1)) {
-      // A level-1 cell holding a level-2 name: it is the level 2 when that cell is empty.
-      if (!l2) {
-        level2 = level1;
-        l2 = l1;
-      }
-      repair(l1->offset, {FieldKey::Level1, {}, index},
-             fmt::format("the 一级指标 cell holds “{}”, a level-2 name: read as 二级指标 {}, "
-                         "its level 1 taken from the rows above",
-                         l1->text, level2),
-             fmt::format("一级指标单元格填的是二级指标名“{}”：按二级指标“{}”读取，一级指标沿用上方",
-                         l1->text, level2));
-      l1 = nullptr;
-      level1.clear();
-    }
-    if (!l1 && l2 && l2->col <= header_l1_col_ && parents(level2)) {
-      // The level-2 name stands in the 一级指标 column, the 二级指标 cell beside it empty.
-      repair(l2->offset, {FieldKey::Level1, {}, index},
-             fmt::format("the 一级指标 cell holds “{}”, a level-2 name: read as 二级指标 {}, "
-                         "its level 1 taken from the rows above",
-                         l2->text, level2),
-             fmt::format("一级指标单元格填的是二级指标名“{}”：按二级指标“{}”读取，一级指标沿用上方",
-                         l2->text, level2));
-    }
-    if (l1) cols[kLevel1] = l1->col;
-    if (l2) cols[kLevel2] = l2->col;
-    const std::uint64_t level_at = l1 ? l1->offset : (l2 ? l2->offset : ind.name.offset);
-    if (!l1) {
-      const unsigned up = l2 ? parents(level2) : 0;
-      const bool fits = prev && prev->level1.ok() &&
-                        (!up || (find_level1(prev->level1.value) &&
-                                 (up >> static_cast<unsigned>(*find_level1(prev->level1.value)) & 1u)));
-      if (fits) {
-        level1 = prev->level1.value;
-      } else if (std::popcount(up) == 1) {
-        level1 = std::string(level1_label(static_cast<Level1>(std::countr_zero(up))));
-        repair(level_at, {FieldKey::Level1, {}, index},
-               fmt::format("一级指标 {} inferred from the 二级指标 {}", level1, level2),
-               fmt::format("一级指标“{}”由二级指标“{}”推定", level1, level2));
-      } else if (prev && prev->level1.ok()) {
-        level1 = prev->level1.value;
-      }
-    }
-    if (!l2 && prev && prev->level2.ok() && prev->level1.ok() && prev->level1.value == level1) {
-      level2 = prev->level2.value;
-    }
-    if (level1.empty()) ind.level1.reset(offset); else ind.level1.set(level1, level_at);
-    if (level2.empty()) ind.level2.reset(offset); else ind.level2.set(level2, l2 ? l2->offset : level_at);
-    form_.indicators.push_back(std::move(ind));
-    cols_ = cols;
-    have_cols_ = true;
-  }
-
-  // A row with no 分值/得分 under the indicators: the rest of the row above, cut by a page break
-  // or a line wrap. Each cell joins the part of the row above whose column it stands in.
-  void continuation(const std::vector<Item>& items) {
-    if (form_.indicators.empty() || !have_cols_) return;
-    Indicator& ind = form_.indicators.back();
-    const auto index = static_cast<std::uint32_t>(form_.indicators.size() - 1);
-    std::string joined_en;
-    std::string joined_zh;
-    for (const Item& it : items) {
-      int best = -1;
-      int first = -1;
-      for (std::size_t r = 0; r < kRoles; ++r) {
-        if (cols_[r] < 0) continue;
-        if (first < 0 || cols_[r] < cols_[static_cast<std::size_t>(first)]) first = static_cast<int>(r);
-        if (cols_[r] <= it.col && (best < 0 || cols_[r] >= cols_[static_cast<std::size_t>(best)])) {
-          best = static_cast<int>(r);
-        }
-      }
-      if (best < 0) best = first;
-      const auto role = static_cast<Role>(best);
-      Text* field = nullptr;
-      std::string_view en;
-      std::string_view zh;
-      switch (role) {
-        case kLevel1: field = &ind.level1; en = "一级指标"; zh = "一级指标"; break;
-        case kLevel2: field = &ind.level2; en = "二级指标"; zh = "二级指标"; break;
-        case kName: field = &ind.name; en = "三级指标"; zh = "三级指标"; break;
-        case kTarget: field = &ind.target; en = "年度指标值"; zh = "年度指标值"; break;
-        case kActual: field = &ind.actual; en = "实际完成值"; zh = "实际完成值"; break;
-        case kWeight:
-        case kScore:
-        case kReason: field = &ind.reason; en = "偏差原因分析及改进措施"; zh = en; break;
-      }
-      std::string value = field->present() ? field->value : std::string();
-      join_text(value, it.text);
-      if (role == kLevel1 || role == kLevel2) value = normalize_label(value);
-      field->set(std::move(value), field->present() ? field->offset : it.offset);
-      if (!joined_en.empty()) {
-        joined_en += ", ";
-        joined_zh += "、";
-      }
-      joined_en += en;
-      joined_zh += zh;
-    }
-    if (joined_en.empty()) return;
-    repair(items.front().offset, {FieldKey::Indicator, {}, index},
-           fmt::format("row taken as the continuation of indicator “{}” above (a page break or "
-                       "line wrap split it): joined to its {}",
-                       ind.name.value, joined_en),
-           fmt::format("此行被视为上方指标“{}”的续行（分页或换行所致），已接入其{}", ind.name.value,
-                       joined_zh));
-  }
-
-  Document& doc_;
-  Form form_;
-  bool active_ = false;
-  State state_ = State::Header;
-  int exp_col_ = -1;
-  int ach_col_ = -1;
-  int header_l1_col_ = 0;
-  std::array<int, kRoles> cols_{};
-  bool have_cols_ = false;
-};
-
 }  // namespace
 
+void Parser::grid(const Grid& g) {
+  for (const GridRow& row : g.rows) {
+    if (!row.blank()) this->row(row);
+  }
+  finish();
+}
+
+FindingSink Parser::sink() { return FindingSink(form_.index, doc_.findings); }
+
+void Parser::repair(std::uint64_t offset, FieldRef ref, std::string en, std::string zh) {
+  sink().add(RuleId::LayoutRepair, ref, offset, {std::move(en), std::move(zh)});
+}
+
+void Parser::start(std::uint64_t offset) {
+  finish();
+  form_ = Form{};
+  form_.index = static_cast<std::uint32_t>(doc_.forms.size());
+  form_.offset = offset;
+  active_ = true;
+  state_ = State::Header;
+  exp_col_ = ach_col_ = -1;
+  header_l1_col_ = 0;
+  have_cols_ = false;
+}
+
+void Parser::finish() {
+  if (!active_) return;
+  active_ = false;
+  const bool any = form_.project.present() || !form_.indicators.empty() ||
+                   form_.row(FundsRowId::Total).present || form_.total.present();
+  if (!any) {  // a title with nothing under it: forget it and what it said
+    std::erase_if(doc_.findings, [&](const Finding& f) { return f.form == form_.index; });
+    return;
+  }
+  doc_.forms.push_back(std::move(form_));
+}
+
+// The first cell after `i` that holds a value rather than the label again.
+std::optional<Item> Parser::value_after(const std::vector<Item>& items, std::size_t i) const {
+  for (std::size_t j = i + 1; j < items.size(); ++j) {
+    const std::string norm = normalize_label(items[j].text);
+    if (norm == normalize_label(items[i].text)) continue;  // a merged label spread out
+    if (is_label(norm)) return std::nullopt;
+    return items[j];
+  }
+  return std::nullopt;
+}
+
+void Parser::set_text(Text& field, const std::optional<Item>& item, std::uint64_t fallback) {
+  if (item) {
+    field.set(item->text, item->offset);
+  } else {
+    field.reset(fallback);
+  }
+}
+
+void Parser::set_number(Number& field, const Item& item, FieldRef ref) {
+  const auto parsed = Decimal::parse(item.text);
+  if (parsed.value) {
+    field.set(*parsed.value, item.offset);
+  } else {
+    field.state = FieldState::Invalid;
+    field.offset = item.offset;
+    FindingSink s = sink();
+    bad_number(s, ref, item.offset, item.text, parsed.error);
+  }
+}
+
+void Parser::row(const GridRow& row) {
+  std::vector<Item> items;
+  for (std::size_t c = 0; c < row.cells.size(); ++c) {
+    if (row.cells[c].copy_left) continue;  // a merged cell is read once, from its left
+    std::string text = clean_cell(row.cells[c].text);
+    if (!text.empty()) {
+      items.push_back({static_cast<int>(c), std::move(text), row.cells[c].offset});
+    }
+  }
+  std::vector<std::string> norm;
+  for (const Item& it : items) norm.push_back(normalize_label(it.text));
+  auto find = [&](std::string_view label) -> std::optional<std::size_t> {
+    for (std::size_t i = 0; i < norm.size(); ++i) {
+      if (norm[i] == label) return i;
+    }
+    return std::nullopt;
+  };
+
+  for (std::size_t i = 0; i < norm.size(); ++i) {
+    if (norm[i].find("财政项目支出绩效自评表") != std::string::npos) {
+      start(items[i].offset);
+      if (auto y = year_in(norm[i])) form_.year.set(*y, items[i].offset);
+      return;
+    }
+  }
+  const auto project = find("项目名称");
+  if (project && (!active_ || form_.project.present())) start(row.offset);
+  if (!active_) return;
+
+  if (state_ == State::Header && !form_.year.present()) {
+    for (std::size_t i = 0; i < norm.size(); ++i) {
+      if (auto y = year_in(norm[i])) {
+        form_.year.set(*y, items[i].offset);
+        return;
+      }
+    }
+  }
+  if (project) {
+    set_text(form_.project, value_after(items, *project), items[*project].offset);
+    return;
+  }
+  const auto department = find("主管部门");
+  const auto implementer = find("实施单位");
+  if (department || implementer) {
+    if (department) {
+      set_text(form_.department, value_after(items, *department), items[*department].offset);
+    }
+    if (implementer) {
+      set_text(form_.implementer, value_after(items, *implementer), items[*implementer].offset);
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < norm.size(); ++i) {
+    if (norm[i].starts_with("项目资金")) {
+      if (form_.unit.present()) {
+      } else if (norm[i].find("万元") != std::string::npos) {
+        form_.unit.set("万元", items[i].offset);
+      } else if (norm[i].find("(元)") != std::string::npos) {
+        form_.unit.set("元", items[i].offset);
+      }
+      state_ = State::Funds;
+      bool row_follows = false;  // the label merged over the rows spreads into each of them
+      for (std::size_t j = i + 1; j < norm.size(); ++j)
+        row_follows |= funds_row_of(norm[j]).has_value();
+      if (row_follows) continue;
+      return;
+    }
+    if (state_ == State::Header || state_ == State::Funds) {
+      if (auto id = funds_row_of(norm[i])) {
+        funds_row(*id, items, i, row.offset);
+        state_ = State::Funds;
+        return;
+      }
+    }
+  }
+  if (const auto expected = find("预期目标")) {
+    exp_col_ = items[*expected].col;
+    const auto achieved = find("实际完成情况");
+    ach_col_ = achieved ? items[*achieved].col : -1;
+    state_ = State::Goals;
+    return;
+  }
+  const auto level1 = find("一级指标");
+  if (level1 || (find("三级指标") && find("分值"))) {
+    header_l1_col_ = level1 ? items[*level1].col : 0;
+    state_ = State::Indicators;
+    form_.indicators_state = FieldState::Valid;
+    return;
+  }
+  if (const auto total = find("总分")) {
+    std::optional<Item> last;
+    for (std::size_t j = *total + 1; j < items.size(); ++j) {
+      if (norm[j] != "总分") last = items[j];
+    }
+    if (last) set_number(form_.total, *last, {FieldKey::Total, {}, 0});
+    state_ = State::Done;
+    return;
+  }
+  if (const auto grade = find("评分等级")) {
+    set_text(form_.grade, value_after(items, *grade), items[*grade].offset);
+    state_ = State::Done;
+    return;
+  }
+  if (find("年度总体目标")) {
+    state_ = State::Goals;
+    if (exp_col_ < 0) return;
+  }
+  if (state_ == State::Goals) goals_row(items, norm);
+  if (state_ == State::Indicators) indicator_row(items, row.offset);
+}
+
+void Parser::funds_row(FundsRowId id, const std::vector<Item>& items, std::size_t label,
+                       std::uint64_t offset) {
+  FundsRow& r = form_.row(id);
+  r.present = true;
+  r.offset = offset;
+  const std::string label_norm = normalize_label(items[label].text);
+  std::vector<const Item*> values;
+  for (std::size_t j = label + 1; j < items.size(); ++j) {
+    if (normalize_label(items[j].text) != label_norm) values.push_back(&items[j]);
+  }
+  // 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分; a sub-row without its dashes
+  // holds only the four amounts and the rate.
+  std::array<FieldKey, 6> keys = {FieldKey::RowInitial,  FieldKey::RowAnnual, FieldKey::RowExecuted,
+                                  FieldKey::FundsWeight, FieldKey::RowRate,   FieldKey::RowScore};
+  if (values.size() == 4)
+    keys = {FieldKey::RowInitial, FieldKey::RowAnnual, FieldKey::RowExecuted,
+            FieldKey::RowRate,    FieldKey::Form,      FieldKey::Form};
+  for (std::size_t k = 0; k < values.size() && k < keys.size(); ++k) {
+    const Item& v = *values[k];
+    if (v.text == "-" || v.text == "—" || v.text == "/") continue;
+    const FieldRef ref{keys[k], id, 0};
+    switch (keys[k]) {
+      case FieldKey::RowInitial:
+        set_number(r.initial, v, ref);
+        break;
+      case FieldKey::RowAnnual:
+        set_number(r.annual, v, ref);
+        break;
+      case FieldKey::RowExecuted:
+        set_number(r.executed, v, ref);
+        break;
+      case FieldKey::RowRate:
+        set_number(r.rate, v, ref);
+        break;
+      case FieldKey::RowScore:
+        if (id == FundsRowId::Total) set_number(r.score, v, ref);
+        break;
+      case FieldKey::FundsWeight:
+        if (id == FundsRowId::Total)
+          set_number(form_.funds_weight, v, {FieldKey::FundsWeight, {}, 0});
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+void Parser::goals_row(const std::vector<Item>& items, const std::vector<std::string>& norm) {
+  std::array<std::string, 2> parts;
+  std::array<std::uint64_t, 2> at = {0, 0};
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (norm[i] == "年度总体目标" || norm[i] == "预期目标" || norm[i] == "实际完成情况") continue;
+    const std::size_t k = ach_col_ >= 0 && items[i].col >= ach_col_ ? 1 : 0;
+    if (parts[k].empty()) at[k] = items[i].offset;
+    join_text(parts[k], layout::strip_markup(items[i].text));
+  }
+  Text* fields[2] = {&form_.goals_expected, &form_.goals_achieved};
+  for (std::size_t k = 0; k < 2; ++k) {
+    if (parts[k].empty()) continue;
+    Text& f = *fields[k];
+    if (f.present() && !f.value.empty()) {
+      join_text(f.value, parts[k]);
+      repair(
+          at[k], {FieldKey::Goals, {}, 0},
+          fmt::format("text taken as the continuation of {} from the row above (a page "
+                      "break split it)",
+                      k == 0 ? "the expected goal (预期目标)" : "the achieved goal (实际完成情况)"),
+          fmt::format("此行文字被视为上一行{}的续行（分页所致），已接在其后",
+                      k == 0 ? "预期目标" : "实际完成情况"));
+    } else {
+      f.set(parts[k], at[k]);
+    }
+  }
+}
+
+}  // namespace pes::layout
+
+namespace pes {
+
 void read_layout(const std::vector<Grid>& grids, Document& doc, std::uint64_t where) {
-  Parser parser(doc);
+  layout::Parser parser(doc);
   for (const Grid& g : grids) parser.grid(g);
   doc.parsed = !doc.forms.empty();
   doc.is_array = doc.forms.size() > 1;  // one form reads like one JSON object

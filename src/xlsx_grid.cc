@@ -49,9 +49,9 @@ class Workbook {
     if (!zip_) {
       const std::string why = zip_error_strerror(&err);
       zip_error_fini(&err);
-      return fail(fmt::format("not a readable .xlsx workbook (the zip container is broken: {})",
-                              why),
-                  fmt::format("不是可读取的 .xlsx 工作簿（zip 容器已损坏：{}）", why));
+      return fail(
+          fmt::format("not a readable .xlsx workbook (the zip container is broken: {})", why),
+          fmt::format("不是可读取的 .xlsx 工作簿（zip 容器已损坏：{}）", why));
     }
     zip_error_fini(&err);
     return true;
@@ -112,8 +112,7 @@ bool parse_ref(std::string_view ref, std::uint32_t& row, std::uint32_t& col) {
     row = row * 10 + static_cast<std::uint32_t>(ref[i] - '0');
     ++i;
   }
-  return i == ref.size() && i > digits && col >= 1 && col <= 16384 && row >= 1 &&
-         row <= 1048576;
+  return i == ref.size() && i > digits && col >= 1 && col <= 16384 && row >= 1 && row <= 1048576;
 }
 
 std::string column_name(std::uint32_t col) {
@@ -128,8 +127,8 @@ std::string column_name(std::uint32_t col) {
 
 std::string quoted_sheet(const std::string& name) {
   const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           c == '_' || (static_cast<unsigned char>(c) >= 0x80);
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+           (static_cast<unsigned char>(c) >= 0x80);
   });
   return plain && !name.empty() ? name : "'" + name + "'";
 }
@@ -294,8 +293,7 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared, Cells
 }  // namespace
 
 bool read_xlsx_grids(std::string_view bytes, std::vector<Grid>& grids,
-                     std::vector<CellPlace>& places, std::string& error_en,
-                     std::string& error_zh) {
+                     std::vector<CellPlace>& places, std::string& error_en, std::string& error_zh) {
   Workbook book;
   auto failed = [&] {
     error_en = book.error_en;

@@ -77,7 +77,8 @@ std::string form_text(const std::string& goals, const std::string& indicators,
          "\t\t其他资金\t0.00\t0.00\t0.00\t-\t0.00\t-\n"
          "年度总体目标\t\t预期目标\t\t实际完成情况\t\t\t\n" +
          goals +
-         "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n" +
+         "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施"
+         "\n" +
          indicators + total_row + "评分等级\t\t优\t\t\t";
 }
 
@@ -129,10 +130,12 @@ TEST_CASE("a clean form in the layout reads with no repair", "[layout]") {
 }
 
 TEST_CASE("labels split by spaces", "[layout][quirk]") {
-  const std::string text = form_text(
-      kGoals, "产出 指标\t数量 指标\t完成率\t≥95.00(%)\t100.00(%)\t60.00\t60.00\t\n"
-              "满意 度指 标\t服务 对象 满意 度指 标\t满意度\t满意\t达成指标\t30.00\t30.00\t\n");
-  const std::string spaced = std::string(text).replace(text.find("年度总体目标"), 18, "年度 总体 目标");
+  const std::string text =
+      form_text(kGoals,
+                "产出 指标\t数量 指标\t完成率\t≥95.00(%)\t100.00(%)\t60.00\t60.00\t\n"
+                "满意 度指 标\t服务 对象 满意 度指 标\t满意度\t满意\t达成指标\t30.00\t30.00\t\n");
+  const std::string spaced =
+      std::string(text).replace(text.find("年度总体目标"), 18, "年度 总体 目标");
   const Document doc = read_text(spaced);
   CHECK(indicator(doc, 0).level1.value == "产出指标");
   CHECK(indicator(doc, 1).level1.value == "满意度指标");
@@ -143,10 +146,11 @@ TEST_CASE("labels split by spaces", "[layout][quirk]") {
 
 TEST_CASE("a row split across a page break is joined, and says so", "[layout][quirk]") {
   const std::string text = form_text(
-      kGoals, "产出指标\t数量指标\t完成率\t≥95.00(%)\t100.00(%)\t60.00\t60.00\t\n"
-              "满意 度指\t服务 对象\t满意度\t≥90.00(%)\t90.00(%)\t30.00\t29.00\t开展力度不够，科普工\n"
-              "\n"
-              "标\t满意度指标\t\t\t\t\t\t作影响力尚未凸显。\n");
+      kGoals,
+      "产出指标\t数量指标\t完成率\t≥95.00(%)\t100.00(%)\t60.00\t60.00\t\n"
+      "满意 度指\t服务 对象\t满意度\t≥90.00(%)\t90.00(%)\t30.00\t29.00\t开展力度不够，科普工\n"
+      "\n"
+      "标\t满意度指标\t\t\t\t\t\t作影响力尚未凸显。\n");
   const Document doc = read_text(text);
   const Indicator& ind = indicator(doc, 1);
   CHECK(ind.level1.value == "满意度指标");
@@ -160,21 +164,24 @@ TEST_CASE("a row split across a page break is joined, and says so", "[layout][qu
 }
 
 TEST_CASE("a reason continued on the next line joins its row", "[layout][quirk]") {
-  const std::string text = form_text(
-      kGoals, "产出指标\t数量指标\t完成率\t≥95.00(%)\t100.00(%)\t60.00\t59.00\t个别网点还有投诉\n"
-              "\t\t\t\t\t\t\t改进措施：增加巡检。\n"
-              "效益指标\t社会效益指标\t认可度\t≥90.00(%)\t95.00(%)\t30.00\t30.00\t\n");
+  const std::string text =
+      form_text(kGoals,
+                "产出指标\t数量指标\t完成率\t≥95.00(%)\t100.00(%)\t60.00\t59.00\t个别网点还有投诉\n"
+                "\t\t\t\t\t\t\t改进措施：增加巡检。\n"
+                "效益指标\t社会效益指标\t认可度\t≥90.00(%)\t95.00(%)\t30.00\t30.00\t\n");
   const Document doc = read_text(text);
   CHECK(indicator(doc, 0).reason.value == "个别网点还有投诉改进措施：增加巡检。");
   CHECK(indicator(doc, 1).reason.value.empty());
   CHECK(repairs(doc).size() == 1);
 }
 
-TEST_CASE("cells shifted right or left are read by their place from the numbers", "[layout][quirk]") {
-  const std::string text = form_text(
-      kGoals, "产出指标\t数量指标\t完成率\t≥95.00(%)\t100.00(%)\t60.00\t60.00\t\n"
-              "\t效益指标\t社会效益指标\t营商环境\t优化\t达成指标\t15.00\t15.00\n"
-              "认可度\t\t\t提升\t达成指标\t15.00\t14.00\t人才数量有待提升\n");
+TEST_CASE("cells shifted right or left are read by their place from the numbers",
+          "[layout][quirk]") {
+  const std::string text =
+      form_text(kGoals,
+                "产出指标\t数量指标\t完成率\t≥95.00(%)\t100.00(%)\t60.00\t60.00\t\n"
+                "\t效益指标\t社会效益指标\t营商环境\t优化\t达成指标\t15.00\t15.00\n"
+                "认可度\t\t\t提升\t达成指标\t15.00\t14.00\t人才数量有待提升\n");
   const Document doc = read_text(text);
   const Indicator& right = indicator(doc, 1);
   CHECK(right.level1.value == "效益指标");
@@ -191,9 +198,10 @@ TEST_CASE("cells shifted right or left are read by their place from the numbers"
 }
 
 TEST_CASE("an empty cell between a name and its target", "[layout][quirk]") {
-  const std::string text = form_text(
-      kGoals, "产出指标\t数量指标\t完成率\t\t≥80.00(%)\t80.00(%)\t60.00\t60.00\t\n"
-              "效益指标\t社会效益指标\t认可度\t≥90.00(%)\t95.00(%)\t30.00\t30.00\t\n");
+  const std::string text =
+      form_text(kGoals,
+                "产出指标\t数量指标\t完成率\t\t≥80.00(%)\t80.00(%)\t60.00\t60.00\t\n"
+                "效益指标\t社会效益指标\t认可度\t≥90.00(%)\t95.00(%)\t30.00\t30.00\t\n");
   const Document doc = read_text(text);
   CHECK(indicator(doc, 0).name.value == "完成率");
   CHECK(indicator(doc, 0).target.value == "≥80.00(%)");
@@ -203,8 +211,9 @@ TEST_CASE("an empty cell between a name and its target", "[layout][quirk]") {
 }
 
 TEST_CASE("a goal text continued after a page break", "[layout][quirk]") {
-  const std::string goals = "\t\t<p>目标甲</p>\t\t<p>一、完成乙</p> <p>二、委托第三</p>\t\t\t\n\n"
-                            "\t\t\t\t方机构评估。\t\t\t\n";
+  const std::string goals =
+      "\t\t<p>目标甲</p>\t\t<p>一、完成乙</p> <p>二、委托第三</p>\t\t\t\n\n"
+      "\t\t\t\t方机构评估。\t\t\t\n";
   const std::string text = form_text(goals, kRows);
   const Document doc = read_text(text);
   REQUIRE(doc.forms.size() == 1);
@@ -236,20 +245,21 @@ TEST_CASE("thousands separators in amounts", "[layout][quirk]") {
 }
 
 TEST_CASE("TeX signs become plain text", "[layout][quirk]") {
-  const Document doc = read_text(form_text(
-      "\t\t维护率 $\\geq 90\\%$ ；\t\t完成\t\t\t\n",
-      "产出指标\t数量指标\t完成率\t$\\geq 90.00(\\%)$\t100.00(%)\t60.00\t60.00\t\n"
-      "\t质量指标\t达标率\t$> 90.00(\\%)$\t100.00(%)\t30.00\t30.00\t\n"));
+  const Document doc = read_text(
+      form_text("\t\t维护率 $\\geq 90\\%$ ；\t\t完成\t\t\t\n",
+                "产出指标\t数量指标\t完成率\t$\\geq 90.00(\\%)$\t100.00(%)\t60.00\t60.00\t\n"
+                "\t质量指标\t达标率\t$> 90.00(\\%)$\t100.00(%)\t30.00\t30.00\t\n"));
   CHECK(indicator(doc, 0).target.value == "≥90.00(%)");
   CHECK(indicator(doc, 1).target.value == ">90.00(%)");
   CHECK(doc.forms[0].goals_expected.value == "维护率 ≥90% ；");
 }
 
 TEST_CASE("a level-1 cell holding a level-2 name", "[layout][quirk]") {
-  const std::string text = form_text(
-      kGoals, "产出指标\t数量指标\t完成率\t≥95.00(%)\t100.00(%)\t30.00\t30.00\t\n"
-              "质量指标\t质量指标\t达标率\t≥95.00(%)\t100.00(%)\t30.00\t30.00\t\n"
-              "时效指标\t\t及时率\t≥95.00(%)\t100.00(%)\t30.00\t30.00\t\n");
+  const std::string text =
+      form_text(kGoals,
+                "产出指标\t数量指标\t完成率\t≥95.00(%)\t100.00(%)\t30.00\t30.00\t\n"
+                "质量指标\t质量指标\t达标率\t≥95.00(%)\t100.00(%)\t30.00\t30.00\t\n"
+                "时效指标\t\t及时率\t≥95.00(%)\t100.00(%)\t30.00\t30.00\t\n");
   const Document doc = read_text(text);
   CHECK(indicator(doc, 1).level1.value == "产出指标");
   CHECK(indicator(doc, 1).level2.value == "质量指标");

@@ -31,8 +31,7 @@ Form sample_form(int n) {
 
 }  // namespace
 
-TEST_CASE("a workbook of the twelve samples in the template layout reads back the same",
-          "[xlsx]") {
+TEST_CASE("a workbook of the twelve samples in the template layout reads back the same", "[xlsx]") {
   const std::string bytes = read_file(fixture("forms.xlsx"));
   REQUIRE(bytes.size() > 1000);
   const Document doc = read_xlsx(bytes);
