@@ -269,6 +269,7 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared, Cells
   std::uint32_t max_row = cells.empty() ? 0 : cells.rbegin()->first;
   std::uint32_t max_col = 0;
   for (const auto& [r, row] : cells) max_col = std::max(max_col, row.rbegin()->first);
+  std::uint64_t budget = 4'000'000;  // cells a sheet's merges may fill in all
   for (pugi::xml_node m : child(ws, "mergeCells").children()) {
     const std::string_view ref = m.attribute("ref").value();
     const auto colon = ref.find(':');
@@ -282,6 +283,12 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared, Cells
     const auto cell = top->second.find(c1);
     if (cell == top->second.end()) continue;
     const std::string value = cell->second.text;
+    if (r2 < r1 || c2 < c1) continue;
+    // the top-left cell is in use, so r1 ≤ max_row and c1 ≤ max_col
+    const std::uint64_t area = (std::uint64_t{std::min(r2, max_row)} - r1 + 1) *
+                               (std::uint64_t{std::min(c2, max_col)} - c1 + 1);
+    if (area > budget) continue;  // more than any form: left unspread
+    budget -= area;
     for (std::uint32_t r = r1; r <= std::min(r2, max_row); ++r) {
       for (std::uint32_t c = c1; c <= std::min(c2, max_col); ++c) {
         if (r != r1 || c != c1) cells[r][c] = {value, c != c1};
