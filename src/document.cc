@@ -12,7 +12,7 @@ void locate(const Source& source, const Document& doc, Finding& finding) {
       finding.column = place.column;
       finding.pointer = place.name;
     } else {
-      finding.line = finding.column = 0;
+      finding.line = finding.column = 1;  // the workbook as a whole
       finding.pointer.clear();
     }
     return;

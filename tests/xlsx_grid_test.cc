@@ -65,6 +65,12 @@ TEST_CASE("a workbook with no form is a parse error", "[xlsx]") {
   REQUIRE(doc.findings.size() == 1);
   CHECK(doc.findings[0].rule == RuleId::ParseError);
   CHECK(doc.findings[0].message.en.find("no 财政项目支出绩效自评表 found") == 0);
+  Checker checker(Options{});
+  FileResult r;
+  checker.check_file(fixture("noform.xlsx"), r);
+  REQUIRE(r.file_findings.size() == 1);
+  CHECK(r.file_findings[0].line == 1);  // the workbook as a whole: still a valid place
+  CHECK(r.file_findings[0].pointer.empty());
 }
 
 TEST_CASE("a broken zip is a parse error, never a crash", "[xlsx]") {

@@ -57,7 +57,7 @@ struct Finding {
   // Filled in by locate(): where a person finds the value.
   std::uint32_t line = 0;
   std::uint32_t column = 0;
-  std::string pointer;  ///< JSON Pointer, or the CSV column's header
+  std::string pointer;  ///< JSON Pointer, the CSV column's header, or a workbook's cell
 };
 
 }  // namespace pes
