@@ -6,9 +6,47 @@
 #include <string>
 
 #include "pes/text_encoding.h"
+#include "pes/engine.h"
+#include "pes/grid.h"
+#include "pes/layout_reader.h"
+#include "pes/text.h"
+#include "pes/xlsx_grid.h"
 
 namespace pes {
 namespace {
+
+void parse_error(Document& doc, std::uint64_t at, std::string en, std::string zh) {
+  FindingSink sink(kWholeFile, doc.findings);
+  sink.add(RuleId::ParseError, {}, at, {std::move(en), std::move(zh)});
+}
+
+// Tab-separated text in the printed table layout.
+void read_text(const Source& source, Document& doc) {
+  doc.clear();
+  doc.format = Format::Tsv;
+  if (const std::size_t at = first_invalid_utf8(source.text()); at != source.text().size()) {
+    parse_error(doc, at, "not UTF-8 text: save the file as UTF-8",
+                "不是 UTF-8 编码的文本：请以 UTF-8 编码保存");
+    return;
+  }
+  read_layout({read_tsv_grid(source.text())}, doc);
+}
+
+// An Excel workbook in the printed table layout.
+void read_xlsx(const Source& source, Document& doc) {
+  doc.clear();
+  doc.format = Format::Xlsx;
+  std::vector<Grid> grids;
+  std::string en;
+  std::string zh;
+  std::vector<CellPlace> places;
+  if (!read_xlsx_grids(source.text(), grids, places, en, zh)) {
+    parse_error(doc, 0, std::move(en), std::move(zh));
+    return;
+  }
+  doc.places = std::move(places);
+  read_layout(grids, doc);
+}
 
 std::string extension(std::string_view path) {
   const auto dot = path.rfind('.');
@@ -19,10 +57,6 @@ std::string extension(std::string_view path) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext;
 }
-
-}  // namespace
-
-namespace {
 
 // Each extension pes reads, and its format. A new input format is one row here and one case
 // in Readers::read().
@@ -35,6 +69,9 @@ constexpr std::array kExtensions = {
     Extension{"jsonl", Format::JsonLines},
     Extension{"ndjson", Format::JsonLines},
     Extension{"csv", Format::Csv},
+    Extension{"txt", Format::Tsv},
+    Extension{"tsv", Format::Tsv},
+    Extension{"xlsx", Format::Xlsx},
 };
 
 const Extension* find_extension(std::string_view path) {
@@ -68,6 +105,8 @@ std::string_view format_name(Format format) {
     case Format::Json: return "json";
     case Format::JsonLines: return "jsonl";
     case Format::Csv: return "csv";
+    case Format::Tsv: return "tsv";
+    case Format::Xlsx: return "xlsx";
   }
   return "json";
 }
@@ -81,6 +120,8 @@ void Readers::read(const Source& source, Format format, Document& doc) {
     case Format::Csv:
       csv_.read(source, doc);
       return;
+    case Format::Tsv: read_text(source, doc); return;
+    case Format::Xlsx: read_xlsx(source, doc); return;
   }
   json_.read(source, doc);
 }

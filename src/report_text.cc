@@ -104,7 +104,10 @@ class TextReporter final : public Reporter {
       color = kYellow;
       label = zh ? "警告" : "warning";
     }
-    out_ << "  " << fmt::format("{}:{}:{}: ", file.path, f.line, f.column)
+    // A workbook's findings name their cell (book.xlsx:Sheet1!C5), others line and column.
+    out_ << "  "
+         << (file.doc.places.empty() ? fmt::format("{}:{}:{}: ", file.path, f.line, f.column)
+                                     : fmt::format("{}:{} ", file.path, f.pointer.empty() ? "" : f.pointer + ":"))
          << paint(color, fmt::format("{}[{}]", label, rule_name(f))) << ' '
          << f.message.in(zh) << '\n';
     if (!f.reported.empty() || !f.expected.empty()) {

@@ -184,6 +184,19 @@ constexpr std::array<Rule, kRuleCount> kRules = {{
      {"≥50个 → 96.00(%). Mend: write the actual as a count (48个), or the target as a rate.",
       "≥50个 → 96.00(%)。修正：实际完成值填数量（48个），或年度指标值改为比率。"},
      &checks::unit_mismatch},
+    {RuleId::LayoutRepair, "layout-repair", G::Structure, S::Info, true,
+     {"Reading the printed table layout, pes had to guess: a row continued after a page break, "
+      "or a level 1 inferred.",
+      "读取表格版式时 pes 做了推断：分页后续行已接回，或一级指标由推断得出。"},
+     {"Text extracted from a PDF splits cells across page breaks and shifts them; the reviewer "
+      "should see each assumption made to put the form back together.",
+      "从 PDF 提取的文字会在分页处断开单元格、错位；每一处为还原表格所做的推断都应让审阅人看到。"},
+     {"满意 度指 | … then after the page break 标 | 满意度指标 | … | 作服务群众…. pes joins the "
+      "two rows and says so. Mend: nothing, if the joined row is right; else correct it in the "
+      "source.",
+      "“满意 度指 | …”，分页后“标 | 满意度指标 | … | 作服务群众…”。pes 将两行合并并提示。"
+      "修正：合并结果正确则无需处理，否则在源文件中更正。"},
+     nullptr},
 }};
 
 constexpr bool table_in_order() {

@@ -52,7 +52,9 @@ bool write_forms(const std::vector<Form>& forms, Format format, TextEncoding enc
     case Format::Csv:
       return write_csv(forms, encoding, out, error);
     case Format::JsonLines:
-      break;
+    case Format::Tsv:
+    case Format::Xlsx:
+      break;  // read only
   }
   error = {"pes cannot write this format", "pes 无法写出该格式"};
   return false;

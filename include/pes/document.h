@@ -12,7 +12,14 @@
 
 namespace pes {
 
-enum class Format : std::uint8_t { Json, JsonLines, Csv };
+enum class Format : std::uint8_t { Json, JsonLines, Csv, Tsv, Xlsx };
+
+/// A cell of a workbook, for findings in formats that have no lines (.xlsx).
+struct CellPlace {
+  std::string name;       ///< "Sheet1!C5"
+  std::uint32_t row = 0;  ///< from 1
+  std::uint32_t column = 0;
+};
 
 /// The column that holds a kind of field in a table (CSV), as the file's header names it.
 struct ColumnHeader {
@@ -32,6 +39,8 @@ struct Document {
   /// The text as UTF-8 when the reader converted it from another encoding; the offsets of the
   /// forms and findings are then into this text (lines are the same as the file's).
   std::optional<Source> decoded;
+  /// Set by readers of workbooks: an offset n ≥ 1 names places[n - 1] instead of a byte.
+  std::vector<CellPlace> places;
 
   void clear() {
     format = Format::Json;
@@ -41,6 +50,7 @@ struct Document {
     findings.clear();
     columns.clear();
     decoded.reset();
+    places.clear();
   }
 };
 

@@ -36,6 +36,7 @@ enum class RuleId : std::uint8_t {
   DuplicateIndicator,
   Level1Weights,
   UnitMismatch,
+  LayoutRepair,
   Count_,
 };
 inline constexpr std::size_t kRuleCount = static_cast<std::size_t>(RuleId::Count_);
@@ -63,7 +64,7 @@ struct Finding {
   // Filled in by locate(): where a person finds the value.
   std::uint32_t line = 0;
   std::uint32_t column = 0;
-  std::string pointer;  ///< JSON Pointer, or the CSV column's header
+  std::string pointer;  ///< JSON Pointer, the CSV column's header, or a workbook's cell
 };
 
 }  // namespace pes

@@ -107,7 +107,7 @@ Command add_check(CLI::App& app) {
   auto args = std::make_shared<CheckArgs>();
   CLI::App* sub = app.add_subcommand(
       "check", "Check forms and report every mismatch / 检查自评表并报告所有不一致之处");
-  sub->add_option("files", args->files, "pes/1 JSON or CSV files; - reads standard input / 文件")
+  sub->add_option("files", args->files, "pes/1 JSON, CSV, printed-layout text (.txt/.tsv) or .xlsx files; - reads standard input / 文件")
       ->required();
   sub->add_option("--format", args->format, "text, json, sarif, github or junit, to standard output / 输出格式")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));

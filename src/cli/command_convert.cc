@@ -75,15 +75,19 @@ int run_convert(const ConvertArgs& args) {
   readers.set_encoding(in_encoding);
   Document doc;
   readers.read(source, in_format, doc);
-  if (!doc.findings.empty()) {
-    // A value pes cannot read would be lost on the way: write nothing.
-    for (Finding f : doc.findings) {
-      locate(source, doc, f);
-      std::cerr << fmt::format("{}:{}:{}: error[{}] {}", source.path(), f.line, f.column,
-                               rule_info(f.rule).name, f.message.in(zh));
-      if (!f.pointer.empty()) std::cerr << fmt::format(" ({})", f.pointer);
-      std::cerr << '\n';
-    }
+  // Notices the reader gives (a layout-repair: what it had to assume) are shown; a value it
+  // could not read would be lost on the way, so then nothing is written.
+  bool lossy = false;
+  for (Finding f : doc.findings) {
+    locate(source, doc, f);
+    const Severity s = rule_info(f.rule).severity;
+    lossy = lossy || s == Severity::Error;
+    std::cerr << fmt::format("{}:{}:{}: {}[{}] {}", source.path(), f.line, f.column, severity_name(s),
+                             rule_info(f.rule).name, f.message.in(zh));
+    if (!f.pointer.empty()) std::cerr << fmt::format(" ({})", f.pointer);
+    std::cerr << '\n';
+  }
+  if (lossy) {
     std::cerr << (zh ? "pes convert：输入有误，未写出任何内容\n"
                      : "pes convert: nothing written: the input has errors\n");
     return kExitFindings;

@@ -1,0 +1,40 @@
+// A grid of cells: what the layout reader reads forms from. Its sources are tab-separated text
+// (tsv_grid.h) and Excel workbooks (xlsx_grid.h); merged cells are already spread out.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pes {
+
+struct GridCell {
+  std::string text;
+  std::uint64_t offset = 0;  ///< where the cell stands: a byte offset, or a place (xlsx)
+  /// A merged range spread out: this cell repeats the one on its left (same range). Readers
+  /// skip such copies; copies downward (a level 1 merged over its rows) are kept.
+  bool copy_left = false;
+};
+
+struct GridRow {
+  std::vector<GridCell> cells;
+  std::uint64_t offset = 0;  ///< where the row starts
+  bool blank() const {
+    for (const GridCell& c : cells) {
+      if (c.text.find_first_not_of(" \t\r\n") != std::string::npos) return false;
+    }
+    return true;
+  }
+};
+
+struct Grid {
+  std::string name;  ///< the sheet's name ("" for text)
+  std::vector<GridRow> rows;
+};
+
+/// Splits tab-separated text into a grid: one row a line, one cell a tab-separated field.
+/// Each cell's offset is its byte offset in `text` (a UTF-8 byte order mark is skipped).
+Grid read_tsv_grid(std::string_view text);
+
+}  // namespace pes

@@ -1,0 +1,320 @@
+#include "pes/layout_reader.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <bit>
+#include <optional>
+#include <string>
+
+#include "layout_parser.h"
+#include "layout_text.h"
+#include "pes/engine.h"
+#include "pes/field_errors.h"
+#include "pes/labels.h"
+
+namespace pes::layout {
+namespace {
+
+std::optional<int> year_in(std::string_view s) {
+  // "(2023年度)" or "财政项目支出绩效自评表(2023年度)", white space already removed
+  for (std::size_t at = s.find("年度"); at != std::string_view::npos; at = s.find("年度", at + 1)) {
+    if (at < 4) continue;
+    const std::string_view digits = s.substr(at - 4, 4);
+    bool ok = true;
+    for (char c : digits) ok = ok && c >= '0' && c <= '9';
+    if (at > 4 && s[at - 5] >= '0' && s[at - 5] <= '9') ok = false;
+    if (ok) return std::stoi(std::string(digits));
+  }
+  return std::nullopt;
+}
+
+std::optional<FundsRowId> funds_row_of(std::string_view norm) {
+  if (norm.find("年度资金总额") != std::string_view::npos) return FundsRowId::Total;
+  if (norm.find("当年财政拨款") != std::string_view::npos) return FundsRowId::Fiscal;
+  if (norm.find("上年结转") != std::string_view::npos) return FundsRowId::Carryover;
+  if (norm.find("其他资金") != std::string_view::npos) return FundsRowId::Other;
+  return std::nullopt;
+}
+
+bool is_label(std::string_view norm) {
+  return norm == "项目名称" || norm == "主管部门" || norm == "实施单位" || norm == "评分等级" ||
+         norm == "总分" || norm == "年度总体目标" || norm == "预期目标" || norm == "实际完成情况";
+}
+
+}  // namespace
+
+void Parser::grid(const Grid& g) {
+  for (const GridRow& row : g.rows) {
+    if (!row.blank()) this->row(row);
+  }
+  finish();
+}
+
+FindingSink Parser::sink() { return FindingSink(form_.index, doc_.findings); }
+
+void Parser::repair(std::uint64_t offset, FieldRef ref, std::string en, std::string zh) {
+  sink().add(RuleId::LayoutRepair, ref, offset, {std::move(en), std::move(zh)});
+}
+
+void Parser::start(std::uint64_t offset) {
+  finish();
+  form_ = Form{};
+  form_.index = static_cast<std::uint32_t>(doc_.forms.size());
+  form_.offset = offset;
+  active_ = true;
+  state_ = State::Header;
+  exp_col_ = ach_col_ = -1;
+  header_l1_col_ = 0;
+  have_cols_ = false;
+}
+
+void Parser::finish() {
+  if (!active_) return;
+  active_ = false;
+  const bool any = form_.project.present() || !form_.indicators.empty() ||
+                   form_.row(FundsRowId::Total).present || form_.total.present();
+  if (!any) {  // a title with nothing under it: forget it and what it said
+    std::erase_if(doc_.findings, [&](const Finding& f) { return f.form == form_.index; });
+    return;
+  }
+  doc_.forms.push_back(std::move(form_));
+}
+
+// The first cell after `i` that holds a value rather than the label again.
+std::optional<Item> Parser::value_after(const std::vector<Item>& items, std::size_t i) const {
+  for (std::size_t j = i + 1; j < items.size(); ++j) {
+    const std::string norm = normalize_label(items[j].text);
+    if (norm == normalize_label(items[i].text)) continue;  // a merged label spread out
+    if (is_label(norm)) return std::nullopt;
+    return items[j];
+  }
+  return std::nullopt;
+}
+
+void Parser::set_text(Text& field, const std::optional<Item>& item, std::uint64_t fallback) {
+  if (item) {
+    field.set(item->text, item->offset);
+  } else {
+    field.reset(fallback);
+  }
+}
+
+void Parser::set_number(Number& field, const Item& item, FieldRef ref) {
+  const auto parsed = Decimal::parse(item.text);
+  if (parsed.value) {
+    field.set(*parsed.value, item.offset);
+  } else {
+    field.state = FieldState::Invalid;
+    field.offset = item.offset;
+    FindingSink s = sink();
+    bad_number(s, ref, item.offset, item.text, parsed.error);
+  }
+}
+
+void Parser::row(const GridRow& row) {
+  std::vector<Item> items;
+  for (std::size_t c = 0; c < row.cells.size(); ++c) {
+    if (row.cells[c].copy_left) continue;  // a merged cell is read once, from its left
+    std::string text = clean_cell(row.cells[c].text);
+    if (!text.empty()) {
+      items.push_back({static_cast<int>(c), std::move(text), row.cells[c].offset});
+    }
+  }
+  std::vector<std::string> norm;
+  for (const Item& it : items) norm.push_back(normalize_label(it.text));
+  auto find = [&](std::string_view label) -> std::optional<std::size_t> {
+    for (std::size_t i = 0; i < norm.size(); ++i) {
+      if (norm[i] == label) return i;
+    }
+    return std::nullopt;
+  };
+
+  for (std::size_t i = 0; i < norm.size(); ++i) {
+    if (norm[i].find("财政项目支出绩效自评表") != std::string::npos) {
+      start(items[i].offset);
+      if (auto y = year_in(norm[i])) form_.year.set(*y, items[i].offset);
+      return;
+    }
+  }
+  const auto project = find("项目名称");
+  if (project && (!active_ || form_.project.present())) start(row.offset);
+  if (!active_) return;
+
+  if (state_ == State::Header && !form_.year.present()) {
+    for (std::size_t i = 0; i < norm.size(); ++i) {
+      if (auto y = year_in(norm[i])) {
+        form_.year.set(*y, items[i].offset);
+        return;
+      }
+    }
+  }
+  if (project) {
+    set_text(form_.project, value_after(items, *project), items[*project].offset);
+    return;
+  }
+  const auto department = find("主管部门");
+  const auto implementer = find("实施单位");
+  if (department || implementer) {
+    if (department) {
+      set_text(form_.department, value_after(items, *department), items[*department].offset);
+    }
+    if (implementer) {
+      set_text(form_.implementer, value_after(items, *implementer), items[*implementer].offset);
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < norm.size(); ++i) {
+    if (norm[i].starts_with("项目资金")) {
+      if (form_.unit.present()) {
+      } else if (norm[i].find("万元") != std::string::npos) {
+        form_.unit.set("万元", items[i].offset);
+      } else if (norm[i].find("(元)") != std::string::npos) {
+        form_.unit.set("元", items[i].offset);
+      }
+      state_ = State::Funds;
+      bool row_follows = false;  // the label merged over the rows spreads into each of them
+      for (std::size_t j = i + 1; j < norm.size(); ++j)
+        row_follows |= funds_row_of(norm[j]).has_value();
+      if (row_follows) continue;
+      return;
+    }
+    if (state_ == State::Header || state_ == State::Funds) {
+      if (auto id = funds_row_of(norm[i])) {
+        funds_row(*id, items, i, row.offset);
+        state_ = State::Funds;
+        return;
+      }
+    }
+  }
+  if (const auto expected = find("预期目标")) {
+    exp_col_ = items[*expected].col;
+    const auto achieved = find("实际完成情况");
+    ach_col_ = achieved ? items[*achieved].col : -1;
+    state_ = State::Goals;
+    return;
+  }
+  const auto level1 = find("一级指标");
+  if (level1 || (find("三级指标") && find("分值"))) {
+    header_l1_col_ = level1 ? items[*level1].col : 0;
+    state_ = State::Indicators;
+    form_.indicators_state = FieldState::Valid;
+    return;
+  }
+  if (const auto total = find("总分")) {
+    std::optional<Item> last;
+    for (std::size_t j = *total + 1; j < items.size(); ++j) {
+      if (norm[j] != "总分") last = items[j];
+    }
+    if (last) set_number(form_.total, *last, {FieldKey::Total, {}, 0});
+    state_ = State::Done;
+    return;
+  }
+  if (const auto grade = find("评分等级")) {
+    set_text(form_.grade, value_after(items, *grade), items[*grade].offset);
+    state_ = State::Done;
+    return;
+  }
+  if (find("年度总体目标")) {
+    state_ = State::Goals;
+    if (exp_col_ < 0) return;
+  }
+  if (state_ == State::Goals) goals_row(items, norm);
+  if (state_ == State::Indicators) indicator_row(items, row.offset);
+}
+
+void Parser::funds_row(FundsRowId id, const std::vector<Item>& items, std::size_t label,
+                       std::uint64_t offset) {
+  FundsRow& r = form_.row(id);
+  r.present = true;
+  r.offset = offset;
+  const std::string label_norm = normalize_label(items[label].text);
+  std::vector<const Item*> values;
+  for (std::size_t j = label + 1; j < items.size(); ++j) {
+    if (normalize_label(items[j].text) != label_norm) values.push_back(&items[j]);
+  }
+  // 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分; a sub-row without its dashes
+  // holds only the four amounts and the rate.
+  std::array<FieldKey, 6> keys = {FieldKey::RowInitial,  FieldKey::RowAnnual, FieldKey::RowExecuted,
+                                  FieldKey::FundsWeight, FieldKey::RowRate,   FieldKey::RowScore};
+  if (values.size() == 4)
+    keys = {FieldKey::RowInitial, FieldKey::RowAnnual, FieldKey::RowExecuted,
+            FieldKey::RowRate,    FieldKey::Form,      FieldKey::Form};
+  for (std::size_t k = 0; k < values.size() && k < keys.size(); ++k) {
+    const Item& v = *values[k];
+    if (v.text == "-" || v.text == "—" || v.text == "/") continue;
+    const FieldRef ref{keys[k], id, 0};
+    switch (keys[k]) {
+      case FieldKey::RowInitial:
+        set_number(r.initial, v, ref);
+        break;
+      case FieldKey::RowAnnual:
+        set_number(r.annual, v, ref);
+        break;
+      case FieldKey::RowExecuted:
+        set_number(r.executed, v, ref);
+        break;
+      case FieldKey::RowRate:
+        set_number(r.rate, v, ref);
+        break;
+      case FieldKey::RowScore:
+        if (id == FundsRowId::Total) set_number(r.score, v, ref);
+        break;
+      case FieldKey::FundsWeight:
+        if (id == FundsRowId::Total)
+          set_number(form_.funds_weight, v, {FieldKey::FundsWeight, {}, 0});
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+void Parser::goals_row(const std::vector<Item>& items, const std::vector<std::string>& norm) {
+  std::array<std::string, 2> parts;
+  std::array<std::uint64_t, 2> at = {0, 0};
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (norm[i] == "年度总体目标" || norm[i] == "预期目标" || norm[i] == "实际完成情况") continue;
+    const std::size_t k = ach_col_ >= 0 && items[i].col >= ach_col_ ? 1 : 0;
+    if (parts[k].empty()) at[k] = items[i].offset;
+    join_text(parts[k], layout::strip_markup(items[i].text));
+  }
+  Text* fields[2] = {&form_.goals_expected, &form_.goals_achieved};
+  for (std::size_t k = 0; k < 2; ++k) {
+    if (parts[k].empty()) continue;
+    Text& f = *fields[k];
+    if (f.present() && !f.value.empty()) {
+      join_text(f.value, parts[k]);
+      repair(
+          at[k], {FieldKey::Goals, {}, 0},
+          fmt::format("text taken as the continuation of {} from the row above (a page "
+                      "break split it)",
+                      k == 0 ? "the expected goal (预期目标)" : "the achieved goal (实际完成情况)"),
+          fmt::format("此行文字被视为上一行{}的续行（分页所致），已接在其后",
+                      k == 0 ? "预期目标" : "实际完成情况"));
+    } else {
+      f.set(parts[k], at[k]);
+    }
+  }
+}
+
+}  // namespace pes::layout
+
+namespace pes {
+
+void read_layout(const std::vector<Grid>& grids, Document& doc, std::uint64_t where) {
+  layout::Parser parser(doc);
+  for (const Grid& g : grids) parser.grid(g);
+  doc.parsed = !doc.forms.empty();
+  doc.is_array = doc.forms.size() > 1;  // one form reads like one JSON object
+  if (!doc.parsed) {
+    FindingSink sink(kWholeFile, doc.findings);
+    sink.add(RuleId::ParseError, {}, where,
+             {"no 财政项目支出绩效自评表 found: expected rows labelled 项目名称, 项目资金, "
+              "年度资金总额, 一级指标 … 总分, 评分等级",
+              "未找到财政项目支出绩效自评表：应有“项目名称”“项目资金”“年度资金总额”“一级指标”……"
+              "“总分”“评分等级”等行"});
+  }
+}
+
+}  // namespace pes

@@ -1,0 +1,21 @@
+// Text clean-up for the layout reader: what PDF extraction does to a cell's text, undone.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pes::layout {
+
+/// Trims white space and turns TeX math (`$\geq 90.00(\%)$`) into plain text (`≥90.00(%)`).
+std::string clean_cell(std::string_view text);
+/// Removes <p>…</p> (and <br>) markup: paragraphs are joined with "\n".
+std::string strip_markup(std::string_view text);
+/// Appends a continuation to a text: directly, or with a space between two ASCII words.
+void join_text(std::string& text, std::string_view more);
+/// True if the cell's text reads as a number ("3,827.50", "98.48").
+bool is_number(std::string_view text);
+/// The year of a "(2023 年度)" cell (normalized), if it is one.
+std::optional<int> year_of(std::string_view normalized);
+
+}  // namespace pes::layout

@@ -1,0 +1,359 @@
+#include "pes/xlsx_grid.h"
+
+#include <fmt/format.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <pugixml.hpp>
+
+namespace pes {
+namespace {
+
+// An entry larger than this is no form: refuse it rather than fill the memory.
+constexpr zip_uint64_t kMaxEntry = 256u << 20;
+
+struct ZipCloser {
+  void operator()(zip_t* z) const { zip_discard(z); }
+};
+using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
+
+// The local part of an XML name ("x:row" → "row").
+std::string_view local(const char* name) {
+  std::string_view s(name);
+  const auto colon = s.find(':');
+  return colon == std::string_view::npos ? s : s.substr(colon + 1);
+}
+
+pugi::xml_node child(pugi::xml_node node, std::string_view name) {
+  for (pugi::xml_node c : node.children()) {
+    if (local(c.name()) == name) return c;
+  }
+  return {};
+}
+
+class Workbook {
+ public:
+  std::string error_en;
+  std::string error_zh;
+
+  bool open(std::string_view bytes) {
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+    if (src != nullptr) {
+      zip_ = ZipPtr(zip_open_from_source(src, ZIP_RDONLY, &err));
+      if (!zip_) zip_source_free(src);
+    }
+    if (!zip_) {
+      const std::string why = zip_error_strerror(&err);
+      zip_error_fini(&err);
+      return fail(
+          fmt::format("not a readable .xlsx workbook (the zip container is broken: {})", why),
+          fmt::format("不是可读取的 .xlsx 工作簿（zip 容器已损坏：{}）", why));
+    }
+    zip_error_fini(&err);
+    return true;
+  }
+
+  // Reads an XML entry; false (with the error set) when it is missing or not well-formed.
+  bool xml(const std::string& name, pugi::xml_document& doc, bool required = true) {
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat(zip_.get(), name.c_str(), 0, &st) != 0) {
+      if (!required) return false;
+      return fail(fmt::format("not a readable .xlsx workbook: it has no {}", name),
+                  fmt::format("不是可读取的 .xlsx 工作簿：缺少 {}", name));
+    }
+    if ((st.valid & ZIP_STAT_SIZE) == 0 || st.size > kMaxEntry) {
+      return fail(fmt::format("{} in the workbook is too large to be a form", name),
+                  fmt::format("工作簿中的 {} 过大，不像自评表", name));
+    }
+    std::string data(static_cast<std::size_t>(st.size), '\0');
+    zip_file_t* f = zip_fopen(zip_.get(), name.c_str(), 0);
+    const zip_int64_t got = f ? zip_fread(f, data.data(), st.size) : -1;
+    if (f) zip_fclose(f);
+    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
+      return fail(fmt::format("{} in the workbook cannot be unpacked", name),
+                  fmt::format("无法解压工作簿中的 {}", name));
+    }
+    const pugi::xml_parse_result r = doc.load_buffer(data.data(), data.size());
+    if (!r) {
+      return fail(fmt::format("{} in the workbook is not well-formed XML: {} at byte {}", name,
+                              r.description(), r.offset),
+                  fmt::format("工作簿中的 {} 不是格式正确的 XML：{}（第 {} 字节）", name,
+                              r.description(), r.offset));
+    }
+    return true;
+  }
+
+ private:
+  bool fail(std::string en, std::string zh) {
+    error_en = std::move(en);
+    error_zh = std::move(zh);
+    return false;
+  }
+  ZipPtr zip_;
+};
+
+// "C5" → column 3, row 5 (both from 1); false if it is no cell reference.
+bool parse_ref(std::string_view ref, std::uint32_t& row, std::uint32_t& col) {
+  std::size_t i = 0;
+  col = 0;
+  row = 0;
+  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && col <= 16384) {
+    col = col * 26 + static_cast<std::uint32_t>(ref[i] - 'A' + 1);
+    ++i;
+  }
+  if (ref.size() > i && ref[i] == '$') ++i;
+  const std::size_t digits = i;
+  while (i < ref.size() && ref[i] >= '0' && ref[i] <= '9' && row <= 1048576) {
+    row = row * 10 + static_cast<std::uint32_t>(ref[i] - '0');
+    ++i;
+  }
+  return i == ref.size() && i > digits && col >= 1 && col <= 16384 && row >= 1 && row <= 1048576;
+}
+
+std::string column_name(std::uint32_t col) {
+  std::string s;
+  while (col > 0) {
+    const std::uint32_t d = (col - 1) % 26;
+    s.insert(s.begin(), static_cast<char>('A' + d));
+    col = (col - 1) / 26;
+  }
+  return s;
+}
+
+std::string quoted_sheet(const std::string& name) {
+  const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+           (static_cast<unsigned char>(c) >= 0x80);
+  });
+  return plain && !name.empty() ? name : "'" + name + "'";
+}
+
+// The text of a string item (<si> or <is>): its <t>s, without phonetic runs (<rPh>).
+std::string string_item(pugi::xml_node item) {
+  std::string out;
+  for (pugi::xml_node n : item.children()) {
+    const std::string_view name = local(n.name());
+    if (name == "t") {
+      out += n.child_value();
+    } else if (name == "r") {
+      if (pugi::xml_node t = child(n, "t")) out += t.child_value();
+    }
+  }
+  return out;
+}
+
+// A number as Excel shows it: a double's text ("9.800000000000001", "1E-3") rounded to 15
+// significant digits and written without an exponent. Text that needs no change is kept.
+std::string excel_number(std::string_view v) {
+  std::string_view s = v;
+  const bool negative = s.starts_with("-");
+  if (negative) s.remove_prefix(1);
+  std::string digits;
+  long point = -1;
+  long exponent = 0;
+  std::size_t i = 0;
+  for (; i < s.size() && s[i] != 'E' && s[i] != 'e'; ++i) {
+    if (s[i] == '.' && point < 0) {
+      point = static_cast<long>(digits.size());
+    } else if (s[i] >= '0' && s[i] <= '9') {
+      digits += s[i];
+    } else {
+      return std::string(v);  // not a plain number: keep it
+    }
+  }
+  if (digits.empty() || digits.size() > 400) return std::string(v);
+  if (point < 0) point = static_cast<long>(digits.size());
+  if (i < s.size()) {
+    const std::string_view e = s.substr(i + 1);
+    if (e.empty() || e.size() > 4) return std::string(v);
+    bool neg = false;
+    for (std::size_t k = 0; k < e.size(); ++k) {
+      if (k == 0 && (e[k] == '-' || e[k] == '+')) {
+        neg = e[k] == '-';
+      } else if (e[k] >= '0' && e[k] <= '9') {
+        exponent = exponent * 10 + (e[k] - '0');
+      } else {
+        return std::string(v);
+      }
+    }
+    if (neg) exponent = -exponent;
+  }
+  const std::size_t lead = std::min(digits.find_first_not_of('0'), digits.size());
+  const std::size_t significant = digits.size() - lead;
+  if (exponent == 0 && significant <= 15) return std::string(v);
+  point += exponent - static_cast<long>(lead);
+  digits.erase(0, lead);
+  if (digits.empty()) return "0";
+  if (digits.size() > 15) {
+    const bool up = digits[15] >= '5';
+    digits.resize(15);
+    for (std::size_t k = digits.size(); up && k-- > 0;) {
+      if (digits[k] == '9') {
+        digits[k] = '0';
+        if (k == 0) {
+          digits.insert(digits.begin(), '1');
+          ++point;
+        }
+      } else {
+        ++digits[k];
+        break;
+      }
+    }
+  }
+  // drop zeros after the decimal point
+  while (digits.size() > 1 && static_cast<long>(digits.size()) > point && digits.back() == '0') {
+    digits.pop_back();
+  }
+  std::string out = negative ? "-" : "";
+  const long n = static_cast<long>(digits.size());
+  if (point <= 0) {
+    out += "0." + std::string(static_cast<std::size_t>(-point), '0') + digits;
+  } else if (point >= n) {
+    out += digits + std::string(static_cast<std::size_t>(point - n), '0');
+  } else {
+    out += digits.substr(0, static_cast<std::size_t>(point)) + "." +
+           digits.substr(static_cast<std::size_t>(point));
+  }
+  return out;
+}
+
+std::string resolve(std::string_view target) {
+  if (target.starts_with("/")) return std::string(target.substr(1));
+  return "xl/" + std::string(target);
+}
+
+struct CellText {
+  std::string text;
+  bool copy_left = false;
+};
+using Cells = std::map<std::uint32_t, std::map<std::uint32_t, CellText>>;
+
+void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared, Cells& cells) {
+  std::uint32_t next_row = 1;
+  for (pugi::xml_node row : child(ws, "sheetData").children()) {
+    if (local(row.name()) != "row") continue;
+    std::uint32_t r = row.attribute("r").as_uint(next_row);
+    if (r == 0 || r > 1048576) r = next_row;
+    next_row = r + 1;
+    std::uint32_t next_col = 1;
+    for (pugi::xml_node c : row.children()) {
+      if (local(c.name()) != "c") continue;
+      std::uint32_t cr = r;
+      std::uint32_t cc = next_col;
+      if (!parse_ref(c.attribute("r").value(), cr, cc)) {
+        cr = r;
+        cc = next_col;
+      }
+      next_col = cc + 1;
+      const std::string_view type = c.attribute("t").value();
+      std::string text;
+      if (type == "inlineStr") {
+        text = string_item(child(c, "is"));
+      } else if (type == "s") {
+        const std::size_t k = child(c, "v").text().as_uint(0xffffffffu);
+        if (k < shared.size()) text = shared[k];
+      } else if (type.empty() || type == "n") {
+        text = excel_number(child(c, "v").child_value());
+      } else {
+        text = child(c, "v").child_value();  // formula strings, errors, booleans: as stored
+      }
+      if (!text.empty()) cells[cr][cc] = {std::move(text), false};
+    }
+  }
+  // Merged cells: the top-left value fills the range (clamped to the cells in use).
+  std::uint32_t max_row = cells.empty() ? 0 : cells.rbegin()->first;
+  std::uint32_t max_col = 0;
+  for (const auto& [r, row] : cells) max_col = std::max(max_col, row.rbegin()->first);
+  std::uint64_t budget = 4'000'000;  // cells a sheet's merges may fill in all
+  for (pugi::xml_node m : child(ws, "mergeCells").children()) {
+    const std::string_view ref = m.attribute("ref").value();
+    const auto colon = ref.find(':');
+    std::uint32_t r1 = 0, c1 = 0, r2 = 0, c2 = 0;
+    if (colon == std::string_view::npos || !parse_ref(ref.substr(0, colon), r1, c1) ||
+        !parse_ref(ref.substr(colon + 1), r2, c2)) {
+      continue;
+    }
+    const auto top = cells.find(r1);
+    if (top == cells.end()) continue;
+    const auto cell = top->second.find(c1);
+    if (cell == top->second.end()) continue;
+    const std::string value = cell->second.text;
+    if (r2 < r1 || c2 < c1) continue;
+    // the top-left cell is in use, so r1 ≤ max_row and c1 ≤ max_col
+    const std::uint64_t area = (std::uint64_t{std::min(r2, max_row)} - r1 + 1) *
+                               (std::uint64_t{std::min(c2, max_col)} - c1 + 1);
+    if (area > budget) continue;  // more than any form: left unspread
+    budget -= area;
+    for (std::uint32_t r = r1; r <= std::min(r2, max_row); ++r) {
+      for (std::uint32_t c = c1; c <= std::min(c2, max_col); ++c) {
+        if (r != r1 || c != c1) cells[r][c] = {value, c != c1};
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool read_xlsx_grids(std::string_view bytes, std::vector<Grid>& grids,
+                     std::vector<CellPlace>& places, std::string& error_en, std::string& error_zh) {
+  Workbook book;
+  auto failed = [&] {
+    error_en = book.error_en;
+    error_zh = book.error_zh;
+    return false;
+  };
+  if (!book.open(bytes)) return failed();
+  pugi::xml_document workbook;
+  pugi::xml_document rels;
+  if (!book.xml("xl/workbook.xml", workbook) || !book.xml("xl/_rels/workbook.xml.rels", rels)) {
+    return failed();
+  }
+  std::map<std::string, std::string> targets;
+  for (pugi::xml_node r : child(rels, "Relationships").children()) {
+    targets[r.attribute("Id").value()] = r.attribute("Target").value();
+  }
+  std::vector<std::string> shared;
+  pugi::xml_document sst;
+  if (book.xml("xl/sharedStrings.xml", sst, false)) {
+    for (pugi::xml_node si : child(sst, "sst").children()) {
+      if (local(si.name()) == "si") shared.push_back(string_item(si));
+    }
+  } else if (!book.error_en.empty()) {
+    return failed();
+  }
+  for (pugi::xml_node sheet : child(child(workbook, "workbook"), "sheets").children()) {
+    std::string id;
+    for (pugi::xml_attribute a : sheet.attributes()) {
+      const std::string_view n = a.name();
+      if (n.size() > 3 && n.ends_with(":id")) id = a.value();
+    }
+    const auto target = targets.find(id);
+    if (target == targets.end()) continue;
+    pugi::xml_document ws;
+    if (!book.xml(resolve(target->second), ws)) return failed();
+    Cells cells;
+    read_sheet(child(ws, "worksheet"), shared, cells);
+    Grid grid;
+    grid.name = sheet.attribute("name").value();
+    const std::string prefix = quoted_sheet(grid.name) + "!";
+    for (auto& [r, row] : cells) {
+      GridRow out;
+      out.cells.resize(row.rbegin()->first);
+      for (auto& [c, cell] : row) {
+        places.push_back({prefix + column_name(c) + std::to_string(r), r, c});
+        out.cells[c - 1] = {std::move(cell.text), places.size(), cell.copy_left};
+        if (out.offset == 0) out.offset = places.size();
+      }
+      grid.rows.push_back(std::move(out));
+    }
+    grids.push_back(std::move(grid));
+  }
+  return true;
+}
+
+}  // namespace pes
