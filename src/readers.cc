@@ -19,8 +19,10 @@ Format format_for_path(std::string_view path) {
 
 void Readers::read(const Source& source, Format format, Document& doc) {
   switch (format) {
+    case Format::JsonLines:
+      json_.read_lines(source, doc);
+      return;
     case Format::Json:
-    case Format::JsonLines:  // read as JSON until JSON Lines has a reader of its own
     case Format::Csv:        // likewise CSV
       json_.read(source, doc);
       return;

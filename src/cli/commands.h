@@ -34,6 +34,7 @@ struct CommonOptions {
 };
 
 Command add_check(CLI::App& app);
+Command add_batch(CLI::App& app);
 Command add_score(CLI::App& app);
 Command add_schema(CLI::App& app);
 Command add_rule(CLI::App& app);
