@@ -14,6 +14,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -140,23 +141,19 @@ class Pipeline {
     std::uint64_t form = 0;
     bool first = true;
     bool eof = false;
+    std::vector<char> chunk(1 << 16);
     while (!eof) {
       // Fill the buffer to a block, then cut after its last newline.
       while (!eof && buffer.size() < config_.block_bytes) {
-        const std::size_t have = buffer.size();
-        buffer.resize(std::max(config_.block_bytes, have + (1 << 16)));
-        const ssize_t n = ::read(fd, buffer.data() + have, buffer.size() - have);
-        if (n < 0 && errno == EINTR) {
-          buffer.resize(have);
-          continue;
-        }
+        const ssize_t n = ::read(fd, chunk.data(), chunk.size());
+        if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
           const int e = errno;
           if (!stdin_input) ::close(fd);
           unreadable(input, first, shown, e, false);
           return;
         }
-        buffer.resize(have + static_cast<std::size_t>(n));
+        buffer.append(chunk.data(), static_cast<std::size_t>(n));
         eof = n == 0;
       }
       std::string rest;

@@ -33,9 +33,16 @@ class LineReader {
     bool ok = !(err = parser_.iterate(view).get(document)) && !(err = document.type().get(top));
     bool added = false;
     if (ok && top != od::json_type::object) {
-      FindingSink sink(index, doc_.findings);
-      bad_kind(sink, {FieldKey::Form}, at, "a form object", "自评表对象", kind_en(top), kind_zh(top));
-      return;
+      // On-Demand judges a value by its first byte: check the line is well-formed JSON at all.
+      ErrorLocator locator;
+      nlohmann::json::sax_parse(line.begin(), line.end(), &locator,
+                                nlohmann::json::input_format_t::json, true);
+      if (!locator.failed) {
+        FindingSink sink(index, doc_.findings);
+        bad_kind(sink, {FieldKey::Form}, at, "a form object", "自评表对象", kind_en(top), kind_zh(top));
+        return;
+      }
+      ok = false;
     }
     if (ok) {
       od::object object;

@@ -32,13 +32,14 @@ void Source::assign(std::string_view display_path, std::string_view text, std::u
 
 namespace {
 
-// Reads everything from fd into out (no padding added), straight into the string.
+// Reads everything from fd into out (no padding added), straight into the string. `hint` is
+// the expected size: with room for one more byte, the read that finds the end needs no growth.
 bool read_all(int fd, std::string& out, std::size_t hint) {
   std::size_t size = 0;
-  out.resize(std::max<std::size_t>(hint + 1, 1 << 16) + Source::kPadding);
+  out.resize(std::max<std::size_t>(hint, 1 << 12) + Source::kPadding + 1);
   for (;;) {
-    if (out.size() - size < (1 << 12) + Source::kPadding) out.resize(out.size() * 2);
-    const ssize_t n = ::read(fd, out.data() + size, out.size() - size - Source::kPadding);
+    if (size == out.size()) out.resize(out.size() * 2);
+    const ssize_t n = ::read(fd, out.data() + size, out.size() - size);
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
