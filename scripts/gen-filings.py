@@ -157,6 +157,7 @@ def make_form(rng, samples, department, year):
     form_total = money(score + sum(ind["score"] for ind in indicators))
     project = rng.choice(PROJECT_PREFIX) + tpl["project"]
     return {
+        "_rule": rule,  # how the filer rounds (not written)
         "year": year,
         "project": project,
         "department": department,
@@ -174,8 +175,13 @@ def plant(rng, form, kind):
     """Puts one mistake of the given kind into a form; returns the rules it makes fire."""
     funds = form["funds"]
     inds = form["indicators"]
+    if kind == "budget-score-mismatch" and form["_rule"] != "truncate":
+        # A wrong score in a half-up form can leave pes unable to tell the filer's rounding
+        # (when the rate reads the same both ways), and then 总分 mismatches too.
+        kind = "rate-mismatch"
     if kind == "rate-mismatch":
-        funds["fiscal"]["rate"] += D(rng.choice([1, 2, 5, 10, 37])) / 100
+        # At least 0.05 off, so it is neither the truncated nor the half-up rate.
+        funds["fiscal"]["rate"] += D(rng.choice([5, 10, 37, 100, 250])) / 100
     elif kind == "budget-score-mismatch":
         funds["total"]["score"] += D("-0.50") if funds["total"]["score"] >= 1 else D("0.50")
     elif kind == "funding-sum-mismatch":
@@ -208,17 +214,18 @@ def plant(rng, form, kind):
     elif kind == "invalid-field":
         form["year"] = rng.choice(["二〇二三", "2023年", "23"])
     elif kind == "over-execution":
+        rule = form["_rule"]
         fiscal = funds["fiscal"]
-        extra = money(fiscal["annual"] * D(rng.randint(1, 500)) / 10000) or CENT
         # Over-spend the fiscal row (and so the total row) with every figure recomputed.
-        rule = "truncate" if fiscal["annual"] == 0 or rounded(
-            (fiscal["executed"]) * 100 / fiscal["annual"], "truncate") == fiscal["rate"] else "half-up"
+        extra = fiscal["annual"] - fiscal["executed"] + (money(fiscal["annual"] * D(rng.randint(1, 500)) / 10000) or CENT)
         fiscal["executed"] += extra
         funds["total"]["executed"] += extra
         fiscal["rate"] = rounded(fiscal["executed"] * 100 / fiscal["annual"], rule)
         funds["total"]["rate"] = rounded(funds["total"]["executed"] * 100 / funds["total"]["annual"], rule)
-        funds["total"]["score"] = funds["weight"]
-        form["total"] = money(funds["total"]["score"] + sum(i["score"] for i in inds))
+        t = funds["total"]
+        t["score"] = funds["weight"] if t["executed"] >= t["annual"] else rounded(
+            t["executed"] * funds["weight"] / t["annual"], rule)
+        form["total"] = money(t["score"] + sum(i["score"] for i in inds))
         form["grade"] = grade_of(form["total"])
     return [kind]
 
@@ -232,7 +239,7 @@ def to_json_ready(form):
         if isinstance(x, list):
             return [conv(v) for v in x]
         return x
-    return conv(form)
+    return conv({k: v for k, v in form.items() if not k.startswith("_")})
 
 
 def main():
