@@ -246,7 +246,7 @@ class Pipeline {
         report_file_finding(r.file_findings[next_file_finding++]);
       }
       const std::uint64_t at = std::min<std::uint64_t>(form.offset, text.size());
-      if (at > counted) {
+      if (config_.form_rows && at > counted) {  // the line is only needed for the row
         line += newlines(text.data() + counted, text.data() + at);
         counted = at;
       }

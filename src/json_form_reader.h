@@ -276,6 +276,7 @@ class FormReader {
       return true;
     }
     form_.indicators_state = FieldState::Valid;
+    form_.indicators.reserve(16);  // one allocation for a typical form, not one per doubling
     od::array a;
     if (fail(v.get_array().get(a))) return false;
     for (auto element : a) {
