@@ -142,9 +142,10 @@ class Pipeline {
     bool first = true;
     bool eof = false;
     std::vector<char> chunk(1 << 16);
+    std::size_t want = config_.block_bytes;
     while (!eof) {
       // Fill the buffer to a block, then cut after its last newline.
-      while (!eof && buffer.size() < config_.block_bytes) {
+      while (!eof && buffer.size() < want) {
         const ssize_t n = ::read(fd, chunk.data(), chunk.size());
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
@@ -159,7 +160,11 @@ class Pipeline {
       std::string rest;
       if (!eof) {
         const auto nl = buffer.rfind('\n');
-        if (nl == std::string::npos) continue;  // a line longer than a block: read on
+        if (nl == std::string::npos) {  // a line longer than a block: read on
+          want = buffer.size() + config_.block_bytes;
+          continue;
+        }
+        want = config_.block_bytes;
         rest.assign(buffer, nl + 1);
         buffer.resize(nl + 1);
       }

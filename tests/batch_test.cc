@@ -180,6 +180,20 @@ TEST_CASE("results come back in input order and the same for every number of thr
   CHECK(one.summary.forms_with_errors == 6 + 6);
 }
 
+TEST_CASE("a JSON Lines line longer than a block is read whole", "[batch]") {
+  TempDir dir;
+  json big = sample(7);
+  big["goals"]["expected"] = std::string(200000, 'x');  // more than the 65,536 bytes of one read
+  dir.write("big.jsonl", compact(1) + "\n" + big.dump() + "\n" + compact(2) + "\n");
+  const Collected c = run({{(dir.path / "big.jsonl").string(), Format::JsonLines}}, 2, 1024);
+  CHECK(c.summary.forms == 3);
+  CHECK(c.summary.forms_with_errors == 0);
+  const auto rows = lines_of(c.rows);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[2]["form"] == 2);
+  CHECK(rows[2]["line"] == 3);
+}
+
 TEST_CASE("the summary adds exactly per department and merges in any order", "[batch]") {
   auto form_with = [](const char* dept, const char* annual, const char* executed, const char* unit) {
     json f = sample(1);
