@@ -14,8 +14,13 @@ std::size_t FileResult::count(Severity s) const {
 }
 
 void Checker::check_file(const std::string& path, FileResult& out) {
-  out = FileResult{};
+  // Reset field by field, so the buffers of the previous file are reused.
   out.path = path == "-" ? "<stdin>" : path;
+  out.opened = false;
+  out.error = {};
+  out.doc.clear();
+  out.forms.clear();
+  out.file_findings.clear();
   std::string en;
   std::string zh;
   if (!out.source.load(path, en, zh)) {
@@ -37,7 +42,9 @@ void Checker::check_source(FileResult& out, Format format) {
   const Document& doc = out.doc;
 
   // Reader findings go to their form, or to the file.
-  out.forms.assign(doc.forms.size(), FormResult{});
+  out.forms.resize(doc.forms.size());
+  for (FormResult& r : out.forms) r.findings.clear();
+  out.file_findings.clear();
   std::vector<Finding> reader = doc.findings;
   apply_settings(options_.rules, reader);
   for (Finding& f : reader) {

@@ -6,6 +6,17 @@
 namespace pes {
 
 std::string normalize_label(std::string_view text) {
+  // Most labels have nothing to fold: no ASCII white space and no lead byte of U+00A0, U+3000
+  // or the full-width forms.
+  bool plain = true;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xC2 || c == 0xE3 || c == 0xEF) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {

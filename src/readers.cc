@@ -113,8 +113,10 @@ std::string_view format_name(Format format) {
 
 void Readers::read(const Source& source, Format format, Document& doc) {
   switch (format) {
+    case Format::JsonLines:
+      json_.read_lines(source, doc);
+      return;
     case Format::Json:
-    case Format::JsonLines:  // read as JSON until JSON Lines has a reader of its own
       json_.read(source, doc);
       return;
     case Format::Csv:

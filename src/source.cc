@@ -21,23 +21,35 @@ void Source::set_text(std::string_view text) {
   buffer_.assign(text);
   buffer_.resize(size_ + kPadding, '\0');
   line_starts_.clear();
+  first_line_ = 1;
+}
+
+void Source::assign(std::string_view display_path, std::string_view text, std::uint32_t first_line) {
+  path_.assign(display_path);
+  set_text(text);
+  first_line_ = first_line;
 }
 
 namespace {
 
+// Reads everything from fd into out (no padding added), straight into the string. `hint` is
+// the expected size: with room for one more byte, the read that finds the end needs no growth.
 bool read_all(int fd, std::string& out, std::size_t hint) {
-  out.clear();
-  out.reserve(hint + Source::kPadding);
-  char chunk[1 << 16];
+  std::size_t size = 0;
+  out.resize(std::max<std::size_t>(hint, 1 << 12) + Source::kPadding + 1);
   for (;;) {
-    const ssize_t n = ::read(fd, chunk, sizeof chunk);
-    if (n == 0) return true;
+    if (size == out.size()) out.resize(out.size() * 2);
+    const ssize_t n = ::read(fd, out.data() + size, out.size() - size);
+    if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
+      out.clear();
       return false;
     }
-    out.append(chunk, static_cast<std::size_t>(n));
+    size += static_cast<std::size_t>(n);
   }
+  out.resize(size);
+  return true;
 }
 
 }  // namespace
@@ -45,7 +57,9 @@ bool read_all(int fd, std::string& out, std::size_t hint) {
 bool Source::load(const std::string& path, std::string& error_en, std::string& error_zh) {
   path_ = path == "-" ? "<stdin>" : path;
   line_starts_.clear();
-  std::string data;
+  first_line_ = 1;
+  std::string& data = buffer_;  // reuses the buffer of the previous file
+  size_ = 0;
   if (path == "-") {
     if (!read_all(STDIN_FILENO, data, 0)) {
       error_en = fmt::format("<stdin>: cannot read: {}", std::strerror(errno));
@@ -83,7 +97,6 @@ bool Source::load(const std::string& path, std::string& error_en, std::string& e
   }
   size_ = data.size();
   data.resize(size_ + kPadding, '\0');
-  buffer_ = std::move(data);
   return true;
 }
 
@@ -92,8 +105,10 @@ LineColumn Source::locate(std::uint64_t offset) const {
   if (offset > t.size()) offset = t.size();
   if (line_starts_.empty()) {
     line_starts_.push_back(0);
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      if (t[i] == '\n') line_starts_.push_back(i + 1);
+    for (const char* p = t.data(); (p = static_cast<const char*>(std::memchr(
+                                        p, '\n', static_cast<std::size_t>(t.data() + t.size() - p)))) != nullptr;) {
+      ++p;
+      line_starts_.push_back(static_cast<std::uint64_t>(p - t.data()));
     }
   }
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
@@ -104,7 +119,7 @@ LineColumn Source::locate(std::uint64_t offset) const {
     // Count characters: every byte that does not continue a UTF-8 sequence.
     if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++column;
   }
-  return {static_cast<std::uint32_t>(line), column};
+  return {static_cast<std::uint32_t>(line) + first_line_ - 1, column};
 }
 
 }  // namespace pes

@@ -1,4 +1,4 @@
-// Reads pes/1 JSON: one form object, or an array of them.
+// Reads pes/1 JSON: one form object, or an array of them; or JSON Lines, one form a line.
 #pragma once
 
 #include <memory>
@@ -18,6 +18,10 @@ class JsonReader {
   /// Reads every form of a JSON source into `doc` (cleared first). A file that is
   /// not well-formed JSON gives one parse-error finding and no forms.
   void read(const Source& source, Document& doc);
+  /// Reads JSON Lines: one form object a line, blank lines skipped. Forms are numbered by
+  /// their non-blank line from 0. A line that is not well-formed JSON gives a parse-error
+  /// finding for that form (placed on its line) and reading goes on with the next line.
+  void read_lines(const Source& source, Document& doc);
 
  private:
   struct Impl;

@@ -21,6 +21,10 @@ class Source {
   Source() = default;
   Source(std::string display_path, std::string_view text);
 
+  /// Holds a copy of `text`, a part of a file that starts on line `first_line` (as a block
+  /// of a JSON Lines file read piece by piece). Reuses the buffer's capacity.
+  void assign(std::string_view display_path, std::string_view text, std::uint32_t first_line = 1);
+
   /// Reads a file ("-" is standard input). On failure returns false and sets `error`
   /// to a message naming the path (in English and Chinese, separated by "\n").
   bool load(const std::string& path, std::string& error_en, std::string& error_zh);
@@ -35,6 +39,7 @@ class Source {
   std::string path_;
   std::string buffer_;  // text followed by kPadding zero bytes
   std::size_t size_ = 0;
+  std::uint32_t first_line_ = 1;
   mutable std::vector<std::uint64_t> line_starts_;  // built on first use
 };
 

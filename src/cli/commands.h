@@ -55,6 +55,7 @@ struct CommonOptions {
 CLI::Validator text_encoding_validator();
 
 Command add_check(CLI::App& app);
+Command add_batch(CLI::App& app);
 Command add_score(CLI::App& app);
 Command add_schema(CLI::App& app);
 Command add_rule(CLI::App& app);

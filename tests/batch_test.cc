@@ -1,0 +1,301 @@
+// pes batch: JSON Lines input, the order of results for any number of threads, the summary's
+// arithmetic, the tables, and a directory mixing good, bad and unparseable files.
+#include "pes/batch.h"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "test_support.h"
+
+using namespace pes;
+using namespace pes::test;
+using json = nlohmann::ordered_json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string compact(int sample_number) { return sample(sample_number).dump(); }
+
+FileResult check_lines(const std::string& text) {
+  Checker checker(Options{});
+  FileResult r;
+  r.path = "test.jsonl";
+  r.opened = true;
+  r.source = Source("test.jsonl", text);
+  checker.check_source(r);
+  return r;
+}
+
+// A fresh directory under the system's temporary directory, removed at the end of a test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "pes-batch-test-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  void write(const std::string& name, const std::string& text) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << text;
+  }
+};
+
+struct Collected {
+  std::vector<std::size_t> inputs;
+  std::string rows;
+  std::string findings;
+  std::string problems;
+  BatchSummary summary;
+};
+
+Collected run(const std::vector<BatchInput>& inputs, unsigned jobs, std::size_t block = 1 << 20,
+              TableFormat format = TableFormat::JsonLines) {
+  BatchConfig config;
+  config.jobs = jobs;
+  config.form_rows = true;
+  config.form_format = format;
+  config.finding_rows = true;
+  config.finding_format = format;
+  config.block_bytes = block;
+  Collected c;
+  c.summary = run_batch(inputs, config, [&](BatchChunk& chunk) {
+    c.inputs.push_back(chunk.input);
+    c.rows += chunk.form_rows;
+    c.findings += chunk.finding_rows;
+    c.problems += chunk.problems;
+  });
+  return c;
+}
+
+std::vector<json> lines_of(const std::string& text) {
+  std::vector<json> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto nl = text.find('\n', pos);
+    out.push_back(json::parse(text.substr(pos, nl - pos)));
+    pos = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("JSON Lines: one form a line; numbered and placed by line", "[batch][jsonl]") {
+  json bad = sample(2);
+  bad["funds"]["total"]["rate"] = "99.00";
+  const std::string text = compact(1) + "\n\n" + bad.dump() + "\n" + "{\"year\": 2023,\n" + compact(3) + "\n";
+  const FileResult r = check_lines(text);
+  REQUIRE(r.doc.format == Format::JsonLines);
+  REQUIRE(r.doc.forms.size() == 3);
+  CHECK(r.doc.forms[0].index == 0);
+  CHECK(r.doc.forms[1].index == 1);
+  CHECK(r.doc.forms[2].index == 3);  // the broken line is form 2
+  CHECK(r.forms[0].findings.empty());
+  REQUIRE(r.forms[1].findings.size() == 1);
+  CHECK(r.forms[1].findings[0].rule == RuleId::RateMismatch);
+  CHECK(r.forms[1].findings[0].line == 3);  // after a blank line
+  CHECK(r.forms[1].findings[0].pointer == "/funds/total/rate");
+  CHECK(r.forms[2].findings.empty());
+  REQUIRE(r.file_findings.size() == 1);
+  CHECK(r.file_findings[0].rule == RuleId::ParseError);
+  CHECK(r.file_findings[0].form == 2);
+  CHECK(r.file_findings[0].line == 4);
+  CHECK(r.file_findings[0].message.en.find("not well-formed JSON") == 0);
+}
+
+TEST_CASE("JSON Lines: a line that is no object; trailing content; a BOM; CRLF", "[batch][jsonl]") {
+  const FileResult r =
+      check_lines("\xEF\xBB\xBF" + compact(1) + "\r\n[1,2]\r\n" + compact(1) + " x\r\n");
+  REQUIRE(r.doc.forms.size() == 1);
+  CHECK(r.forms[0].findings.empty());
+  REQUIRE(r.file_findings.size() == 2);
+  CHECK(r.file_findings[0].rule == RuleId::InvalidField);
+  CHECK(r.file_findings[0].line == 2);
+  CHECK(r.file_findings[1].rule == RuleId::ParseError);
+  CHECK(r.file_findings[1].line == 3);
+}
+
+TEST_CASE("JSON Lines: an empty file has no forms and no findings", "[batch][jsonl]") {
+  const FileResult r = check_lines("\n  \n");
+  CHECK(r.doc.parsed);
+  CHECK(r.doc.forms.empty());
+  CHECK(r.file_findings.empty());
+}
+
+TEST_CASE("a block of a file starts at its own line", "[batch][jsonl]") {
+  Source s;
+  s.assign("x.jsonl", "a\nb\n", 41);
+  CHECK(s.locate(0).line == 41);
+  CHECK(s.locate(2).line == 42);
+}
+
+TEST_CASE("results come back in input order and the same for every number of threads", "[batch]") {
+  TempDir dir;
+  json bad = sample(1);
+  bad["total"] = "90.00";
+  std::string lines;
+  for (int i = 0; i < 40; ++i) lines += (i % 7 == 3 ? bad.dump() : compact(1 + i % 12)) + "\n";
+  for (int i = 0; i < 30; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "f%02d.json", 29 - i);  // created in reverse order
+    dir.write(name, i % 5 == 0 ? bad.dump(2) : sample(1 + i % 12).dump(2));
+  }
+  dir.write("m/many.jsonl", lines);
+  std::vector<Message> errors;
+  const auto inputs = expand_inputs({dir.path.string()}, errors);
+  REQUIRE(errors.empty());
+  REQUIRE(inputs.size() == 31);
+  CHECK(inputs[0].path == (dir.path / "f00.json").string());
+  CHECK(inputs[29].path == (dir.path / "f29.json").string());
+  CHECK(inputs[30].path == (dir.path / "m/many.jsonl").string());
+  CHECK(inputs[30].format == Format::JsonLines);
+
+  // Small blocks cut the JSON Lines file into many pieces of work.
+  const Collected one = run(inputs, 1, 4096);
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    const Collected many = run(inputs, jobs, 4096);
+    CHECK(many.rows == one.rows);
+    CHECK(many.findings == one.findings);
+    CHECK(format_summary(many.summary, true) == format_summary(one.summary, true));
+  }
+  CHECK(std::is_sorted(one.inputs.begin(), one.inputs.end()));
+  CHECK(one.inputs.size() > 31);  // the JSON Lines file came in several blocks
+  const auto rows = lines_of(one.rows);
+  REQUIRE(rows.size() == 70);
+  for (int i = 0; i < 40; ++i) {
+    const json& row = rows[static_cast<std::size_t>(30 + i)];
+    CHECK(row["form"] == i);
+    CHECK(row["line"] == i + 1);
+    CHECK(row["errors"] == (i % 7 == 3 ? 1 : 0));
+  }
+  CHECK(one.summary.files == 31);
+  CHECK(one.summary.forms == 70);
+  CHECK(one.summary.forms_with_errors == 6 + 6);
+}
+
+TEST_CASE("a JSON Lines line longer than a block is read whole", "[batch]") {
+  TempDir dir;
+  json big = sample(7);
+  big["goals"]["expected"] = std::string(200000, 'x');  // more than the 65,536 bytes of one read
+  dir.write("big.jsonl", compact(1) + "\n" + big.dump() + "\n" + compact(2) + "\n");
+  const Collected c = run({{(dir.path / "big.jsonl").string(), Format::JsonLines}}, 2, 1024);
+  CHECK(c.summary.forms == 3);
+  CHECK(c.summary.forms_with_errors == 0);
+  const auto rows = lines_of(c.rows);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[2]["form"] == 2);
+  CHECK(rows[2]["line"] == 3);
+}
+
+TEST_CASE("the summary adds exactly per department and merges in any order", "[batch]") {
+  auto form_with = [](const char* dept, const char* annual, const char* executed, const char* unit) {
+    json f = sample(1);
+    f["department"] = dept;
+    f["unit"] = unit;
+    f["funds"]["total"]["annual"] = annual;
+    f["funds"]["total"]["executed"] = executed;
+    return f;
+  };
+  const json forms = json::array({form_with("甲", "0.10", "0.05", "万元"), form_with("甲", "0.20", "0.10", "万元"),
+                                  form_with("乙", "1000.00", "999.99", "元"), sample(2)});
+  const FileResult r = check_json(forms);
+  REQUIRE(r.forms.size() == 4);
+  BatchSummary a;
+  BatchSummary b;
+  for (std::size_t i = 0; i < 4; ++i) (i % 2 == 0 ? a : b).add_form(r.doc.forms[i], r.forms[i]);
+  BatchSummary ab = a;
+  ab.merge(b);
+  BatchSummary ba = b;
+  ba.merge(a);
+  CHECK(format_summary(ab, false) == format_summary(ba, false));
+  const BatchSummary& s = ab;
+  CHECK(s.forms == 4);
+  REQUIRE(s.departments.size() == 3);
+  const DepartmentTotals& jia = s.departments.at("甲");
+  CHECK(jia.forms == 2);
+  CHECK(jia.annual == *Decimal::parse("0.3").value);  // 0.1 + 0.2, exactly
+  CHECK(jia.executed == *Decimal::parse("0.15").value);
+  CHECK(jia.rate()->str() == "50.00");
+  const DepartmentTotals& yi = s.departments.at("乙");
+  CHECK(yi.annual == *Decimal::parse("0.1").value);  // 1000 元 = 0.1 万元
+  CHECK(yi.executed == *Decimal::parse("0.099999").value);
+  CHECK(yi.rate()->str() == "100.00");  // 99.999 rounded half-up
+  CHECK(s.departments.at("上海市普陀区科学技术委员会").forms == 1);
+  // The edited forms no longer add up: their rates, scores and totals are wrong.
+  CHECK(s.forms_with_errors == 3);
+  CHECK(s.per_rule[static_cast<std::size_t>(RuleId::RateMismatch)] >= 3);
+  std::uint64_t graded = 0;
+  for (auto g : s.grades) graded += g;
+  CHECK(graded == 4);
+  const std::string text = format_summary(s, true);
+  CHECK(text.find("甲\t2\t0.30\t0.15\t50.00%") != std::string::npos);
+}
+
+TEST_CASE("tables: CSV with a BOM and RFC 4180 quoting; JSON Lines", "[batch]") {
+  CHECK(form_table_header(TableFormat::Csv).starts_with("\xEF\xBB\xBF" "file,form,line,"));
+  CHECK(form_table_header(TableFormat::JsonLines).empty());
+  CHECK(table_format_for_path("x/out.JSONL") == TableFormat::JsonLines);
+  CHECK(table_format_for_path("out.csv") == TableFormat::Csv);
+  json f = sample(1);
+  f["project"] = "项目, \"甲\"\n二期";
+  const FileResult r = check_json(f);
+  std::string csv;
+  append_form_row(csv, TableFormat::Csv, "a,b.json", 0, 1, r.doc.forms[0], r.forms[0]);
+  CHECK(csv.starts_with("\"a,b.json\",0,1,2023,上海市普陀区科学技术委员会,\"项目, \"\"甲\"\"\n二期\",万元,"));
+  CHECK(csv.ends_with(",99.84,99.84,优,优,0,0\r\n"));
+  std::string jl;
+  append_form_row(jl, TableFormat::JsonLines, "a.json", 0, 1, r.doc.forms[0], r.forms[0]);
+  const json row = json::parse(jl);
+  CHECK(row["project"] == "项目, \"甲\"\n二期");
+  CHECK(row["rate"].dump() == "98.48");
+  CHECK(row["grade"] == "优");
+}
+
+TEST_CASE("a directory mixing good and bad and unparseable files", "[batch]") {
+  TempDir dir;
+  json bad = sample(1);
+  bad["grade"] = "良";
+  dir.write("a-good.json", sample(1).dump(2));
+  dir.write("b-bad.json", bad.dump(2));
+  dir.write("c-broken.json", "{\"year\": 2023,");
+  dir.write("d-lines.jsonl", compact(3) + "\nnot json\n" + bad.dump() + "\n");
+  dir.write("e-notes.txt", "not a filing");
+  dir.write("sub/f-good.json", sample(3).dump());
+  std::vector<Message> errors;
+  auto inputs = expand_inputs({dir.path.string(), (dir.path / "missing").string()}, errors);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].en.find("missing: cannot open") != std::string::npos);
+  REQUIRE(inputs.size() == 5);  // the .txt file is not read
+  inputs.push_back({(dir.path / "gone.json").string(), Format::Json});
+  inputs.push_back({(dir.path / "gone.jsonl").string(), Format::JsonLines});
+  const Collected c = run(inputs, 2);
+  const BatchSummary& s = c.summary;
+  CHECK(s.files == 5);
+  CHECK(s.unreadable == 2);
+  CHECK(s.unparseable == 2);  // the broken file and the broken line
+  CHECK(s.forms == 5);
+  CHECK(s.forms_with_errors == 2);
+  CHECK(s.per_rule[static_cast<std::size_t>(RuleId::GradeMismatch)] == 2);
+  CHECK(s.per_rule[static_cast<std::size_t>(RuleId::ParseError)] == 2);
+  CHECK(c.problems.find("c-broken.json:1:") != std::string::npos);
+  CHECK(c.problems.find("d-lines.jsonl:2:") != std::string::npos);
+  CHECK(c.problems.find("gone.json: cannot open") != std::string::npos);
+  CHECK(c.problems.find("gone.jsonl: cannot open") != std::string::npos);
+  const auto findings = lines_of(c.findings);
+  REQUIRE(findings.size() == 4);
+  CHECK(findings[0]["rule"] == "grade-mismatch");
+  CHECK(findings[1]["rule"] == "parse-error");
+  CHECK(findings[1]["form"].is_null());
+  CHECK(findings[2]["rule"] == "parse-error");
+  CHECK(findings[2]["form"] == 1);
+  CHECK(findings[2]["line"] == 2);
+  CHECK(findings[3]["form"] == 2);
+  CHECK(findings[3]["line"] == 3);
+}
