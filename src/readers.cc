@@ -45,6 +45,19 @@ void read_xlsx(const Source& source, Document& doc) {
     return;
   }
   doc.places = std::move(places);
+  // XML text is not checked for UTF-8 by the parser; a form must never carry bytes that pes
+  // could not write back out.
+  for (const Grid& grid : grids) {
+    for (const GridRow& row : grid.rows) {
+      for (const GridCell& cell : row.cells) {
+        if (first_invalid_utf8(cell.text) != cell.text.size()) {
+          parse_error(doc, cell.offset, "the workbook's text is not valid UTF-8",
+                      "工作簿中的文本不是有效的 UTF-8");
+          return;
+        }
+      }
+    }
+  }
   read_layout(grids, doc);
 }
 
