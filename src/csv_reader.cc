@@ -263,6 +263,13 @@ void CsvReader::read(const Source& source, Document& doc) {
     base = 0;
   }
   const Source& lines = doc.decoded ? *doc.decoded : source;
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    const std::uint32_t line = lines.locate(base + nul).line;
+    parse_error(base + nul,
+                fmt::format("line {}: a NUL byte (0x00) in the text; is this a text file?", line),
+                fmt::format("第 {} 行：文本中有 NUL 字节（0x00）；这是文本文件吗？", line));
+    return;
+  }
 
   CsvTable table;
   split_csv(text, base, table);
