@@ -87,8 +87,8 @@ std::vector<json> lines_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("JSON Lines: one form a line; numbered and placed by line", "[batch][jsonl]") {
-  json bad = sample(2);
+TEST_CASE("JSON Lines: one form a line, numbered and placed by line", "[batch][jsonl]") {
+  json bad = sample(3);  // clean but for the rate planted here
   bad["funds"]["total"]["rate"] = "99.00";
   const std::string text = compact(1) + "\n\n" + bad.dump() + "\n" + "{\"year\": 2023,\n" + compact(3) + "\n";
   const FileResult r = check_lines(text);
@@ -110,7 +110,7 @@ TEST_CASE("JSON Lines: one form a line; numbered and placed by line", "[batch][j
   CHECK(r.file_findings[0].message.en.find("not well-formed JSON") == 0);
 }
 
-TEST_CASE("JSON Lines: a line that is no object; trailing content; a BOM; CRLF", "[batch][jsonl]") {
+TEST_CASE("JSON Lines: a line that is no object, trailing content, a BOM, CRLF", "[batch][jsonl]") {
   const FileResult r =
       check_lines("\xEF\xBB\xBF" + compact(1) + "\r\n[1,2]\r\n" + compact(1) + " x\r\n");
   REQUIRE(r.doc.forms.size() == 1);
@@ -238,7 +238,7 @@ TEST_CASE("the summary adds exactly per department and merges in any order", "[b
   CHECK(text.find("甲\t2\t0.30\t0.15\t50.00%") != std::string::npos);
 }
 
-TEST_CASE("tables: CSV with a BOM and RFC 4180 quoting; JSON Lines", "[batch]") {
+TEST_CASE("tables: CSV with a BOM and RFC 4180 quoting, JSON Lines", "[batch]") {
   CHECK(form_table_header(TableFormat::Csv).starts_with("\xEF\xBB\xBF" "file,form,line,"));
   CHECK(form_table_header(TableFormat::JsonLines).empty());
   CHECK(table_format_for_path("x/out.JSONL") == TableFormat::JsonLines);

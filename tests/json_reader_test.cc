@@ -106,7 +106,7 @@ TEST_CASE("findings point at the line and column of the value", "[json]") {
   CHECK(rate[0].expected == "50.00");
 }
 
-TEST_CASE("an array file holds many forms; pointers start with the index", "[json]") {
+TEST_CASE("an array file holds many forms, pointers start with the index", "[json]") {
   nlohmann::ordered_json a = nlohmann::ordered_json::array();
   a.push_back(sample(1));
   a.push_back(sample(2));

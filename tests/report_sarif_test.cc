@@ -214,7 +214,7 @@ TEST_CASE("SARIF: the seed forms and a broken file validate, with every rule tha
   CHECK(found);
 }
 
-TEST_CASE("SARIF: rules that did not run are not listed; fingerprints are stable", "[sarif]") {
+TEST_CASE("SARIF: rules that did not run are not listed, fingerprints are stable", "[sarif]") {
   Options options;
   options.rules.enabled.fill(false);
   options.rules.enabled[static_cast<std::size_t>(RuleId::BudgetScoreMismatch)] = true;

@@ -86,7 +86,7 @@ TEST_CASE("a broken zip is a parse error, never a crash", "[xlsx]") {
   }
 }
 
-TEST_CASE("merged cells spread out; copies to the right are marked", "[xlsx]") {
+TEST_CASE("merged cells spread out, copies to the right are marked", "[xlsx]") {
   std::vector<Grid> grids;
   std::vector<CellPlace> places;
   std::string en;
