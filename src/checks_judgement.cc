@@ -1,5 +1,7 @@
 // Checks of each indicator's target and actual against its score (the MoF scoring rules),
 // and of the indicator list's shape: duplicates, level-1 weights.
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 
 #include "checks.h"
 #include "pes/labels.h"
+#include "pes/text.h"
 
 namespace pes::checks {
 namespace {
@@ -57,7 +60,7 @@ bool missed_full(const CheckContext& ctx, const Scored& s) {
 
 // "≥95.00(%) → 90.00(%)" or "健全 → 部分达成", as the form writes them.
 std::string target_to_actual(const Indicator& ind) {
-  return fmt::format("{} → {}", ind.target.value, ind.actual.value);
+  return fmt::format("{} → {}", shorten(ind.target.value), shorten(ind.actual.value));
 }
 
 std::string_view completion_zh(Completion c) {
@@ -80,9 +83,9 @@ void target_missed_full_score(const CheckContext& ctx, FindingSink& sink) {
   each_scored(ctx, [&](const Scored& s) {
     if (s.j.met || s.score != s.weight || rule_gives_full(s)) return;
     sink.add(RuleId::TargetMissedFullScore, at(FieldKey::Score, s.index), s.ind.score.offset,
-             {fmt::format("“{}” missed its target ({}) yet scored the full {}", s.ind.name.value,
+             {fmt::format("“{}” missed its target ({}) yet scored the full {}", shorten(s.ind.name.value),
                           target_to_actual(s.ind), s.weight.str()),
-              fmt::format("“{}”未达到年度指标值（{}），却得满分 {}", s.ind.name.value,
+              fmt::format("“{}”未达到年度指标值（{}），却得满分 {}", shorten(s.ind.name.value),
                           target_to_actual(s.ind), s.weight.str())},
              s.score.str(), fmt::format("< {}", s.weight.str()));
   });
@@ -102,10 +105,10 @@ void score_above_rule(const CheckContext& ctx, FindingSink& sink) {
                                    s.j.target.number.str());
     sink.add(RuleId::ScoreAboveRule, at(FieldKey::Score, s.index), s.ind.score.offset,
              {fmt::format("“{}” missed its target ({}): the MoF rule gives {} ({}), but it scored {}",
-                          s.ind.name.value, target_to_actual(s.ind), rule.str(), formula,
+                          shorten(s.ind.name.value), target_to_actual(s.ind), rule.str(), formula,
                           s.score.str()),
               fmt::format("“{}”未达到年度指标值（{}）：按财政部评分规则应得 {}（{}），实得 {}",
-                          s.ind.name.value, target_to_actual(s.ind), rule.str(), formula,
+                          shorten(s.ind.name.value), target_to_actual(s.ind), rule.str(), formula,
                           s.score.str())},
              s.score.str(), fmt::format("≤ {}", highest.str()));
   });
@@ -122,9 +125,9 @@ void qualitative_band(const CheckContext& ctx, FindingSink& sink) {
     const std::string band = band_text(s.j);
     sink.add(RuleId::QualitativeBand, at(FieldKey::Score, s.index), s.ind.score.offset,
              {fmt::format("“{}” is {} ({}), which scores {} of {}, but it scored {}",
-                          s.ind.name.value, completion_name(s.j.completion),
+                          shorten(s.ind.name.value), completion_name(s.j.completion),
                           s.ind.actual.value, band, s.weight.str(), s.score.str()),
-              fmt::format("“{}”{}（{}），得分应在 {} 之间（分值 {}），实得 {}", s.ind.name.value,
+              fmt::format("“{}”{}（{}），得分应在 {} 之间（分值 {}），实得 {}", shorten(s.ind.name.value),
                           completion_zh(s.j.completion), s.ind.actual.value, band, s.weight.str(),
                           s.score.str())},
              s.score.str(), band);
@@ -137,9 +140,9 @@ void target_met_deducted(const CheckContext& ctx, FindingSink& sink) {
     // qualitative 达成 may score anywhere in 80–100% (qualitative-band judges that).
     if (s.j.kind != JudgementKind::Quantitative || !s.j.met || s.score >= s.weight) return;
     sink.add(RuleId::TargetMetDeducted, at(FieldKey::Score, s.index), s.ind.score.offset,
-             {fmt::format("“{}” met its target ({}) yet scored {} of {}", s.ind.name.value,
+             {fmt::format("“{}” met its target ({}) yet scored {} of {}", shorten(s.ind.name.value),
                           target_to_actual(s.ind), s.score.str(), s.weight.str()),
-              fmt::format("“{}”已达到年度指标值（{}），得分 {}（分值 {}）", s.ind.name.value,
+              fmt::format("“{}”已达到年度指标值（{}），得分 {}（分值 {}）", shorten(s.ind.name.value),
                           target_to_actual(s.ind), s.score.str(), s.weight.str())},
              s.score.str(), s.weight.str());
   });
@@ -153,9 +156,9 @@ void unit_mismatch(const CheckContext& ctx, FindingSink& sink) {
     if (j.target.unit.empty() || j.actual.unit.empty() || j.target.unit == j.actual.unit) continue;
     const Indicator& ind = inds[i];
     sink.add(RuleId::UnitMismatch, at(FieldKey::Actual, i), ind.actual.offset,
-             {fmt::format("“{}”: the target {} is in {}, the actual {} in {}", ind.name.value,
+             {fmt::format("“{}”: the target {} is in {}, the actual {} in {}", shorten(ind.name.value),
                           ind.target.value, j.target.unit, ind.actual.value, j.actual.unit),
-              fmt::format("“{}”：年度指标值 {} 单位为{}，实际完成值 {} 单位为{}", ind.name.value,
+              fmt::format("“{}”：年度指标值 {} 单位为{}，实际完成值 {} 单位为{}", shorten(ind.name.value),
                           ind.target.value, j.target.unit, ind.actual.value, j.actual.unit)},
              j.actual.unit, j.target.unit);
   }
@@ -163,7 +166,7 @@ void unit_mismatch(const CheckContext& ctx, FindingSink& sink) {
 
 void duplicate_indicator(const CheckContext& ctx, FindingSink& sink) {
   const auto& inds = ctx.form.indicators;
-  std::vector<std::pair<std::string, std::size_t>> seen;  // level 2 + name → first index
+  std::unordered_map<std::string, std::size_t> seen;  // level 2 + name → first index
   for (std::size_t i = 0; i < inds.size(); ++i) {
     const Indicator& ind = inds[i];
     if (!ind.name.ok()) continue;
@@ -172,17 +175,14 @@ void duplicate_indicator(const CheckContext& ctx, FindingSink& sink) {
     std::string key = normalize_label(ind.level2.value);
     key += '\n';
     key += name;
-    const auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& e) { return e.first == key; });
-    if (it == seen.end()) {
-      seen.emplace_back(std::move(key), i);
-      continue;
-    }
+    const auto [it, first] = seen.try_emplace(std::move(key), i);
+    if (first) continue;
     sink.add(RuleId::DuplicateIndicator, at(FieldKey::Name, i), ind.name.offset,
-             {fmt::format("“{}” appears twice under {} (indicators {} and {})", ind.name.value,
-                          ind.level2.value, it->second + 1, i + 1),
-              fmt::format("“{}”在{}下出现两次（第 {} 和第 {} 个指标）", ind.name.value,
-                          ind.level2.value, it->second + 1, i + 1)},
-             ind.name.value, "");
+             {fmt::format("“{}” appears twice under {} (indicators {} and {})", shorten(ind.name.value),
+                          shorten(ind.level2.value), it->second + 1, i + 1),
+              fmt::format("“{}”在{}下出现两次（第 {} 和第 {} 个指标）", shorten(ind.name.value),
+                          shorten(ind.level2.value), it->second + 1, i + 1)},
+             shorten(ind.name.value), "");
   }
 }
 
