@@ -206,12 +206,8 @@ class FormBuilder {
 void CsvReader::read(const Source& source, Document& doc) {
   doc.clear();
   doc.format = Format::Csv;
-  FindingSink file_sink(kWholeFile, doc.findings);
   auto parse_error = [&](std::uint64_t at, std::string en, std::string zh) {
-    doc.forms.clear();
-    doc.findings.clear();
-    doc.parsed = false;
-    file_sink.add(RuleId::ParseError, {}, at, {std::move(en), std::move(zh)});
+    doc.fail(at, std::move(en), std::move(zh));
   };
 
   const std::string_view bytes = source.text();

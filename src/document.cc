@@ -9,6 +9,18 @@ bool is_row_field(FieldKey key) { return key >= FieldKey::Row && key <= FieldKey
 
 }  // namespace
 
+void Document::fail(std::uint64_t offset, std::string en, std::string zh) {
+  forms.clear();
+  findings.clear();
+  parsed = false;
+  Finding& f = findings.emplace_back();
+  f.rule = RuleId::ParseError;
+  f.severity = Severity::Error;
+  f.form = kWholeFile;
+  f.offset = offset;
+  f.message = {std::move(en), std::move(zh)};
+}
+
 void locate(const Source& source, const Document& doc, Finding& finding) {
   if (!doc.places.empty()) {  // a workbook: the finding names its cell
     if (finding.offset >= 1 && finding.offset <= doc.places.size()) {

@@ -26,12 +26,8 @@ void JsonReader::read(const Source& source, Document& doc) {
   std::size_t start = 0;
   if (text.starts_with("\xEF\xBB\xBF")) start = 3;  // a byte-order mark, as Windows editors write
 
-  FindingSink file_sink(kWholeFile, doc.findings);
   auto parse_error = [&](std::uint64_t at, std::string en, std::string zh) {
-    doc.forms.clear();
-    doc.findings.clear();
-    doc.parsed = false;
-    file_sink.add(RuleId::ParseError, {}, at, {std::move(en), std::move(zh)});
+    doc.fail(at, std::move(en), std::move(zh));
   };
   if (blank(text.substr(start))) {
     parse_error(0, "the file is empty: expected a form object or an array of forms",

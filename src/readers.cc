@@ -16,8 +16,7 @@ namespace pes {
 namespace {
 
 void parse_error(Document& doc, std::uint64_t at, std::string en, std::string zh) {
-  FindingSink sink(kWholeFile, doc.findings);
-  sink.add(RuleId::ParseError, {}, at, {std::move(en), std::move(zh)});
+  doc.fail(at, std::move(en), std::move(zh));
 }
 
 // Tab-separated text in the printed table layout.

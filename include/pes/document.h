@@ -42,6 +42,10 @@ struct Document {
   /// Set by readers of workbooks: an offset n ≥ 1 names places[n - 1] instead of a byte.
   std::vector<CellPlace> places;
 
+  /// The file as a whole cannot be read: drops what was read and keeps one parse-error at
+  /// `offset`.
+  void fail(std::uint64_t offset, std::string en, std::string zh);
+
   void clear() {
     format = Format::Json;
     is_array = false;
