@@ -6,7 +6,7 @@
 
 #include "csv_table.h"
 #include "pes/csv_columns.h"
-#include "pes/field_errors.h"
+#include "read/field_errors.h"
 
 namespace pes {
 namespace {

@@ -1,4 +1,4 @@
-#include "pes/field_errors.h"
+#include "read/field_errors.h"
 #include "pes/text.h"
 
 #include <fmt/format.h>

@@ -1,5 +1,5 @@
 // The JSON reporter: one document with schema_version, tool, summary and files.
-#include "pes/report_json.h"
+#include "report/report_json.h"
 
 #include "pes/grade.h"
 #include "pes/readers.h"

@@ -28,7 +28,7 @@ Form sample_form(int n) {
 }  // namespace
 
 TEST_CASE("the seed's twelve forms read as the hand-checked samples, field by field", "[layout]") {
-  const std::string seed = read_file(std::string(PES_SOURCE_DIR) + "/tests/data/seed-2023.txt");
+  const std::string seed = read_file(std::string(PES_SOURCE_DIR) + "/tests/fixtures/data/seed-2023.txt");
   REQUIRE_FALSE(seed.empty());
   REQUIRE(seed.back() != '\n');  // the seed ends without a newline, as extracted
   const Document doc = read_as("seed-2023.txt", seed, Format::Tsv);
@@ -48,7 +48,7 @@ TEST_CASE("the comparison used above does see a different form", "[layout]") {
 }
 
 TEST_CASE("what the layout reader reads prints as pes/1 JSON and reads back the same", "[layout]") {
-  const std::string seed = read_file(std::string(PES_SOURCE_DIR) + "/tests/data/seed-2023.txt");
+  const std::string seed = read_file(std::string(PES_SOURCE_DIR) + "/tests/fixtures/data/seed-2023.txt");
   const Document doc = read_as("seed-2023.txt", seed, Format::Tsv);
   REQUIRE(doc.forms.size() == 12);
   for (std::size_t i = 0; i < doc.forms.size(); ++i) {

@@ -8,7 +8,7 @@
 #include "pes/text_encoding.h"
 #include "pes/engine.h"
 #include "pes/grid.h"
-#include "pes/layout_reader.h"
+#include "read/layout/layout_reader.h"
 #include "pes/text.h"
 #include "pes/xlsx_grid.h"
 

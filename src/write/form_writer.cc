@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "pes/report_json.h"
+#include "report/report_json.h"
 
 namespace pes {
 

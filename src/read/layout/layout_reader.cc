@@ -1,4 +1,4 @@
-#include "pes/layout_reader.h"
+#include "read/layout/layout_reader.h"
 
 #include <fmt/format.h>
 
@@ -10,7 +10,7 @@
 #include "layout_parser.h"
 #include "layout_text.h"
 #include "pes/engine.h"
-#include "pes/field_errors.h"
+#include "read/field_errors.h"
 #include "pes/labels.h"
 
 namespace pes::layout {

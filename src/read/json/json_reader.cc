@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "pes/field_errors.h"
+#include "read/field_errors.h"
 #include "pes/text.h"
 
 #include "json_form_reader.h"

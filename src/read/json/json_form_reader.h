@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "pes/field_errors.h"
+#include "read/field_errors.h"
 #include "pes/json_reader.h"
 
 namespace pes {
