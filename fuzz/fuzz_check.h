@@ -31,10 +31,10 @@ inline void check_bytes(const std::uint8_t* data, std::size_t size, Format forma
   for (bool chinese : {false, true}) {
     Summary summary;
     summary.add(result);
-    auto text = make_text_reporter(sink, {chinese, true});
+    auto text = find_reporter("text")->make(sink, {chinese, true}, "");
     text->file(result);
     text->finish(summary);
-    auto json = make_json_reporter(sink, {chinese, false});
+    auto json = find_reporter("json")->make(sink, {chinese, false}, "");
     json->file(result);
     json->finish(summary);
   }

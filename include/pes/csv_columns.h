@@ -1,31 +1,33 @@
 // The columns of the CSV format: one row per indicator, the form's own fields repeated (or left
-// blank) on each row. Each column is named by its Chinese header or its pes/1 name.
+// blank) on each row. The columns are a view of the field table (fields.h): each form field is
+// one column, each field of a funds row one column per row kind.
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
-#include "pes/form.h"
+#include "pes/fields.h"
 
 namespace pes {
 
-/// One column, and the field of the model it holds. Exactly one of the member pointers is set.
 struct CsvColumn {
-  std::string_view name;    ///< pes/1 name ("fiscal_rate")
-  std::string_view header;  ///< Chinese header, as pes writes it (当年财政拨款执行率)
-  FieldKey key;             ///< the field a finding about this column names
-  FundsRowId row = FundsRowId::Total;
-  bool year = false;                       ///< 年度: a whole number
-  Text Form::*form_text = nullptr;         ///< a text of the form
-  Number Form::*form_number = nullptr;     ///< a number of the form
-  Number FundsRow::*row_number = nullptr;  ///< a number of funds row `row`
-  Text Indicator::*text = nullptr;         ///< a text of the row's indicator
-  Number Indicator::*number = nullptr;     ///< a number of the row's indicator
+  std::string name;    ///< pes/1 name ("fiscal_rate")
+  std::string header;  ///< Chinese header, as pes writes it (当年财政拨款执行率)
+  const FieldInfo* field = nullptr;
+  FundsRowId row = FundsRowId::Total;  ///< for the fields of a funds row
+  /// Other headers that name the column (normalized), from the field's aliases.
+  std::vector<std::string> aliases;
 
-  bool form_level() const { return text == nullptr && number == nullptr; }
+  FieldKey key() const { return field->key; }
+  /// Where the value lives: the field at this column's funds row, at indicator `i`.
+  FieldRef ref(std::uint32_t i = 0) const { return {field->key, row, i}; }
+  /// A field of the form, rather than of the row's indicator.
+  bool form_level() const { return field->parent != FieldParent::Indicator; }
 };
 
-/// Every column, in the order pes writes them.
+/// Every column, in the order pes writes them: 项目名称 first, then the field table's order.
 std::span<const CsvColumn> csv_columns();
 
 /// The column a header names (Chinese label, white space and full-width forms aside, or pes/1

@@ -17,6 +17,11 @@ enum class Rounding : std::uint8_t {
   HalfUp,    ///< half away from zero, as Excel's ROUND
 };
 
+/// The rounding that is not `r`.
+constexpr Rounding other_rounding(Rounding r) {
+  return r == Rounding::Truncate ? Rounding::HalfUp : Rounding::Truncate;
+}
+
 /// Why a text is not a number.
 enum class DecimalError : std::uint8_t {
   Empty,        ///< nothing but white space

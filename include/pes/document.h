@@ -8,11 +8,10 @@
 
 #include "pes/finding.h"
 #include "pes/form.h"
+#include "pes/formats.h"
 #include "pes/source.h"
 
 namespace pes {
-
-enum class Format : std::uint8_t { Json, JsonLines, Csv, Tsv, Xlsx };
 
 /// A cell of a workbook, for findings in formats that have no lines (.xlsx).
 struct CellPlace {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pes/form.h"
 
@@ -48,6 +49,16 @@ struct Message {
   const std::string& in(bool chinese) const { return chinese ? zh : en; }
 };
 
+/// The severity a rule reports at unless the settings say otherwise (the rule table's).
+Severity default_severity(RuleId rule);
+
+/// A text in both languages, fixed at compile time (tables of rules, formats, reporters).
+struct Bilingual {
+  std::string_view en;
+  std::string_view zh;
+  std::string_view in(bool chinese) const { return chinese ? zh : en; }
+};
+
 /// Marks a finding that belongs to the file rather than to one form.
 inline constexpr std::uint32_t kWholeFile = 0xffffffffu;
 
@@ -65,6 +76,22 @@ struct Finding {
   std::uint32_t line = 0;
   std::uint32_t column = 0;
   std::string pointer;  ///< JSON Pointer, the CSV column's header, or a workbook's cell
+  bool in_cell = false;  ///< in a workbook: `pointer` names the cell, line and column its place
+};
+
+/// Collects the findings of one form (or, with kWholeFile, of a file as a whole). Readers and
+/// checks add findings here at their rule's default severity; the settings in force
+/// (apply_settings in pes/rules.h) give each its final one.
+class FindingSink {
+ public:
+  FindingSink(std::uint32_t form, std::vector<Finding>& out) : form_(form), out_(out) {}
+  /// Adds a finding at a field.
+  Finding& add(RuleId rule, FieldRef field, std::uint64_t offset, Message message,
+               std::string reported = {}, std::string expected = {});
+
+ private:
+  std::uint32_t form_;
+  std::vector<Finding>& out_;
 };
 
 }  // namespace pes

@@ -37,10 +37,11 @@ struct Field {
 using Number = Field<Decimal>;
 using Text = Field<std::string>;
 
-/// The four rows of the 项目资金 block.
+/// The rows of the 项目资金 block (fields.h names and labels them).
 enum class FundsRowId : std::uint8_t { Total, Fiscal, Carryover, Other };
-inline constexpr std::array<FundsRowId, 4> kFundsRows = {FundsRowId::Total, FundsRowId::Fiscal,
-                                                        FundsRowId::Carryover, FundsRowId::Other};
+inline constexpr std::size_t kFundsRowCount = 4;
+inline constexpr std::array<FundsRowId, kFundsRowCount> kFundsRows = {
+    FundsRowId::Total, FundsRowId::Fiscal, FundsRowId::Carryover, FundsRowId::Other};
 
 struct FundsRow {
   bool present = false;
@@ -50,6 +51,9 @@ struct FundsRow {
   Number executed;  ///< 全年执行数
   Number rate;      ///< 执行率, percent
   Number score;     ///< 得分 (total row only)
+
+  /// Absent, every value missing at `at`.
+  void reset(std::uint64_t at);
 };
 
 struct Indicator {
@@ -62,6 +66,9 @@ struct Indicator {
   Number weight;  ///< 分值
   Number score;   ///< 得分
   Text reason;    ///< 偏差原因分析及改进措施
+
+  /// Every value missing at `at` (texts keep their capacity).
+  void reset(std::uint64_t at);
 };
 
 struct Form {
@@ -73,7 +80,7 @@ struct Form {
   Text implementer;           ///< 实施单位
   Text unit;                  ///< 金额单位: 万元 or 元
   Number funds_weight;        ///< 分值 of the funds block (10 when absent)
-  std::array<FundsRow, 4> funds;
+  std::array<FundsRow, kFundsRowCount> funds;
   Text goals_expected;        ///< 年度总体目标: 预期目标
   Text goals_achieved;        ///< 年度总体目标: 实际完成情况
   std::vector<Indicator> indicators;
@@ -84,8 +91,9 @@ struct Form {
   FundsRow& row(FundsRowId id) { return funds[static_cast<std::size_t>(id)]; }
   const FundsRow& row(FundsRowId id) const { return funds[static_cast<std::size_t>(id)]; }
 
-  /// Empties the form for reuse, keeping allocated capacity.
-  void clear();
+  /// Empties the form for reuse, keeping allocated capacity: every field missing at `at`
+  /// (its index stays).
+  void reset(std::uint64_t at = 0);
 };
 
 /// Names a field of a form: what a finding points at.
@@ -105,6 +113,8 @@ enum class FieldKey : std::uint8_t {
   RowRate,
   RowScore,
   Goals,
+  GoalsExpected,
+  GoalsAchieved,
   Indicators,
   Indicator,  // a whole indicator
   Level1,
@@ -117,23 +127,14 @@ enum class FieldKey : std::uint8_t {
   Reason,
   Total,
   Grade,
+  Count_,
 };
+inline constexpr std::size_t kFieldKeyCount = static_cast<std::size_t>(FieldKey::Count_);
 
 struct FieldRef {
   FieldKey key = FieldKey::Form;
   FundsRowId row = FundsRowId::Total;
   std::uint32_t indicator = 0;
 };
-
-/// The pes/1 JSON name of a funds row ("total", "fiscal", ...).
-std::string_view row_name(FundsRowId row);
-/// The Chinese label of a funds row (年度资金总额, 当年财政拨款, ...).
-std::string_view row_label_zh(FundsRowId row);
-/// JSON Pointer of a field inside its form ("/indicators/3/score").
-std::string json_pointer(const FieldRef& ref);
-/// A short name of a field for people ("funds.total.rate", "indicators[3].score").
-std::string field_name(const FieldRef& ref);
-/// The Chinese label of a field (执行率, 得分, ...).
-std::string_view field_label_zh(FieldKey key);
 
 }  // namespace pes

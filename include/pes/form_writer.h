@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "pes/engine.h"
+#include "pes/recompute.h"
 #include "pes/form.h"
 
 namespace pes {

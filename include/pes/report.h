@@ -1,26 +1,19 @@
-// Reporters turn checked files into text for people or machines. One per format.
+// Reporters turn checked files into text for people or machines, one reporter per format, and
+// one table of them (the registry) that --output, the help, the man page and the completions
+// read.
 #pragma once
 
 #include <cstddef>
 #include <memory>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "pes/checker.h"
+#include "pes/summary.h"
 
 namespace pes {
-
-struct Summary {
-  std::size_t files = 0;
-  std::size_t unreadable = 0;  ///< files that could not be opened
-  std::size_t forms = 0;
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  std::size_t infos = 0;
-
-  void add(const FileResult& file);
-};
 
 struct ReportStyle {
   bool chinese = false;  ///< messages and labels in Chinese
@@ -32,23 +25,43 @@ struct ReportStyle {
 class Reporter {
  public:
   virtual ~Reporter() = default;
-  /// Reports one checked file, as soon as it is checked.
+  /// Reports one checked file (or one part of a large JSON Lines file: FileResult::part), in
+  /// input order, as soon as it is checked.
   virtual void file(const FileResult& file) = 0;
   /// Ends the report.
   virtual void finish(const Summary& summary) = 0;
 };
 
-std::unique_ptr<Reporter> make_text_reporter(std::ostream& out, ReportStyle style);
-std::unique_ptr<Reporter> make_json_reporter(std::ostream& out, ReportStyle style);
-/// SARIF 2.1.0: one run; every rule that ran in tool.driver.rules.
-std::unique_ptr<Reporter> make_sarif_reporter(std::ostream& out, ReportStyle style);
-/// GitHub Actions workflow commands (::error file=…::…), and a Markdown table in
-/// style.step_summary when it is set.
-std::unique_ptr<Reporter> make_github_reporter(std::ostream& out, ReportStyle style);
-/// JUnit XML: a <testsuite> per file, a <testcase> per finding or clean form.
-std::unique_ptr<Reporter> make_junit_reporter(std::ostream& out, ReportStyle style);
-/// How many findings each rule produced (--statistics).
-std::unique_ptr<Reporter> make_statistics_reporter(std::ostream& out, ReportStyle style);
+using MakeReporter = std::unique_ptr<Reporter> (*)(std::ostream& out, const ReportStyle& style,
+                                                   std::string_view path);
+
+/// One row of the registry.
+struct ReporterInfo {
+  std::string_view name;       ///< what --output calls it ("sarif")
+  std::string_view extension;  ///< the extension its files usually have ("sarif")
+  /// Writes as files arrive (text, GitHub, tables) rather than all at the end (JSON, SARIF,
+  /// JUnit), so its output can be watched and its memory stays flat.
+  bool streams;
+  Bilingual description;
+  MakeReporter make;  ///< `path` is where it writes ("" for standard output)
+};
+
+/// Every reporter, in the order help texts list them.
+std::span<const ReporterInfo> reporters();
+/// The reporter called `name`, if any.
+const ReporterInfo* find_reporter(std::string_view name);
+/// "text, json, sarif, github, junit, …": the names of every reporter.
+std::string reporter_names(std::string_view separator = ", ");
+
+/// Where a person finds a finding in its file: "file:12:5", or "book.xlsx:Sheet1!C5" for a
+/// workbook's cell ("book.xlsx" for the workbook as a whole).
+std::string finding_location(std::string_view path, const Finding& f);
+/// "error[rate-mismatch]" (the severity in Chinese when asked: 错误[rate-mismatch]).
+std::string finding_head(const Finding& f, bool chinese_severity = false);
+/// "file:12:5: error[rate-mismatch] message"
+std::string finding_line(std::string_view path, const Finding& f, bool chinese);
+/// The severity as people read it: error, warning, info / 错误, 警告, 提示.
+std::string_view severity_label(Severity s, bool chinese);
 
 /// The version of pes.
 std::string_view pes_version();

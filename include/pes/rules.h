@@ -6,23 +6,26 @@
 #include <span>
 #include <string_view>
 
+#include <vector>
+
 #include "pes/finding.h"
+#include "pes/options.h"
+#include "pes/recompute.h"
 
 namespace pes {
 
-struct CheckContext;
-class FindingSink;
+/// What every check sees: the form as read, what the engine recomputed, the settings.
+struct CheckContext {
+  const Form& form;
+  const Recomputed& re;
+  const Options& options;
+};
+
 using CheckFn = void (*)(const CheckContext&, FindingSink&);
 
 enum class RuleGroup : std::uint8_t { Funds, Indicators, Totals, Structure };
 std::string_view group_name(RuleGroup g);  ///< "funds", "indicators", "totals", "structure"
 
-/// A text in English and Chinese.
-struct Bilingual {
-  std::string_view en;
-  std::string_view zh;
-  std::string_view in(bool chinese) const { return chinese ? zh : en; }
-};
 
 struct Rule {
   RuleId id;
@@ -39,5 +42,12 @@ struct Rule {
 std::span<const Rule> rules();
 const Rule& rule_info(RuleId id);
 std::optional<RuleId> find_rule(std::string_view name);
+
+/// Runs every enabled rule's check over a recomputed form, appending to `out`.
+void check(const CheckContext& ctx, std::vector<Finding>& out);
+
+/// Gives each finding the severity its rule has under the settings and drops the findings of
+/// rules that are off. Keeps the order.
+void apply_settings(const RuleSettings& settings, std::vector<Finding>& findings);
 
 }  // namespace pes

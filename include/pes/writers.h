@@ -11,9 +11,6 @@
 
 namespace pes {
 
-/// Whether pes writes a format (JSON and CSV; JSON Lines only reads).
-bool can_write(Format format);
-
 /// The forms as the bytes of a file in `format`. JSON: one object, or an array of several,
 /// always UTF-8. CSV: UTF-8 with a byte-order mark (so that Excel shows the Chinese), or
 /// GB18030 without one. False, with `error`, when the text cannot be written.

@@ -2,16 +2,15 @@
 // findings, and prints a summary.
 #include <unistd.h>
 
-#include <chrono>
-#include <iostream>
+#include <algorithm>
 #include <memory>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "commands.h"
-#include "pes/batch.h"
-#include "pes/output_file.h"
+#include "pes/formats.h"
+#include "run.h"
 
 namespace pes::cli {
 namespace {
@@ -25,106 +24,17 @@ struct BatchArgs {
   CommonOptions common;
 };
 
-// The progress line on standard error: files and forms done, forms per second, errors so far.
-class Progress {
- public:
-  Progress(bool on, std::size_t files) : on_(on), files_(files) {}
-
-  void chunk(const BatchChunk& c) {
-    if (c.input != last_input_ || !seen_) files_done_ += 1;
-    seen_ = true;
-    last_input_ = c.input;
-    forms_ += c.forms;
-    error_forms_ += c.forms_with_errors;
-    if (!on_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - shown_ < std::chrono::milliseconds(200)) return;
-    shown_ = now;
-    const double secs = std::chrono::duration<double>(now - start_).count();
-    std::cerr << fmt::format("\r\x1b[Kfiles {}/{} · forms {} · {:.0f} forms/s · forms with errors {}",
-                             files_done_, files_, forms_, secs > 0 ? static_cast<double>(forms_) / secs : 0.0,
-                             error_forms_)
-              << std::flush;
-    visible_ = true;
-  }
-  // Clears the line before other text goes to standard error.
-  void clear() {
-    if (visible_) std::cerr << "\r\x1b[K" << std::flush;
-    visible_ = false;
-  }
-
- private:
-  bool on_;
-  std::size_t files_;
-  std::size_t files_done_ = 0;
-  std::size_t last_input_ = 0;
-  bool seen_ = false;
-  std::uint64_t forms_ = 0;
-  std::uint64_t error_forms_ = 0;
-  bool visible_ = false;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-  std::chrono::steady_clock::time_point shown_{};
-};
-
 int run_batch_command(const BatchArgs& args) {
-  BatchConfig config;
-  Settings settings;
-  if (!args.common.settings(settings)) return kExitUsage;
-  config.options = settings.for_path("").options;
-  config.options_for = [&settings](std::string_view path) { return settings.for_path(path).options; };
-  config.encoding = args.common.input_encoding();
-  config.chinese = args.common.chinese();
-  config.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
-
-  std::vector<Message> errors;
-  const std::vector<BatchInput> inputs = expand_inputs(args.paths, errors);
-  for (const Message& m : errors) std::cerr << "pes: " << m.in(config.chinese) << '\n';
-
-  OutputFile out;
-  OutputFile findings;
-  Message error;
-  if (!args.out.empty()) {
-    config.form_rows = true;
-    config.form_format = table_format_for_path(args.out);
-    if (!out.open(args.out, error)) {
-      std::cerr << "pes: " << error.in(config.chinese) << '\n';
-      return kExitUsage;
-    }
-    out.stream() << form_table_header(config.form_format);
-  }
-  if (!args.findings.empty()) {
-    config.finding_rows = true;
-    config.finding_format = table_format_for_path(args.findings);
-    if (!findings.open(args.findings, error)) {
-      std::cerr << "pes: " << error.in(config.chinese) << '\n';
-      return kExitUsage;
-    }
-    findings.stream() << finding_table_header(config.finding_format);
-  }
-
-  Progress progress(!args.no_progress && ::isatty(STDERR_FILENO) != 0, inputs.size());
-  const BatchSummary summary = run_batch(inputs, config, [&](BatchChunk& c) {
-    if (config.form_rows) out.stream() << c.form_rows;
-    if (config.finding_rows) findings.stream() << c.finding_rows;
-    if (!c.problems.empty()) {
-      progress.clear();
-      std::cerr << c.problems;
-    }
-    progress.chunk(c);
-  });
-  progress.clear();
-
-  bool failed = !errors.empty() || summary.unreadable > 0;
-  for (auto [file, path] : {std::pair{&out, &args.out}, std::pair{&findings, &args.findings}}) {
-    if (!path->empty() && !file->commit(error)) {
-      std::cerr << "pes: " << error.in(config.chinese) << '\n';
-      failed = true;
-    }
-  }
-  std::cout << format_summary(summary, config.chinese);
-  std::cout.flush();
-  if (failed) return kExitUsage;
-  return summary.errors > 0 ? kExitFindings : kExitClean;
+  RunRequest request;
+  request.paths = args.paths;
+  request.walk = true;
+  request.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  request.progress = !args.no_progress && ::isatty(STDERR_FILENO) != 0;
+  request.problems_to_stderr = true;
+  if (!args.out.empty()) request.outputs.push_back({find_reporter("forms"), args.out});
+  if (!args.findings.empty()) request.outputs.push_back({find_reporter("findings"), args.findings});
+  request.outputs.push_back({find_reporter("summary"), ""});
+  return run_checks(request, args.common);
 }
 
 }  // namespace
@@ -135,8 +45,9 @@ Command add_batch(CLI::App& app) {
       "batch",
       "Check many files in parallel, write tables, print a summary / 批量检查并汇总");
   sub->add_option("paths", args->paths,
-                  "Files and directories (.json, .jsonl, .csv, walked recursively); - reads JSON "
-                  "Lines from standard input / 文件或目录")
+                  fmt::format("Files and directories, walked recursively for {}; - reads "
+                              "standard input / 文件或目录",
+                              format_extensions(FormatFilter::Walked)))
       ->required();
   sub->add_option("-j,--jobs", args->jobs, "Threads (default: the machine's cores) / 线程数")
       ->check(CLI::Range(1u, 1024u));

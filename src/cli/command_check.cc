@@ -8,9 +8,10 @@
 #include <fmt/format.h>
 
 #include "commands.h"
-#include "pes/checker.h"
+#include "pes/formats.h"
 #include "pes/output.h"
 #include "pes/rules.h"
+#include "run.h"
 
 namespace pes::cli {
 namespace {
@@ -25,80 +26,15 @@ struct CheckArgs {
 };
 
 int run_check(const CheckArgs& args) {
-  Settings settings;
-  if (!args.common.settings(settings)) return kExitUsage;
-  ReportStyle style = args.common.style(::isatty(STDOUT_FILENO) != 0);
-  const bool zh = style.chinese;
-  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) style.step_summary = summary;
-
-  std::vector<OutputSpec> specs;
-  for (const std::string& text : args.outputs) specs.push_back(*parse_output_spec(text));
-  if (!args.format.empty() || specs.empty()) {
-    specs.push_back({args.format.empty() ? OutputFormat::Plain : *parse_output_format(args.format), ""});
+  RunRequest request;
+  request.paths = args.files;
+  for (const std::string& text : args.outputs) request.outputs.push_back(*parse_output_spec(text));
+  if (!args.format.empty() || request.outputs.empty()) {
+    request.outputs.push_back(*parse_output_spec(args.format.empty() ? "text" : args.format));
   }
-  // Files are opened before any work, so a bad path fails fast and nothing is half-written.
-  std::vector<std::unique_ptr<OutputFile>> files;
-  std::vector<std::unique_ptr<Reporter>> reporters;
-  bool machine_on_stdout = false;
-  for (const OutputSpec& spec : specs) {
-    std::ostream* out = &std::cout;
-    if (!spec.path.empty()) {
-      auto file = std::make_unique<OutputFile>();
-      Message error;
-      if (!file->open(spec.path, error)) {
-        std::cerr << "pes: " << error.in(zh) << '\n';
-        return kExitUsage;
-      }
-      out = &file->stream();
-      files.push_back(std::move(file));
-    } else if (spec.format != OutputFormat::Plain) {
-      machine_on_stdout = true;
-    }
-    ReportStyle s = style;
-    if (!spec.path.empty()) s.color = false;
-    reporters.push_back(make_reporter(spec.format, *out, s));
-  }
-  if (args.statistics) {
-    reporters.push_back(make_statistics_reporter(machine_on_stdout ? std::cerr : std::cout, style));
-  }
-
-  Checker checker(Options{});
-  checker.readers().set_encoding(args.common.input_encoding());
-  Summary summary;
-  bool unreadable = false;
-  bool failed = false;
-  FileResult result;
-  for (const std::string& path : args.files) {
-    const FileSettings fs = settings.for_path(path);
-    checker.set_options(fs.options);
-    checker.check_file(path, result);
-    if (!result.opened) {
-      unreadable = true;
-      std::cerr << "pes: " << result.error.in(zh) << '\n';
-    }
-    std::size_t failing = result.count(Severity::Error);
-    if (fs.fail_on == Severity::Warning) failing += result.count(Severity::Warning);
-    failed = failed || failing > 0;
-    summary.add(result);
-    for (auto& r : reporters) r->file(result);
-  }
-  for (auto& r : reporters) r->finish(summary);
-  std::cout.flush();
-  for (auto& file : files) {
-    Message error;
-    if (!file->commit(error)) {
-      std::cerr << "pes: " << error.in(zh) << '\n';
-      return kExitUsage;
-    }
-  }
-  if (unreadable) return kExitUsage;
-  if (args.exit_zero) return kExitClean;
-  if (const auto max = settings.max_warnings(); max && summary.warnings > *max) {
-    std::cerr << (zh ? fmt::format("pes：{} 个警告，超过上限 {}\n", summary.warnings, *max)
-                     : fmt::format("pes: {} warnings, more than the maximum of {}\n", summary.warnings, *max));
-    return kExitFindings;
-  }
-  return failed ? kExitFindings : kExitClean;
+  request.statistics = args.statistics;
+  request.exit_zero = args.exit_zero;
+  return run_checks(request, args.common);
 }
 
 }  // namespace
@@ -107,18 +43,24 @@ Command add_check(CLI::App& app) {
   auto args = std::make_shared<CheckArgs>();
   CLI::App* sub = app.add_subcommand(
       "check", "Check forms and report every mismatch / 检查自评表并报告所有不一致之处");
-  sub->add_option("files", args->files, "pes/1 JSON, CSV, printed-layout text (.txt/.tsv) or .xlsx files; - reads standard input / 文件")
+  sub->add_option("files", args->files,
+                  fmt::format("{}; - reads standard input / 文件",
+                              describe_formats(FormatFilter::All, false)))
       ->required();
-  sub->add_option("--format", args->format, "text, json, sarif, github or junit, to standard output / 输出格式")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
+  std::vector<std::string> names;
+  for (const ReporterInfo& r : reporters()) names.emplace_back(r.name);
+  sub->add_option("--format", args->format,
+                  fmt::format("{}, to standard output / 输出格式", reporter_names()))
+      ->check(CLI::IsMember(names));
   sub->add_option("--output", args->outputs,
-                  "FORMAT[:PATH], repeatable: text, json, sarif, github or junit, to PATH "
-                  "(written whole or not at all) or standard output / 输出格式与文件，可重复")
+                  fmt::format("FORMAT[:PATH], repeatable: {}, to PATH (written whole or not at "
+                              "all) or standard output / 输出格式与文件，可重复",
+                              reporter_names()))
       ->allow_extra_args(false)
       ->check([](const std::string& text) {
-        return parse_output_spec(text) ? std::string()
-                                       : "expected FORMAT[:PATH] with FORMAT one of text, json, "
-                                         "sarif, github, junit";
+        return parse_output_spec(text)
+                   ? std::string()
+                   : fmt::format("expected FORMAT[:PATH] with FORMAT one of {}", reporter_names());
       });
   sub->add_flag("--exit-zero", args->exit_zero,
                 "Exit 0 even when findings would fail the run (2 still means trouble) / 有问题也以 0 退出");

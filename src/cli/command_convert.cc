@@ -1,5 +1,6 @@
 // pes convert IN OUT: moves forms between formats (pes/1 JSON, CSV) without losing a digit.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <iostream>
 #include <memory>
@@ -8,7 +9,7 @@
 #include "commands.h"
 #include "pes/output_file.h"
 #include "pes/readers.h"
-#include "pes/rules.h"
+#include "pes/report.h"
 #include "pes/writers.h"
 
 namespace pes::cli {
@@ -38,16 +39,18 @@ int run_convert(const ConvertArgs& args) {
 
   std::optional<Format> out_format;
   if (!args.to.empty()) {
-    out_format = args.to == "csv" ? Format::Csv : Format::Json;
+    out_format = find_format(args.to)->id;
   } else if (args.output != "-") {
-    if (!has_known_extension(args.output) || !can_write(format_for_path(args.output))) {
+    const FormatInfo* f = format_of_extension(args.output);
+    if (f == nullptr || !f->writable) {
+      const std::string exts = format_extensions(FormatFilter::Writable);
+      const std::string names = fmt::format("{}", fmt::join(format_names(FormatFilter::Writable), "|"));
       return usage_error(
-          fmt::format("cannot tell the format to write from “{}”; end it in .csv or .json, or "
-                      "name the format with --to csv|json",
-                      args.output),
-          fmt::format(
-              "无法从“{}”判断输出格式；请使用 .csv 或 .json 扩展名，或用 --to csv|json 指定",
-              args.output),
+          fmt::format("cannot tell the format to write from “{}”; end it in one of {}, or name "
+                      "the format with --to {}",
+                      args.output, exts, names),
+          fmt::format("无法从“{}”判断输出格式；请使用 {} 之一的扩展名，或用 --to {} 指定",
+                      args.output, exts, names),
           zh);
     }
     out_format = format_for_path(args.output);
@@ -80,11 +83,9 @@ int run_convert(const ConvertArgs& args) {
   bool lossy = false;
   for (Finding f : doc.findings) {
     locate(source, doc, f);
-    const Severity s = rule_info(f.rule).severity;
-    lossy = lossy || s == Severity::Error;
-    std::cerr << fmt::format("{}:{}:{}: {}[{}] {}", source.path(), f.line, f.column, severity_name(s),
-                             rule_info(f.rule).name, f.message.in(zh));
-    if (!f.pointer.empty()) std::cerr << fmt::format(" ({})", f.pointer);
+    lossy = lossy || f.severity == Severity::Error;
+    std::cerr << finding_line(source.path(), f, zh);
+    if (!f.pointer.empty() && !f.in_cell) std::cerr << fmt::format(" ({})", f.pointer);
     std::cerr << '\n';
   }
   if (lossy) {
@@ -127,17 +128,21 @@ CLI::Validator text_encoding_validator() { return encoding_validator(true); }
 Command add_convert(CLI::App& app) {
   auto args = std::make_shared<ConvertArgs>();
   CLI::App* sub = app.add_subcommand(
-      "convert", "Convert forms between pes/1 JSON and CSV / 在 pes/1 JSON 与 CSV 之间转换自评表");
-  sub->add_option("input", args->input, "a .json or .csv file; - reads standard input / 输入文件")
+      "convert",
+      "Convert forms to pes/1 JSON or CSV from any format pes reads / 将自评表转换为 pes/1 JSON 或 CSV");
+  sub->add_option("input", args->input,
+                  fmt::format("{}; - reads standard input / 输入文件",
+                              describe_formats(FormatFilter::All, false)))
       ->required();
   sub->add_option("output", args->output,
                   "the file to write (its extension names the format); - writes standard output "
                   "/ 输出文件")
       ->required();
   sub->add_option("--to", args->to,
-                  "format to write: csv or json (default: from OUT's extension; "
-                  "for -, the other format) / 输出格式")
-      ->check(CLI::IsMember({"csv", "json"}));
+                  fmt::format("format to write: {} (default: from OUT's extension; for -, JSON "
+                              "from CSV and CSV from the rest) / 输出格式",
+                              fmt::join(format_names(FormatFilter::Writable), ", ")))
+      ->check(CLI::IsMember(format_names(FormatFilter::Writable)));
   sub->add_option(
          "--encoding", args->encoding,
          "encoding of CSV written: utf-8 (with a byte-order mark) or gbk / 输出 CSV 的编码")

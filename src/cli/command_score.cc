@@ -29,7 +29,7 @@ int run_score(const ScoreArgs& args) {
   }
   if (!result.doc.parsed) {
     for (const Finding& f : result.file_findings) {
-      std::cerr << result.path << ':' << f.line << ':' << f.column << ": " << f.message.in(zh) << '\n';
+      std::cerr << finding_location(result.path, f) << ": " << f.message.in(zh) << '\n';
     }
     return kExitFindings;
   }

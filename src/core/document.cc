@@ -2,13 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "pes/fields.h"
+
 namespace pes {
-namespace {
-
-bool is_row_field(FieldKey key) { return key >= FieldKey::Row && key <= FieldKey::RowScore; }
-
-}  // namespace
-
 void Document::fail(std::uint64_t offset, std::string en, std::string zh) {
   forms.clear();
   findings.clear();
@@ -22,7 +18,8 @@ void Document::fail(std::uint64_t offset, std::string en, std::string zh) {
 }
 
 void locate(const Source& source, const Document& doc, Finding& finding) {
-  if (!doc.places.empty()) {  // a workbook: the finding names its cell
+  finding.in_cell = !doc.places.empty();
+  if (finding.in_cell) {  // a workbook: the finding names its cell
     if (finding.offset >= 1 && finding.offset <= doc.places.size()) {
       const CellPlace& place = doc.places[finding.offset - 1];
       finding.line = place.row;
@@ -41,7 +38,8 @@ void locate(const Source& source, const Document& doc, Finding& finding) {
   if (finding.form == kWholeFile) return;
   if (doc.format == Format::Csv) {
     for (const ColumnHeader& c : doc.columns) {
-      if (c.key == finding.field.key && (!is_row_field(c.key) || c.row == finding.field.row)) {
+      if (c.key == finding.field.key &&
+          (field_info(c.key).parent != FieldParent::Row || c.row == finding.field.row)) {
         finding.pointer = c.header;
         break;
       }

@@ -1,5 +1,7 @@
 #include "pes/checker.h"
 
+#include "pes/rules.h"
+
 #include <algorithm>
 
 namespace pes {
@@ -13,14 +15,21 @@ std::size_t FileResult::count(Severity s) const {
   return n;
 }
 
+void FileResult::clear(std::string_view new_path) {
+  // Field by field, so the buffers of the previous file are reused.
+  path = new_path;
+  input = 0;
+  part = 0;
+  last_part = true;
+  opened = false;
+  error = {};
+  doc.clear();
+  forms.clear();
+  file_findings.clear();
+}
+
 void Checker::check_file(const std::string& path, FileResult& out) {
-  // Reset field by field, so the buffers of the previous file are reused.
-  out.path = path == "-" ? "<stdin>" : path;
-  out.opened = false;
-  out.error = {};
-  out.doc.clear();
-  out.forms.clear();
-  out.file_findings.clear();
+  out.clear(path == "-" ? "<stdin>" : path);
   std::string en;
   std::string zh;
   if (!out.source.load(path, en, zh)) {

@@ -1,25 +1,22 @@
-// The inputs of pes batch: files and directories walked recursively, in a stable order.
+// The inputs of a run: files and directories walked recursively, in a stable order.
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
 
 #include <fmt/format.h>
 
-#include "pes/batch.h"
-#include "pes/readers.h"
+#include "pes/formats.h"
+#include "pes/pipeline.h"
 
 namespace pes {
 namespace {
 
 namespace fs = std::filesystem;
 
+// A walk takes the files of the formats the format table marks as walked.
 bool wanted(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
-  // Printed-layout text (.txt, .tsv) is read when named, but not picked up from a directory:
-  // too many notes and tables have those names.
-  return ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || ext == ".csv" || ext == ".xlsx";
+  const FormatInfo* f = format_of_extension(p.filename().string());
+  return f != nullptr && f->walked;
 }
 
 void cannot(std::vector<Message>& errors, const std::string& path, const std::error_code& ec) {
@@ -27,7 +24,7 @@ void cannot(std::vector<Message>& errors, const std::string& path, const std::er
                     fmt::format("{}：无法打开：{}", path, ec.message())});
 }
 
-void walk(const fs::path& dir, std::vector<BatchInput>& out, std::vector<Message>& errors) {
+void walk(const fs::path& dir, std::vector<Input>& out, std::vector<Message>& errors) {
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   if (ec) {
@@ -52,19 +49,19 @@ void walk(const fs::path& dir, std::vector<BatchInput>& out, std::vector<Message
       walk(p, out, errors);
     } else {
       std::string s = p.string();
-      out.push_back({s, format_for_path(s)});
+      out.push_back({s, format_for_path(s), false});
     }
   }
 }
 
 }  // namespace
 
-std::vector<BatchInput> expand_inputs(const std::vector<std::string>& paths,
+std::vector<Input> expand_inputs(const std::vector<std::string>& paths,
                                       std::vector<Message>& errors) {
-  std::vector<BatchInput> out;
+  std::vector<Input> out;
   for (const std::string& path : paths) {
     if (path == "-") {
-      out.push_back({path, Format::JsonLines});
+      out.push_back({path, Format::JsonLines, true});
       continue;
     }
     std::error_code ec;
@@ -76,7 +73,7 @@ std::vector<BatchInput> expand_inputs(const std::vector<std::string>& paths,
       while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
       walk(dir, out, errors);
     } else {
-      out.push_back({path, format_for_path(path)});
+      out.push_back({path, format_for_path(path), false});
     }
   }
   return out;

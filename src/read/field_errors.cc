@@ -1,4 +1,6 @@
 #include "read/field_errors.h"
+
+#include "pes/fields.h"
 #include "pes/text.h"
 
 #include <fmt/format.h>
@@ -56,6 +58,32 @@ void bad_year(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::string
            {fmt::format("year: “{}” is not a year (a whole number such as 2023)", raw),
             fmt::format("年度（year）：“{}”不是有效年份（应为整数，如 2023）", raw)},
            raw, "");
+}
+
+void read_number(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::string_view raw,
+                 Number& out) {
+  const Decimal::Parsed p = Decimal::parse(raw);
+  if (p.value) {
+    out.set(*p.value, offset);
+    return;
+  }
+  out.state = FieldState::Invalid;
+  out.offset = offset;
+  bad_number(sink, ref, offset, raw, p.error);
+}
+
+void read_year(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::string_view raw,
+               Field<std::int32_t>& out) {
+  out.state = FieldState::Invalid;
+  out.offset = offset;
+  const Decimal::Parsed p = Decimal::parse(raw);
+  if (!p.value) {
+    bad_number(sink, ref, offset, raw, p.error);
+  } else if (!p.value->fits(0) || *p.value < Decimal::of(1000) || *p.value > Decimal::of(9999)) {
+    bad_year(sink, ref, offset, p.value->str());
+  } else {
+    out.set(static_cast<std::int32_t>(p.value->units() / Decimal::kUnit), offset);
+  }
 }
 
 }  // namespace pes

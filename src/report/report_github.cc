@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "pes/report.h"
+#include "report/reporters.h"
 #include "pes/rules.h"
 
 namespace pes {
@@ -101,8 +102,9 @@ class GithubReporter final : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_github_reporter(std::ostream& out, ReportStyle style) {
-  return std::make_unique<GithubReporter>(out, std::move(style));
+std::unique_ptr<Reporter> make_github_reporter(std::ostream& out, const ReportStyle& style,
+                                  std::string_view) {
+  return std::make_unique<GithubReporter>(out, style);
 }
 
 }  // namespace pes

@@ -1,11 +1,13 @@
 // The JSON reporter: one document with schema_version, tool, summary and files.
 #include "report/report_json.h"
 
+#include "pes/fields.h"
 #include "pes/grade.h"
-#include "pes/readers.h"
+#include "write/judgement_json.h"
+#include "pes/formats.h"
 #include "pes/report.h"
+#include "report/reporters.h"
 #include "pes/rules.h"
-#include "pes/target.h"
 
 namespace pes {
 namespace {
@@ -13,30 +15,6 @@ namespace {
 ojson decimal_or_null(const std::optional<Decimal>& d) { return d ? ojson(d->str()) : ojson(nullptr); }
 ojson number_or_null(const Number& n) { return n.ok() ? ojson(n.value.str()) : ojson(nullptr); }
 ojson text_or_null(const Text& t) { return t.ok() ? ojson(t.value) : ojson(nullptr); }
-
-ojson value_json(const IndicatorValue& v, const Text& cell) {
-  ojson j;
-  j["text"] = text_or_null(cell);
-  j["kind"] = std::string(value_kind_name(v.kind));
-  if (v.kind == ValueKind::Quantity) {
-    const std::string_view cmp = comparison_ascii(v.comparison);
-    j["comparison"] = cmp.empty() ? ojson(nullptr) : ojson(std::string(cmp));
-    j["value"] = v.number.str();
-    j["unit"] = v.unit.empty() ? ojson(nullptr) : ojson(v.unit);
-  } else if (v.kind == ValueKind::Completion) {
-    j["completion"] = std::string(completion_name(v.completion));
-  }
-  return j;
-}
-
-std::string_view kind_name(JudgementKind k) {
-  switch (k) {
-    case JudgementKind::NotJudged: return "not-judged";
-    case JudgementKind::Quantitative: return "quantitative";
-    case JudgementKind::Qualitative: return "qualitative";
-  }
-  return "not-judged";
-}
 
 ojson summary_json(const Summary& s) {
   return {{"files", s.files},       {"unreadable_files", s.unreadable}, {"forms", s.forms},
@@ -48,6 +26,14 @@ class JsonReporter final : public Reporter {
   JsonReporter(std::ostream& out, ReportStyle style) : out_(out), style_(style) {}
 
   void file(const FileResult& file) override {
+    if (file.part > 0 && file.opened && !files_.empty()) {  // the next part of a JSON Lines file
+      ojson& last = files_.back();
+      for (const Finding& x : file.file_findings) last["findings"].push_back(finding_json(x, style_.chinese));
+      for (std::size_t i = 0; i < file.doc.forms.size(); ++i) {
+        last["forms"].push_back(form_json(file.doc.forms[i], file.forms[i], style_.chinese));
+      }
+      return;
+    }
     ojson f;
     f["path"] = file.path;
     if (!file.opened) {
@@ -101,29 +87,6 @@ ojson finding_json(const Finding& f, bool chinese) {
   return j;
 }
 
-ojson judgement_json(const Indicator& ind, const Judgement& jd, bool chinese) {
-  ojson j;
-  j["target"] = value_json(jd.target, ind.target);
-  j["actual"] = value_json(jd.actual, ind.actual);
-  j["judged"] = std::string(kind_name(jd.kind));
-  const bool judged = jd.kind != JudgementKind::NotJudged;
-  j["met"] = judged ? ojson(jd.met) : ojson(nullptr);
-  j["direction"] = jd.kind == JudgementKind::Quantitative
-                       ? ojson(jd.negative ? "lower-is-better" : "higher-is-better")
-                       : ojson(nullptr);
-  j["rule_score"] = decimal_or_null(jd.rule_score);
-  if (jd.kind == JudgementKind::Qualitative && ind.weight.ok()) {
-    j["band"] = {{"completion", std::string(completion_name(jd.completion))},
-                 {"low", jd.band_low.str()},
-                 {"high", jd.band_high.str()},
-                 {"high_inclusive", jd.band_high_inclusive}};
-  } else {
-    j["band"] = nullptr;
-  }
-  j["note"] = judged ? ojson(nullptr) : ojson(jd.note.in(chinese));
-  return j;
-}
-
 ojson form_json(const Form& form, const FormResult& result, bool chinese) {
   const Recomputed& re = result.re;
   ojson j;
@@ -170,7 +133,8 @@ ojson form_json(const Form& form, const FormResult& result, bool chinese) {
   return j;
 }
 
-std::unique_ptr<Reporter> make_json_reporter(std::ostream& out, ReportStyle style) {
+std::unique_ptr<Reporter> make_json_reporter(std::ostream& out, const ReportStyle& style,
+                                  std::string_view) {
   return std::make_unique<JsonReporter>(out, style);
 }
 

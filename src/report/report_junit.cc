@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "pes/report.h"
+#include "report/reporters.h"
 #include "pes/rules.h"
 
 namespace pes {
@@ -36,10 +37,11 @@ class JunitReporter final : public Reporter {
 
   void file(const FileResult& file) override {
     const bool zh = style_.chinese;
-    std::string cases;
-    std::size_t tests = 0;
-    std::size_t failures = 0;
-    std::size_t errors = 0;
+    // A large JSON Lines file comes in parts: one suite for all of them.
+    std::string& cases = cases_;
+    std::size_t& tests = tests_;
+    std::size_t& failures = failures_;
+    std::size_t& errors = errors_;
     const std::string path = xml(file.path);
     if (!file.opened) {
       ++tests;
@@ -70,6 +72,7 @@ class JunitReporter final : public Reporter {
         }
       }
     }
+    if (!file.last_part) return;
     total_tests_ += tests;
     total_failures_ += failures;
     total_errors_ += errors;
@@ -77,6 +80,8 @@ class JunitReporter final : public Reporter {
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">\n{}"
         "  </testsuite>\n",
         path, tests, failures, errors, cases);
+    cases_.clear();
+    tests_ = failures_ = errors_ = 0;
   }
 
   void finish(const Summary&) override {
@@ -90,15 +95,16 @@ class JunitReporter final : public Reporter {
   std::string form_name(const FileResult& file, std::size_t i) const {
     const Form& form = file.doc.forms[i];
     const std::string project = form.project.ok() ? form.project.value : "";
-    if (file.doc.forms.size() == 1) return project.empty() ? std::string("form") : project;
+    if (file.doc.forms.size() == 1 && file.part == 0 && file.last_part) {
+      return project.empty() ? std::string("form") : project;
+    }
     return fmt::format("[{}] {}", form.index, project);
   }
 
   std::string testcase(const FileResult& file, const Finding& f, std::string_view element) const {
     const std::string_view rule = rule_info(f.rule).name;
     const std::string msg = xml(f.message.in(style_.chinese));
-    std::string body = fmt::format("{}:{}:{}: {}[{}] {}", file.path, f.line, f.column,
-                                   severity_name(f.severity), rule, f.message.in(style_.chinese));
+    std::string body = finding_line(file.path, f, style_.chinese);
     if (!f.reported.empty()) body += fmt::format("\nreported: {}", f.reported);
     if (!f.expected.empty()) body += fmt::format("\nexpected: {}", f.expected);
     if (!f.pointer.empty()) body += fmt::format("\npointer: {}", f.pointer);
@@ -111,6 +117,10 @@ class JunitReporter final : public Reporter {
   std::ostream& out_;
   ReportStyle style_;
   std::string suites_;
+  std::string cases_;  // of the file whose parts are coming
+  std::size_t tests_ = 0;
+  std::size_t failures_ = 0;
+  std::size_t errors_ = 0;
   std::size_t total_tests_ = 0;
   std::size_t total_failures_ = 0;
   std::size_t total_errors_ = 0;
@@ -118,8 +128,9 @@ class JunitReporter final : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_junit_reporter(std::ostream& out, ReportStyle style) {
-  return std::make_unique<JunitReporter>(out, std::move(style));
+std::unique_ptr<Reporter> make_junit_reporter(std::ostream& out, const ReportStyle& style,
+                                  std::string_view) {
+  return std::make_unique<JunitReporter>(out, style);
 }
 
 }  // namespace pes

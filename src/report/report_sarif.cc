@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pes/report.h"
+#include "report/reporters.h"
 #include "pes/rules.h"
 
 namespace pes {
@@ -186,8 +187,9 @@ class SarifReporter final : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_sarif_reporter(std::ostream& out, ReportStyle style) {
-  return std::make_unique<SarifReporter>(out, std::move(style));
+std::unique_ptr<Reporter> make_sarif_reporter(std::ostream& out, const ReportStyle& style,
+                                  std::string_view) {
+  return std::make_unique<SarifReporter>(out, style);
 }
 
 }  // namespace pes

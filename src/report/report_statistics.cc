@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "pes/report.h"
+#include "report/reporters.h"
 #include "pes/rules.h"
 
 namespace pes {
@@ -51,8 +52,9 @@ class StatisticsReporter final : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_statistics_reporter(std::ostream& out, ReportStyle style) {
-  return std::make_unique<StatisticsReporter>(out, std::move(style));
+std::unique_ptr<Reporter> make_statistics_reporter(std::ostream& out, const ReportStyle& style,
+                                  std::string_view) {
+  return std::make_unique<StatisticsReporter>(out, style);
 }
 
 }  // namespace pes

@@ -3,6 +3,7 @@
 
 #include "pes/grade.h"
 #include "pes/report.h"
+#include "report/reporters.h"
 #include "pes/rules.h"
 #include "pes/text.h"
 
@@ -60,7 +61,9 @@ class TextReporter final : public Reporter {
     const Recomputed& re = result.re;
     std::string title = form.project.ok() ? shorten(form.project.value) : (zh ? "（无项目名称）" : "(no project name)");
     if (form.year.ok()) title += zh ? fmt::format("（{} 年度）", form.year.value) : fmt::format(" ({})", form.year.value);
-    const std::string where = file.doc.is_array || file.doc.forms.size() > 1
+    const bool many = file.doc.is_array || file.doc.forms.size() > 1 || file.part > 0 ||
+                      !file.last_part;
+    const std::string where = many
                                   ? fmt::format("{}#{}", file.path, form.index)
                                   : file.path;
     out_ << paint(kBold, fmt::format("{}: {}", where, title)) << '\n';
@@ -95,21 +98,11 @@ class TextReporter final : public Reporter {
 
   void finding(const FileResult& file, const Finding& f) {
     const bool zh = style_.chinese;
-    std::string_view color = kCyan;
-    std::string_view label = zh ? "提示" : "info";
-    if (f.severity == Severity::Error) {
-      color = kRed;
-      label = zh ? "错误" : "error";
-    } else if (f.severity == Severity::Warning) {
-      color = kYellow;
-      label = zh ? "警告" : "warning";
-    }
-    // A workbook's findings name their cell (book.xlsx:Sheet1!C5), others line and column.
-    out_ << "  "
-         << (file.doc.places.empty() ? fmt::format("{}:{}:{}: ", file.path, f.line, f.column)
-                                     : fmt::format("{}:{} ", file.path, f.pointer.empty() ? "" : f.pointer + ":"))
-         << paint(color, fmt::format("{}[{}]", label, rule_name(f))) << ' '
-         << f.message.in(zh) << '\n';
+    const std::string_view color = f.severity == Severity::Error     ? kRed
+                                   : f.severity == Severity::Warning ? kYellow
+                                                                     : kCyan;
+    out_ << "  " << finding_location(file.path, f) << ": "
+         << paint(color, finding_head(f, zh)) << ' ' << f.message.in(zh) << '\n';
     if (!f.reported.empty() || !f.expected.empty()) {
       const std::string reported = f.reported.empty() ? "—" : f.reported;
       const std::string expected = f.expected.empty() ? "—" : f.expected;
@@ -121,15 +114,14 @@ class TextReporter final : public Reporter {
     }
   }
 
-  static std::string_view rule_name(const Finding& f) { return rule_info(f.rule).name; }
-
   std::ostream& out_;
   ReportStyle style_;
 };
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_text_reporter(std::ostream& out, ReportStyle style) {
+std::unique_ptr<Reporter> make_text_reporter(std::ostream& out, const ReportStyle& style,
+                                  std::string_view) {
   return std::make_unique<TextReporter>(out, style);
 }
 

@@ -1,7 +1,7 @@
 // Check functions, one per rule; the table in rules.cc names them.
 #pragma once
 
-#include "pes/engine.h"
+#include "pes/rules.h"
 
 namespace pes::checks {
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "checks.h"
+#include "pes/fields.h"
 #include "pes/labels.h"
 #include "pes/text.h"
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "checks.h"
+#include "pes/fields.h"
 #include "pes/rules.h"
 
 namespace pes::checks {
@@ -9,7 +10,6 @@ namespace {
 
 std::string_view rounding_en(Rounding r) { return r == Rounding::Truncate ? "truncated" : "rounded half-up"; }
 std::string_view rounding_zh(Rounding r) { return r == Rounding::Truncate ? "截断" : "四舍五入"; }
-Rounding other(Rounding r) { return r == Rounding::Truncate ? Rounding::HalfUp : Rounding::Truncate; }
 
 // "98.48 (truncated)" or, when either rounding is accepted and they differ,
 // "98.48 (truncated) or 98.49 (rounded half-up)".
@@ -17,9 +17,9 @@ Message expectation(const CheckContext& ctx, Decimal expected, std::optional<Dec
   const Rounding r = ctx.re.rounding;
   if (ctx.options.rounding == RoundingPolicy::Auto && alternative && *alternative != expected) {
     return {fmt::format("{} ({}) or {} ({})", expected.str(), rounding_en(r), alternative->str(),
-                        rounding_en(other(r))),
+                        rounding_en(other_rounding(r))),
             fmt::format("{}（{}）或 {}（{}）", expected.str(), rounding_zh(r), alternative->str(),
-                        rounding_zh(other(r)))};
+                        rounding_zh(other_rounding(r)))};
   }
   return {fmt::format("{} ({})", expected.str(), rounding_en(r)),
           fmt::format("{}（{}）", expected.str(), rounding_zh(r))};

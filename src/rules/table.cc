@@ -223,6 +223,8 @@ std::span<const Rule> rules() { return kRules; }
 
 const Rule& rule_info(RuleId id) { return kRules[static_cast<std::size_t>(id)]; }
 
+Severity default_severity(RuleId id) { return rule_info(id).severity; }
+
 std::optional<RuleId> find_rule(std::string_view name) {
   for (const Rule& r : kRules) {
     if (r.name == name) return r.id;
@@ -237,23 +239,6 @@ RuleSettings RuleSettings::defaults() {
     s.severity[static_cast<std::size_t>(r.id)] = r.severity;
   }
   return s;
-}
-
-std::string_view severity_name(Severity s) {
-  switch (s) {
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
-  }
-  return "error";
-}
-
-bool parse_severity(std::string_view text, Severity& out) {
-  if (text == "info") out = Severity::Info;
-  else if (text == "warning") out = Severity::Warning;
-  else if (text == "error") out = Severity::Error;
-  else return false;
-  return true;
 }
 
 }  // namespace pes

@@ -11,7 +11,6 @@ namespace {
 
 constexpr int kShown = 2;  // decimals a form shows
 
-Rounding other(Rounding r) { return r == Rounding::Truncate ? Rounding::HalfUp : Rounding::Truncate; }
 
 bool is_cost(const Indicator& ind) {
   return normalize_label(ind.level1.value).find("成本") != std::string::npos ||
@@ -78,7 +77,7 @@ void judge_quantity(const Indicator& ind, Rounding rounding, Judgement& j) {
   j.met = met_quantity(t.comparison, j.negative, t.number, a.number);
   if (!ind.weight.ok()) return;
   j.rule_score = rule_score(j, ind.weight.value, rounding);
-  j.rule_score_other = rule_score(j, ind.weight.value, other(rounding));
+  j.rule_score_other = rule_score(j, ind.weight.value, other_rounding(rounding));
 }
 
 // weight × percent ÷ 100, exact, with 2 decimals or as many more as it needs (80% of 3.33 is

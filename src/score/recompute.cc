@@ -1,16 +1,14 @@
-#include "pes/engine.h"
+#include "pes/recompute.h"
 
 #include <algorithm>
 
 #include "pes/labels.h"
-#include "pes/rules.h"
 
 namespace pes {
 namespace {
 
 constexpr int kShown = 2;  // decimals a form shows
 
-Rounding other(Rounding r) { return r == Rounding::Truncate ? Rounding::HalfUp : Rounding::Truncate; }
 
 std::optional<Decimal> rate_of(const FundsRow& row, Rounding rule) {
   if (!row.present || !row.annual.ok() || !row.executed.ok()) return std::nullopt;
@@ -50,11 +48,11 @@ void recompute(const Form& form, const Options& options, Recomputed& out) {
   for (FundsRowId id : kFundsRows) {
     const auto i = static_cast<std::size_t>(id);
     out.rate[i] = rate_of(form.row(id), out.rounding);
-    out.rate_other[i] = rate_of(form.row(id), other(out.rounding));
+    out.rate_other[i] = rate_of(form.row(id), other_rounding(out.rounding));
   }
   const FundsRow& total_row = form.row(FundsRowId::Total);
   out.budget_score = budget_score_of(total_row, out.funds_weight, out.rounding);
-  out.budget_score_other = budget_score_of(total_row, out.funds_weight, other(out.rounding));
+  out.budget_score_other = budget_score_of(total_row, out.funds_weight, other_rounding(out.rounding));
 
   out.indicator_weight = Decimal::of(0, kShown);
   out.indicator_score = Decimal::of(0, kShown);
@@ -89,32 +87,6 @@ void recompute(const Form& form, const Options& options, Recomputed& out) {
     out.total = (*budget + out.indicator_score).with_digits(kShown);
     out.grade = grade_of(*out.total, options.grades);
   }
-}
-
-Finding& FindingSink::add(RuleId rule, FieldRef field, std::uint64_t offset, Message message,
-                          std::string reported, std::string expected) {
-  Finding& f = out_.emplace_back();
-  f.rule = rule;
-  f.severity = rule_info(rule).severity;
-  f.form = form_;
-  f.field = field;
-  f.offset = offset;
-  f.message = std::move(message);
-  f.reported = std::move(reported);
-  f.expected = std::move(expected);
-  return f;
-}
-
-void check(const CheckContext& ctx, std::vector<Finding>& out) {
-  FindingSink sink(ctx.form.index, out);
-  for (const Rule& r : rules()) {
-    if (r.check != nullptr && ctx.options.rules.on(r.id)) r.check(ctx, sink);
-  }
-}
-
-void apply_settings(const RuleSettings& settings, std::vector<Finding>& findings) {
-  std::erase_if(findings, [&](const Finding& f) { return !settings.on(f.rule); });
-  for (Finding& f : findings) f.severity = settings.level(f.rule);
 }
 
 }  // namespace pes

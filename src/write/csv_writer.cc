@@ -5,35 +5,36 @@
 namespace pes {
 namespace {
 
-std::string text_of(const Text& t) { return t.ok() ? t.value : std::string(); }
-std::string number_of(const Number& n) { return n.ok() ? n.value.str() : std::string(); }
-
-std::string cell(const CsvColumn& c, const Form& form, const Indicator* ind) {
-  if (c.year) return form.year.ok() ? std::to_string(form.year.value) : std::string();
-  if (c.form_text != nullptr) return text_of(form.*c.form_text);
-  if (c.form_number != nullptr) return number_of(form.*c.form_number);
-  if (c.row_number != nullptr) {
-    const FundsRow& row = form.row(c.row);
-    return row.present ? number_of(row.*c.row_number) : std::string();
+// The cell of column `c` on the row of indicator `i` (or of the form alone, `i` past the end).
+std::string cell(const CsvColumn& c, const Form& form, std::size_t i) {
+  const FieldInfo& f = *c.field;
+  const auto index = static_cast<std::uint32_t>(i);
+  if (!c.form_level() && i >= form.indicators.size()) return {};
+  if (f.parent == FieldParent::Row && !form.row(c.row).present) return {};
+  switch (f.type) {
+    case FieldType::Year:
+      return form.year.ok() ? std::to_string(form.year.value) : std::string();
+    case FieldType::Str: {
+      const Text* t = text_field(form, f, c.ref(index));
+      return t != nullptr && t->ok() ? t->value : std::string();
+    }
+    case FieldType::Num: {
+      const Number* n = number_field(form, f, c.ref(index));
+      return n != nullptr && n->ok() ? n->value.str() : std::string();
+    }
+    case FieldType::Object:
+    case FieldType::List: break;
   }
-  if (ind == nullptr) return {};
-  if (c.text != nullptr) return text_of(ind->*c.text);
-  return number_of(ind->*c.number);
+  return {};
 }
 
-// The columns that say whose a row is, written on every row of a form.
-bool identifies(const CsvColumn& c) {
-  return c.key == FieldKey::Project || c.key == FieldKey::Year || c.key == FieldKey::Department ||
-         c.key == FieldKey::Implementer || c.key == FieldKey::Unit;
-}
-
-void append_row(std::string& out, const Form& form, const Indicator* ind, bool first_row) {
+void append_row(std::string& out, const Form& form, std::size_t i, bool first_row) {
   bool first = true;
   for (const CsvColumn& c : csv_columns()) {
     if (!first) out += ',';
     first = false;
     // The form's other cells only on its first row, as a merged cell exports.
-    if (first_row || identifies(c) || !c.form_level()) append_csv_cell(out, cell(c, form, ind));
+    if (first_row || c.field->describes_form || !c.form_level()) append_csv_cell(out, cell(c, form, i));
   }
   out += "\r\n";
 }
@@ -65,10 +66,8 @@ void write_forms_csv(const std::vector<Form>& forms, std::string& out) {
   }
   out += "\r\n";
   for (const Form& form : forms) {
-    if (form.indicators.empty()) append_row(out, form, nullptr, true);
-    for (std::size_t i = 0; i < form.indicators.size(); ++i) {
-      append_row(out, form, &form.indicators[i], i == 0);
-    }
+    if (form.indicators.empty()) append_row(out, form, 0, true);
+    for (std::size_t i = 0; i < form.indicators.size(); ++i) append_row(out, form, i, i == 0);
   }
 }
 

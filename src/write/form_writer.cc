@@ -1,8 +1,9 @@
+#include "pes/fields.h"
 #include "pes/form_writer.h"
 
 #include <fmt/format.h>
 
-#include "report/report_json.h"
+#include "write/judgement_json.h"
 
 namespace pes {
 
@@ -80,72 +81,92 @@ void append_indented(std::string& out, const ojson& value, int indent) {
   }
 }
 
+// Writes the members of one pes/1 object (the form, its funds, a funds row, its goals, an
+// indicator) in the order of the field table.
+class FormWriter {
+ public:
+  FormWriter(const Form& form, std::string& out, const Recomputed* re, bool chinese)
+      : form_(form), out_(out), re_(re), chinese_(chinese) {}
+
+  void object(FieldParent parent, FieldRef where, int indent) {
+    ObjectWriter o(out_, indent);
+    for (const FieldInfo& f : fields()) {
+      if (f.parent == parent) member(o, f, where);
+    }
+    if (parent == FieldParent::Indicator && re_ != nullptr && where.indicator < re_->judgements.size()) {
+      o.key("judgement");
+      append_indented(out_, judgement_json(form_.indicators[where.indicator],
+                                           re_->judgements[where.indicator], chinese_),
+                      o.inner());
+    }
+    o.close();
+  }
+
+ private:
+  void member(ObjectWriter& o, const FieldInfo& f, FieldRef where) {
+    where.key = f.key;
+    switch (f.type) {
+      case FieldType::Year:
+        if (form_.year.ok()) {
+          o.key(f.json);
+          out_ += std::to_string(form_.year.value);
+        }
+        return;
+      case FieldType::Str: o.text(f.json, *text_field(form_, f, where)); return;
+      case FieldType::Num: o.number(f.json, *number_field(form_, f, where)); return;
+      case FieldType::Object: container(o, f, where); return;
+      case FieldType::List: list(o, f); return;
+    }
+  }
+
+  void container(ObjectWriter& o, const FieldInfo& f, FieldRef where) {
+    switch (f.key) {
+      case FieldKey::Funds:
+        o.key(f.json);
+        object(FieldParent::Funds, where, o.inner());
+        return;
+      case FieldKey::Row:  // one member per funds row the form has
+        for (const FundsRowInfo& r : funds_rows()) {
+          if (!form_.row(r.id).present) continue;
+          o.key(r.json);
+          object(FieldParent::Row, {FieldKey::Row, r.id, 0}, o.inner());
+        }
+        return;
+      case FieldKey::Goals:
+        if (!form_.goals_expected.ok() && !form_.goals_achieved.ok()) return;
+        o.key(f.json);
+        object(FieldParent::Goals, where, o.inner());
+        return;
+      default: return;
+    }
+  }
+
+  void list(ObjectWriter& o, const FieldInfo& f) {
+    o.key(f.json);
+    out_ += '[';
+    const std::string pad(static_cast<std::size_t>(o.inner() + 2), ' ');
+    for (std::size_t i = 0; i < form_.indicators.size(); ++i) {
+      out_ += i == 0 ? "\n" : ",\n";
+      out_ += pad;
+      object(FieldParent::Indicator, {FieldKey::Indicator, {}, static_cast<std::uint32_t>(i)},
+             o.inner() + 2);
+    }
+    if (!form_.indicators.empty()) {
+      out_ += '\n';
+      out_.append(static_cast<std::size_t>(o.inner()), ' ');
+    }
+    out_ += ']';
+  }
+
+  const Form& form_;
+  std::string& out_;
+  const Recomputed* re_;
+  bool chinese_;
+};
+
 void write_form(const Form& form, std::string& out, int indent, const Recomputed* re,
                 bool chinese) {
-  ObjectWriter o(out, indent);
-  if (form.year.ok()) {
-    o.key("year");
-    out += std::to_string(form.year.value);
-  }
-  o.text("project", form.project);
-  o.text("department", form.department);
-  o.text("implementer", form.implementer);
-  o.text("unit", form.unit);
-  o.key("funds");
-  {
-    ObjectWriter funds(out, o.inner());
-    funds.number("weight", form.funds_weight);
-    for (FundsRowId id : kFundsRows) {
-      const FundsRow& row = form.row(id);
-      if (!row.present) continue;
-      funds.key(row_name(id));
-      ObjectWriter r(out, funds.inner());
-      r.number("initial", row.initial);
-      r.number("annual", row.annual);
-      r.number("executed", row.executed);
-      r.number("rate", row.rate);
-      r.number("score", row.score);
-      r.close();
-    }
-    funds.close();
-  }
-  if (form.goals_expected.ok() || form.goals_achieved.ok()) {
-    o.key("goals");
-    ObjectWriter g(out, o.inner());
-    g.text("expected", form.goals_expected);
-    g.text("achieved", form.goals_achieved);
-    g.close();
-  }
-  o.key("indicators");
-  out += '[';
-  const std::string pad(static_cast<std::size_t>(o.inner() + 2), ' ');
-  for (std::size_t i = 0; i < form.indicators.size(); ++i) {
-    const Indicator& ind = form.indicators[i];
-    out += i == 0 ? "\n" : ",\n";
-    out += pad;
-    ObjectWriter w(out, o.inner() + 2);
-    w.text("level1", ind.level1);
-    w.text("level2", ind.level2);
-    w.text("name", ind.name);
-    w.text("target", ind.target);
-    w.text("actual", ind.actual);
-    w.number("weight", ind.weight);
-    w.number("score", ind.score);
-    w.text("reason", ind.reason);
-    if (re != nullptr && i < re->judgements.size()) {
-      w.key("judgement");
-      append_indented(out, judgement_json(ind, re->judgements[i], chinese), w.inner());
-    }
-    w.close();
-  }
-  if (!form.indicators.empty()) {
-    out += '\n';
-    out.append(static_cast<std::size_t>(o.inner()), ' ');
-  }
-  out += ']';
-  o.number("total", form.total);
-  o.text("grade", form.grade);
-  o.close();
+  FormWriter(form, out, re, chinese).object(FieldParent::Form, {FieldKey::Form}, indent);
 }
 
 }  // namespace

@@ -41,8 +41,6 @@ bool write_csv(const std::vector<Form>& forms, TextEncoding encoding, std::strin
 
 }  // namespace
 
-bool can_write(Format format) { return format == Format::Json || format == Format::Csv; }
-
 bool write_forms(const std::vector<Form>& forms, Format format, TextEncoding encoding,
                  std::string& out, Message& error) {
   switch (format) {
@@ -51,10 +49,8 @@ bool write_forms(const std::vector<Form>& forms, Format format, TextEncoding enc
       return true;
     case Format::Csv:
       return write_csv(forms, encoding, out, error);
-    case Format::JsonLines:
-    case Format::Tsv:
-    case Format::Xlsx:
-      break;  // read only
+    default:
+      break;  // read only (formats.h: writable)
   }
   error = {"pes cannot write this format", "pes 无法写出该格式"};
   return false;

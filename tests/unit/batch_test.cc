@@ -1,13 +1,15 @@
 // pes batch: JSON Lines input, the order of results for any number of threads, the summary's
 // arithmetic, the tables, and a directory mixing good, bad and unparseable files.
-#include "pes/batch.h"
-
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
+#include "pes/pipeline.h"
+#include "pes/report.h"
+#include "pes/tables.h"
 #include "test_support.h"
 
 using namespace pes;
@@ -51,27 +53,43 @@ struct Collected {
   std::vector<std::size_t> inputs;
   std::string rows;
   std::string findings;
-  std::string problems;
-  BatchSummary summary;
+  std::string problems;  // what pes batch names on standard error
+  Summary summary;
 };
 
-Collected run(const std::vector<BatchInput>& inputs, unsigned jobs, std::size_t block = 1 << 20,
+// The run pes batch makes: the tables as JSON Lines (or CSV), the summary.
+Collected run(const std::vector<Input>& inputs, unsigned jobs, std::size_t block = 1 << 20,
               TableFormat format = TableFormat::JsonLines) {
-  BatchConfig config;
+  RunConfig config;
   config.jobs = jobs;
-  config.form_rows = true;
-  config.form_format = format;
-  config.finding_rows = true;
-  config.finding_format = format;
   config.block_bytes = block;
+  const std::string table = format == TableFormat::JsonLines ? "t.jsonl" : "t.csv";
+  std::ostringstream rows;
+  std::ostringstream findings;
+  auto forms_table = find_reporter("forms")->make(rows, {}, table);
+  auto findings_table = find_reporter("findings")->make(findings, {}, table);
   Collected c;
-  c.summary = run_batch(inputs, config, [&](BatchChunk& chunk) {
-    c.inputs.push_back(chunk.input);
-    c.rows += chunk.form_rows;
-    c.findings += chunk.finding_rows;
-    c.problems += chunk.problems;
+  run_pipeline(inputs, config, [&](const FileResult& r) {
+    c.inputs.push_back(r.input);
+    c.summary.add(r);
+    forms_table->file(r);
+    findings_table->file(r);
+    if (!r.opened) c.problems += r.error.en + "\n";
+    for (const Finding& f : r.file_findings) c.problems += finding_line(r.path, f, false) + "\n";
   });
+  forms_table->finish(c.summary);
+  findings_table->finish(c.summary);
+  c.rows = rows.str();
+  c.findings = findings.str();
   return c;
+}
+
+std::string summary_text(const Summary& s, bool chinese) {
+  std::ostringstream out;
+  ReportStyle style;
+  style.chinese = chinese;
+  find_reporter("summary")->make(out, style, "")->finish(s);
+  return out.str();
 }
 
 std::vector<json> lines_of(const std::string& text) {
@@ -163,7 +181,7 @@ TEST_CASE("results come back in input order and the same for every number of thr
     const Collected many = run(inputs, jobs, 4096);
     CHECK(many.rows == one.rows);
     CHECK(many.findings == one.findings);
-    CHECK(format_summary(many.summary, true) == format_summary(one.summary, true));
+    CHECK(summary_text(many.summary, true) == summary_text(one.summary, true));
   }
   CHECK(std::is_sorted(one.inputs.begin(), one.inputs.end()));
   CHECK(one.inputs.size() > 31);  // the JSON Lines file came in several blocks
@@ -207,15 +225,15 @@ TEST_CASE("the summary adds exactly per department and merges in any order", "[b
                                   form_with("乙", "1000.00", "999.99", "元"), sample(2)});
   const FileResult r = check_json(forms);
   REQUIRE(r.forms.size() == 4);
-  BatchSummary a;
-  BatchSummary b;
+  Summary a;
+  Summary b;
   for (std::size_t i = 0; i < 4; ++i) (i % 2 == 0 ? a : b).add_form(r.doc.forms[i], r.forms[i]);
-  BatchSummary ab = a;
+  Summary ab = a;
   ab.merge(b);
-  BatchSummary ba = b;
+  Summary ba = b;
   ba.merge(a);
-  CHECK(format_summary(ab, false) == format_summary(ba, false));
-  const BatchSummary& s = ab;
+  CHECK(summary_text(ab, false) == summary_text(ba, false));
+  const Summary& s = ab;
   CHECK(s.forms == 4);
   REQUIRE(s.departments.size() == 3);
   const DepartmentTotals& jia = s.departments.at("甲");
@@ -234,7 +252,7 @@ TEST_CASE("the summary adds exactly per department and merges in any order", "[b
   std::uint64_t graded = 0;
   for (auto g : s.grades) graded += g;
   CHECK(graded == 4);
-  const std::string text = format_summary(s, true);
+  const std::string text = summary_text(s, true);
   CHECK(text.find("甲\t2\t0.30\t0.15\t50.00%") != std::string::npos);
 }
 
@@ -276,8 +294,8 @@ TEST_CASE("a directory mixing good and bad and unparseable files", "[batch]") {
   inputs.push_back({(dir.path / "gone.json").string(), Format::Json});
   inputs.push_back({(dir.path / "gone.jsonl").string(), Format::JsonLines});
   const Collected c = run(inputs, 2);
-  const BatchSummary& s = c.summary;
-  CHECK(s.files == 5);
+  const Summary& s = c.summary;
+  CHECK(s.files - s.unreadable == 5);  // read
   CHECK(s.unreadable == 2);
   CHECK(s.unparseable == 2);  // the broken file and the broken line
   CHECK(s.forms == 5);

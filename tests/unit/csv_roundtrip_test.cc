@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <functional>
 
+#include "pes/fields.h"
 #include "pes/csv_writer.h"
 #include "pes/form_writer.h"
 #include "pes/readers.h"

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "pes/fields.h"
 #include "pes/form.h"
 
 namespace pes::test {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "pes/output.h"
+#include "pes/output_file.h"
 #include "pes/report.h"
 #include "test_support.h"
 
@@ -13,9 +14,9 @@ using namespace pes::test;
 
 namespace {
 
-std::string report(OutputFormat format, const std::vector<FileResult>& files, ReportStyle style = {}) {
+std::string report(std::string_view format, const std::vector<FileResult>& files, ReportStyle style = {}) {
   std::ostringstream out;
-  auto reporter = make_reporter(format, out, style);
+  auto reporter = find_reporter(format)->make(out, style, "");
   Summary summary;
   for (const FileResult& f : files) {
     summary.add(f);
@@ -52,15 +53,15 @@ FileResult with_awkward_message() {
 }  // namespace
 
 TEST_CASE("github: one workflow command per finding, escaped", "[github]") {
-  const std::string out = report(OutputFormat::Github, {with_awkward_message()});
+  const std::string out = report("github", {with_awkward_message()});
   CHECK(out ==
         "::notice file=a%2Cb%3Ac%25.json,line=3,col=7,title=pes (total-mismatch)::"
         "100%25 sure: a, b%0D%0Anext | cell\n");
-  const std::string warn = report(OutputFormat::Github, {checked(sample_path(11))});
+  const std::string warn = report("github", {checked(sample_path(11))});
   CHECK_THAT(warn, Catch::StartsWith("::warning file="));
   CHECK_THAT(warn, Catch::Contains("form11.json,line=168,col=17,title=pes (deduction-without-reason)::"));
-  CHECK(report(OutputFormat::Github, {checked(sample_path(1))}).empty());
-  const std::string missing = report(OutputFormat::Github, {checked("/no/such.json")});
+  CHECK(report("github", {checked(sample_path(1))}).empty());
+  const std::string missing = report("github", {checked("/no/such.json")});
   CHECK_THAT(missing, Catch::StartsWith("::error file=/no/such.json,title=pes::"));
 }
 
@@ -70,21 +71,21 @@ TEST_CASE("github: the step summary gets a Markdown table of every finding", "[g
   { std::ofstream(path) << "earlier step\n"; }
   ReportStyle style;
   style.step_summary = path.string();
-  report(OutputFormat::Github, {with_awkward_message(), checked(sample_path(11))}, style);
+  report("github", {with_awkward_message(), checked(sample_path(11))}, style);
   const std::string md = read_file(path.string());
   CHECK_THAT(md, Catch::StartsWith("earlier step\n### pes\n"));
   CHECK_THAT(md, Catch::Contains("| file | line | column | severity | rule | message |"));
   CHECK_THAT(md, Catch::Contains("| a,b:c%.json | 3 | 7 | info | `total-mismatch` | 100% sure: a, b  next \\| cell |"));
   CHECK_THAT(md, Catch::Contains("| 168 | 17 | warning | `deduction-without-reason` |"));
   std::filesystem::remove(path);
-  report(OutputFormat::Github, {checked(sample_path(1))}, style);
+  report("github", {checked(sample_path(1))}, style);
   CHECK_THAT(read_file(path.string()), Catch::Contains("No findings."));
   std::filesystem::remove(path);
 }
 
 TEST_CASE("junit: suites per file, failures per finding, passes per clean form, errors", "[junit]") {
   const std::string dir = std::string(PES_SOURCE_DIR) + "/tests/golden/";
-  const std::string xml = report(OutputFormat::Junit, {checked(sample_path(1)), checked(sample_path(11)),
+  const std::string xml = report("junit", {checked(sample_path(1)), checked(sample_path(11)),
                                                        checked(dir + "truncated.json"),
                                                        checked("/no/such.json")});
   CHECK_THAT(xml, Catch::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"pes\""));
@@ -94,7 +95,7 @@ TEST_CASE("junit: suites per file, failures per finding, passes per clean form, 
   CHECK_THAT(xml, Catch::Contains("<error type=\"parse-error\""));
   CHECK_THAT(xml, Catch::Contains("<error type=\"unreadable\""));
   CHECK_THAT(xml, Catch::Contains("<testsuites name=\"pes\" tests=\"4\" failures=\"1\" errors=\"2\">"));
-  const std::string escaped = report(OutputFormat::Junit, {with_awkward_message()});
+  const std::string escaped = report("junit", {with_awkward_message()});
   CHECK_THAT(escaped, Catch::Contains("message=\"100% sure: a, b&#13;&#10;next | cell\""));
 }
 
@@ -102,7 +103,7 @@ TEST_CASE("statistics: findings counted per rule", "[statistics]") {
   Options half_up;
   half_up.rounding = RoundingPolicy::HalfUp;
   std::ostringstream out;
-  auto stats = make_statistics_reporter(out, {});
+  auto stats = find_reporter("statistics")->make(out, {}, "");
   Summary s;
   for (int n : {1, 11}) {
     FileResult r = checked(sample_path(n), half_up);
@@ -112,13 +113,13 @@ TEST_CASE("statistics: findings counted per rule", "[statistics]") {
   CHECK_THAT(out.str(), Catch::Contains("    1  deduction-without-reason   warning"));
   CHECK_THAT(out.str(), Catch::Contains("budget-score-mismatch      error"));
   std::ostringstream none;
-  auto empty = make_statistics_reporter(none, {});
+  auto empty = find_reporter("statistics")->make(none, {}, "");
   empty->finish(s);
   CHECK(none.str() == "statistics: no findings\n");
 }
 
 TEST_CASE("output specs: FORMAT[:PATH]", "[output]") {
-  CHECK(parse_output_spec("sarif")->format == OutputFormat::Sarif);
+  CHECK(parse_output_spec("sarif")->reporter->name == "sarif");
   CHECK(parse_output_spec("sarif")->path.empty());
   CHECK(parse_output_spec("sarif:pes.sarif")->path == "pes.sarif");
   CHECK(parse_output_spec("junit:out/a:b.xml")->path == "out/a:b.xml");

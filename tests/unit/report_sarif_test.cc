@@ -120,7 +120,7 @@ json sarif_of(const std::vector<std::string>& paths, Options options = {}) {
   std::ostringstream out;
   ReportStyle style;
   style.root = PES_SOURCE_DIR;
-  auto reporter = make_sarif_reporter(out, style);
+  auto reporter = find_reporter("sarif")->make(out, style, "");
   Checker checker(std::move(options));
   Summary summary;
   FileResult r;

@@ -38,7 +38,7 @@ class FormBuilder {
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       const CsvColumn* c = columns_[i];
       if (c == nullptr) continue;
-      if (c->name == "project" || c->name == "year" || c->name == "implementer") keys_.push_back(i);
+      if (c->field->identity) keys_.push_back(i);
       if (!c->form_level()) has_indicators_ = true;
     }
   }
@@ -73,33 +73,10 @@ class FormBuilder {
 
   void start_form(std::uint64_t at) {
     Form& form = doc_.forms.emplace_back();
+    form.reset(at);
     form.index = static_cast<std::uint32_t>(doc_.forms.size() - 1);
-    form.offset = at;
-    for (Text* t : {&form.project, &form.department, &form.implementer, &form.unit,
-                    &form.goals_expected, &form.goals_achieved, &form.grade}) {
-      t->reset(at);
-    }
-    form.year.reset(at);
-    form.funds_weight.reset(at);
-    form.total.reset(at);
-    for (FundsRow& row : form.funds) {
-      row.offset = at;
-      for (Number* n : {&row.initial, &row.annual, &row.executed, &row.rate, &row.score})
-        n->reset(at);
-    }
     form.indicators_state = has_indicators_ ? FieldState::Valid : FieldState::Missing;
     for (auto& s : seen_) s.reset();
-  }
-
-  static void number(FindingSink& sink, FieldRef ref, const CsvCell& cell, Number& out) {
-    const Decimal::Parsed p = Decimal::parse(cell.text);
-    if (p.value) {
-      out.set(*p.value, cell.offset);
-    } else {
-      out.state = FieldState::Invalid;
-      out.offset = cell.offset;
-      bad_number(sink, ref, cell.offset, trim(cell.text), p.error);
-    }
   }
 
   static bool same(std::string_view a, std::string_view b, bool numeric) {
@@ -112,11 +89,11 @@ class FormBuilder {
 
   void form_cell(Form& form, FindingSink& sink, std::size_t i, const CsvCell& cell) {
     const CsvColumn& c = *columns_[i];
+    const FieldInfo& f = *c.field;
     const std::string_view text = trim(cell.text);
-    const FieldRef ref{c.key, c.row, 0};
+    const FieldRef ref = c.ref();
     if (seen_[i]) {
-      const bool numeric = c.year || c.form_number != nullptr || c.row_number != nullptr;
-      if (!same(text, seen_[i]->text, numeric)) {
+      if (!same(text, seen_[i]->text, f.type != FieldType::Str)) {
         const std::uint32_t first = line(seen_[i]->offset);
         const std::uint32_t here = line(cell.offset);
         sink.add(RuleId::InvalidField, ref, cell.offset,
@@ -132,64 +109,54 @@ class FormBuilder {
       return;
     }
     seen_[i] = Seen{std::string(text), cell.offset};
-    if (c.year) {
-      const Decimal::Parsed p = Decimal::parse(text);
-      form.year.offset = cell.offset;
-      form.year.state = FieldState::Invalid;
-      if (!p.value) {
-        bad_number(sink, ref, cell.offset, text, p.error);
-      } else if (!p.value->fits(0) || *p.value < Decimal::of(1000) ||
-                 *p.value > Decimal::of(9999)) {
-        bad_year(sink, ref, cell.offset, text);
-      } else {
-        form.year.set(static_cast<std::int32_t>(p.value->units() / Decimal::kUnit), cell.offset);
-      }
-    } else if (c.form_text != nullptr) {
-      // Texts keep their cell as written, inner line breaks and all.
-      (form.*c.form_text).set(cell.text, cell.offset);
-    } else if (c.form_number != nullptr) {
-      number(sink, ref, cell, form.*c.form_number);
-    } else if (c.row_number != nullptr) {
+    if (f.parent == FieldParent::Row && !form.row(c.row).present) {
       FundsRow& row = form.row(c.row);
-      if (!row.present) {
-        row.present = true;
-        row.offset = cell.offset;
-        for (Number* n : {&row.initial, &row.annual, &row.executed, &row.rate, &row.score}) {
-          if (!n->present()) n->offset = cell.offset;
-        }
-      }
-      number(sink, ref, cell, row.*c.row_number);
+      row.reset(cell.offset);
+      row.present = true;
+    }
+    switch (f.type) {
+      case FieldType::Year:
+        read_year(sink, ref, cell.offset, text, form.year);
+        break;
+      case FieldType::Str:
+        // Texts keep their cell as written, inner line breaks and all.
+        text_field(form, f, ref)->set(cell.text, cell.offset);
+        break;
+      case FieldType::Num:
+        read_number(sink, ref, cell.offset, text, *number_field(form, f, ref));
+        break;
+      case FieldType::Object:
+      case FieldType::List:
+        break;
     }
   }
 
   void indicator_row(Form& form, FindingSink& sink, const CsvRow& r) {
     const auto index = static_cast<std::uint32_t>(form.indicators.size());
-    const Indicator* above = form.indicators.empty() ? nullptr : &form.indicators.back();
-    Indicator ind;
-    ind.offset = r.offset;
-    for (Text* t : {&ind.level1, &ind.level2, &ind.name, &ind.target, &ind.actual, &ind.reason}) {
-      t->reset(r.offset);
-    }
-    ind.weight.reset(r.offset);
-    ind.score.reset(r.offset);
+    Indicator& ind = form.indicators.emplace_back();
+    ind.reset(r.offset);
+    const Indicator* above = index > 0 ? &form.indicators[index - 1] : nullptr;
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       const CsvColumn* c = columns_[i];
       if (c == nullptr || c->form_level()) continue;
+      const FieldInfo& f = *c->field;
       const CsvCell& cell = r.cells[i];
-      if (c->number != nullptr) {
-        if (!blank(cell.text)) number(sink, {c->key, {}, index}, cell, ind.*c->number);
+      if (f.type == FieldType::Num) {
+        if (!blank(cell.text)) {
+          read_number(sink, c->ref(index), cell.offset, trim(cell.text),
+                      *number_field(form, f, c->ref(index)));
+        }
         continue;
       }
-      Text& t = ind.*c->text;
+      Text& t = ind.*f.indicator_text;
       if (!blank(cell.text)) {
         t.set(cell.text, cell.offset);
-      } else if (c->key == FieldKey::Level1 || c->key == FieldKey::Level2) {
-        if (above != nullptr) t = above->*c->text;  // a merged cell: the same as above
-      } else if (c->key != FieldKey::Name) {
+      } else if (f.key == FieldKey::Level1 || f.key == FieldKey::Level2) {
+        if (above != nullptr) t = above->*f.indicator_text;  // a merged cell: the same as above
+      } else if (f.key != FieldKey::Name) {
         t.set("", cell.offset);  // an empty target, actual value or reason
       }
     }
-    form.indicators.push_back(std::move(ind));
   }
 
   Document& doc_;
@@ -379,7 +346,7 @@ void CsvReader::read(const Source& source, Document& doc) {
     for (std::size_t i = 0; i < columns.size(); ++i) {
       if (columns[i] == &c) header = headers[i];
     }
-    doc.columns.push_back({c.key, c.row, std::move(header)});
+    doc.columns.push_back({c.key(), c.row, std::move(header)});
   }
   FormBuilder builder(doc, lines, std::move(columns), std::move(headers));
   for (std::size_t r = 1; r < table.rows.size(); ++r) builder.row(table.rows[r]);

@@ -3,14 +3,23 @@
 
 #include <fmt/format.h>
 
-#include "json_form_reader.h"
 #include "pes/json_reader.h"
+#include "pes/text_encoding.h"
+#include "read/field_errors.h"
+#include "read/json/form_reader.h"
+#include "read/json/json_syntax.h"
 
 namespace pes {
 
-using namespace json_detail;
+using json::FormReader;
+using json::kind_en;
+using json::kind_zh;
+namespace od = simdjson::ondemand;
+using simdjson::error_code;
 
 namespace {
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // Reads one line holding one form. Returns false when the line is not well-formed JSON;
 // then `error_at` (an offset in the source) and `why` say where and what.
@@ -34,10 +43,7 @@ class LineReader {
     bool added = false;
     if (ok && top != od::json_type::object) {
       // On-Demand judges a value by its first byte: check the line is well-formed JSON at all.
-      ErrorLocator locator;
-      nlohmann::json::sax_parse(line.begin(), line.end(), &locator,
-                                nlohmann::json::input_format_t::json, true);
-      if (!locator.failed) {
+      if (!json::find_syntax_error(line).found) {
         FindingSink sink(index, doc_.findings);
         bad_kind(sink, {FieldKey::Form}, at, "a form object", "自评表对象", kind_en(top), kind_zh(top));
         return;
@@ -68,15 +74,13 @@ class LineReader {
     // Not well-formed: drop what was read of the line and report where strict parsing fails.
     if (added) doc_.forms.pop_back();
     doc_.findings.resize(findings_before);
-    ErrorLocator locator;
-    nlohmann::json::sax_parse(line.begin(), line.end(), &locator,
-                              nlohmann::json::input_format_t::json, true);
+    const json::SyntaxError syntax = json::find_syntax_error(line);
     FindingSink sink(index, doc_.findings);
-    if (locator.failed) {
-      const std::uint64_t where = begin + (locator.position > 0 ? locator.position - 1 : 0);
-      const std::string why = describe(locator.what);
+    if (syntax.found) {
+      const std::uint64_t where = begin + syntax.offset;
       sink.add(RuleId::ParseError, {}, std::min<std::uint64_t>(where, end),
-               {fmt::format("not well-formed JSON: {}", why), fmt::format("JSON 格式错误：{}", why)});
+               {fmt::format("not well-formed JSON: {}", syntax.why),
+                fmt::format("JSON 格式错误：{}", syntax.why)});
     } else {
       sink.add(RuleId::ParseError, {}, at,
                {fmt::format("not well-formed JSON: {}", simdjson::error_message(err)),
@@ -97,7 +101,7 @@ void JsonReader::read_lines(const Source& source, Document& doc) {
   doc.format = Format::JsonLines;
   doc.parsed = true;
   const std::string_view text = source.text();
-  std::size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::size_t pos = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
   LineReader reader(impl_->parser, text, doc);
   std::uint32_t index = 0;
   while (pos < text.size()) {

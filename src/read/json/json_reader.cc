@@ -2,18 +2,27 @@
 
 #include <simdjson.h>
 
-#include <nlohmann/json.hpp>
-
 #include <fmt/format.h>
 
-#include "read/field_errors.h"
 #include "pes/text.h"
-
-#include "json_form_reader.h"
+#include "pes/text_encoding.h"
+#include "read/field_errors.h"
+#include "read/json/form_reader.h"
+#include "read/json/json_syntax.h"
 
 namespace pes {
 
-using namespace json_detail;
+using json::FormReader;
+using json::kind_en;
+using json::kind_zh;
+namespace od = simdjson::ondemand;
+using simdjson::error_code;
+
+namespace {
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+}  // namespace
 
 JsonReader::JsonReader() : impl_(std::make_unique<Impl>()) {}
 JsonReader::~JsonReader() = default;
@@ -24,7 +33,7 @@ void JsonReader::read(const Source& source, Document& doc) {
   const std::string_view text = source.text();
   const char* base = text.data();
   std::size_t start = 0;
-  if (text.starts_with("\xEF\xBB\xBF")) start = 3;  // a byte-order mark, as Windows editors write
+  if (text.starts_with(kUtf8Bom)) start = kUtf8Bom.size();  // a byte-order mark, as Windows editors write
 
   auto parse_error = [&](std::uint64_t at, std::string en, std::string zh) {
     doc.fail(at, std::move(en), std::move(zh));
@@ -51,19 +60,16 @@ void JsonReader::read(const Source& source, Document& doc) {
                   fmt::format("不是有效的 UTF-8：字节 0x{:02X}；文件是否为 GBK 编码？请另存为 UTF-8", byte));
       return;
     }
-    ErrorLocator locator;
-    nlohmann::json::sax_parse(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(),
-                              &locator, nlohmann::json::input_format_t::json, true);
-    if (locator.failed) {
-      const std::uint64_t at = start + (locator.position > 0 ? locator.position - 1 : 0);
+    const json::SyntaxError syntax = json::find_syntax_error(text.substr(start));
+    if (syntax.found) {
+      const std::uint64_t at = start + syntax.offset;
       if (at < text.size() && text[at] == '\0') {
         parse_error(at, "a NUL byte (0x00) where JSON text belongs; is this a text file?",
                     "此处为 NUL 字节（0x00），不是 JSON 文本；这是文本文件吗？");
         return;
       }
-      const std::string why = describe(locator.what);
-      parse_error(at, fmt::format("not well-formed JSON: {}", why),
-                  fmt::format("JSON 格式错误：{}", why));
+      parse_error(at, fmt::format("not well-formed JSON: {}", syntax.why),
+                  fmt::format("JSON 格式错误：{}", syntax.why));
     } else if (e == simdjson::DEPTH_ERROR) {
       parse_error(hint, "JSON nested too deeply (more than 1024 levels)",
                   "JSON 嵌套层数过多（超过 1024 层）");

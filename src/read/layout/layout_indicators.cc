@@ -6,6 +6,7 @@
 
 #include "layout_parser.h"
 #include "layout_text.h"
+#include "pes/fields.h"
 #include "pes/labels.h"
 
 namespace pes::layout {
@@ -145,42 +146,20 @@ void Parser::continuation(const std::vector<Item>& items) {
     if (best < 0) best = first;
     const auto role = static_cast<Role>(best);
     Text* field = nullptr;
-    std::string_view en;
-    std::string_view zh;
+    FieldKey key = FieldKey::Reason;
     switch (role) {
-      case kLevel1:
-        field = &ind.level1;
-        en = "一级指标";
-        zh = "一级指标";
-        break;
-      case kLevel2:
-        field = &ind.level2;
-        en = "二级指标";
-        zh = "二级指标";
-        break;
-      case kName:
-        field = &ind.name;
-        en = "三级指标";
-        zh = "三级指标";
-        break;
-      case kTarget:
-        field = &ind.target;
-        en = "年度指标值";
-        zh = "年度指标值";
-        break;
-      case kActual:
-        field = &ind.actual;
-        en = "实际完成值";
-        zh = "实际完成值";
-        break;
+      case kLevel1: key = FieldKey::Level1; break;
+      case kLevel2: key = FieldKey::Level2; break;
+      case kName: key = FieldKey::Name; break;
+      case kTarget: key = FieldKey::Target; break;
+      case kActual: key = FieldKey::Actual; break;
       case kWeight:
       case kScore:
-      case kReason:
-        field = &ind.reason;
-        en = "偏差原因分析及改进措施";
-        zh = en;
-        break;
+      case kReason: key = FieldKey::Reason; break;
     }
+    field = text_field(form_, field_info(key), {key, {}, index});
+    const std::string_view en = field_label_zh(key);
+    const std::string_view zh = en;
     std::string value = field->present() ? field->value : std::string();
     join_text(value, it.text);
     if (role == kLevel1 || role == kLevel2) value = normalize_label(value);

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "pes/document.h"
-#include "pes/engine.h"
+#include "pes/finding.h"
 #include "pes/grid.h"
 #include "pes/labels.h"
 

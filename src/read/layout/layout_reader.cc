@@ -9,11 +9,15 @@
 
 #include "layout_parser.h"
 #include "layout_text.h"
-#include "pes/engine.h"
 #include "read/field_errors.h"
+#include "pes/fields.h"
 #include "pes/labels.h"
 
 namespace pes::layout {
+
+// The title every form of the template starts with.
+constexpr std::string_view kTitle = "财政项目支出绩效自评表";
+
 namespace {
 
 std::optional<int> year_in(std::string_view s) {
@@ -29,17 +33,25 @@ std::optional<int> year_in(std::string_view s) {
   return std::nullopt;
 }
 
+// The funds row a label names: it holds the row's label or one of its aliases.
 std::optional<FundsRowId> funds_row_of(std::string_view norm) {
-  if (norm.find("年度资金总额") != std::string_view::npos) return FundsRowId::Total;
-  if (norm.find("当年财政拨款") != std::string_view::npos) return FundsRowId::Fiscal;
-  if (norm.find("上年结转") != std::string_view::npos) return FundsRowId::Carryover;
-  if (norm.find("其他资金") != std::string_view::npos) return FundsRowId::Other;
+  for (const FundsRowInfo& r : funds_rows()) {
+    if (norm.find(r.zh) != std::string_view::npos) return r.id;
+    for (std::string_view a : r.aliases) {
+      if (norm.find(a) != std::string_view::npos) return r.id;
+    }
+  }
   return std::nullopt;
 }
 
+// The labels that stand before a value in the header, goals and totals rows.
 bool is_label(std::string_view norm) {
-  return norm == "项目名称" || norm == "主管部门" || norm == "实施单位" || norm == "评分等级" ||
-         norm == "总分" || norm == "年度总体目标" || norm == "预期目标" || norm == "实际完成情况";
+  for (FieldKey k : {FieldKey::Project, FieldKey::Department, FieldKey::Implementer,
+                     FieldKey::Grade, FieldKey::Total, FieldKey::Goals, FieldKey::GoalsExpected,
+                     FieldKey::GoalsAchieved}) {
+    if (norm == field_label_zh(k)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -59,9 +71,8 @@ void Parser::repair(std::uint64_t offset, FieldRef ref, std::string en, std::str
 
 void Parser::start(std::uint64_t offset) {
   finish();
-  form_ = Form{};
+  form_.reset(offset);
   form_.index = static_cast<std::uint32_t>(doc_.forms.size());
-  form_.offset = offset;
   active_ = true;
   state_ = State::Header;
   exp_col_ = ach_col_ = -1;
@@ -101,15 +112,8 @@ void Parser::set_text(Text& field, const std::optional<Item>& item, std::uint64_
 }
 
 void Parser::set_number(Number& field, const Item& item, FieldRef ref) {
-  const auto parsed = Decimal::parse(item.text);
-  if (parsed.value) {
-    field.set(*parsed.value, item.offset);
-  } else {
-    field.state = FieldState::Invalid;
-    field.offset = item.offset;
-    FindingSink s = sink();
-    bad_number(s, ref, item.offset, item.text, parsed.error);
-  }
+  FindingSink s = sink();
+  read_number(s, ref, item.offset, item.text, field);
 }
 
 void Parser::row(const GridRow& row) {
@@ -131,13 +135,13 @@ void Parser::row(const GridRow& row) {
   };
 
   for (std::size_t i = 0; i < norm.size(); ++i) {
-    if (norm[i].find("财政项目支出绩效自评表") != std::string::npos) {
+    if (norm[i].find(kTitle) != std::string::npos) {
       start(items[i].offset);
       if (auto y = year_in(norm[i])) form_.year.set(*y, items[i].offset);
       return;
     }
   }
-  const auto project = find("项目名称");
+  const auto project = find(field_label_zh(FieldKey::Project));
   if (project && (!active_ || form_.project.present())) start(row.offset);
   if (!active_) return;
 
@@ -153,8 +157,8 @@ void Parser::row(const GridRow& row) {
     set_text(form_.project, value_after(items, *project), items[*project].offset);
     return;
   }
-  const auto department = find("主管部门");
-  const auto implementer = find("实施单位");
+  const auto department = find(field_label_zh(FieldKey::Department));
+  const auto implementer = find(field_label_zh(FieldKey::Implementer));
   if (department || implementer) {
     if (department) {
       set_text(form_.department, value_after(items, *department), items[*department].offset);
@@ -165,7 +169,7 @@ void Parser::row(const GridRow& row) {
     return;
   }
   for (std::size_t i = 0; i < norm.size(); ++i) {
-    if (norm[i].starts_with("项目资金")) {
+    if (norm[i].starts_with(field_label_zh(FieldKey::Funds))) {
       if (form_.unit.present()) {
       } else if (norm[i].find("万元") != std::string::npos) {
         form_.unit.set("万元", items[i].offset);
@@ -187,35 +191,35 @@ void Parser::row(const GridRow& row) {
       }
     }
   }
-  if (const auto expected = find("预期目标")) {
+  if (const auto expected = find(field_label_zh(FieldKey::GoalsExpected))) {
     exp_col_ = items[*expected].col;
-    const auto achieved = find("实际完成情况");
+    const auto achieved = find(field_label_zh(FieldKey::GoalsAchieved));
     ach_col_ = achieved ? items[*achieved].col : -1;
     state_ = State::Goals;
     return;
   }
-  const auto level1 = find("一级指标");
-  if (level1 || (find("三级指标") && find("分值"))) {
+  const auto level1 = find(field_label_zh(FieldKey::Level1));
+  if (level1 || (find(field_label_zh(FieldKey::Name)) && find(field_label_zh(FieldKey::Weight)))) {
     header_l1_col_ = level1 ? items[*level1].col : 0;
     state_ = State::Indicators;
     form_.indicators_state = FieldState::Valid;
     return;
   }
-  if (const auto total = find("总分")) {
+  if (const auto total = find(field_label_zh(FieldKey::Total))) {
     std::optional<Item> last;
     for (std::size_t j = *total + 1; j < items.size(); ++j) {
-      if (norm[j] != "总分") last = items[j];
+      if (norm[j] != field_label_zh(FieldKey::Total)) last = items[j];
     }
     if (last) set_number(form_.total, *last, {FieldKey::Total, {}, 0});
     state_ = State::Done;
     return;
   }
-  if (const auto grade = find("评分等级")) {
+  if (const auto grade = find(field_label_zh(FieldKey::Grade))) {
     set_text(form_.grade, value_after(items, *grade), items[*grade].offset);
     state_ = State::Done;
     return;
   }
-  if (find("年度总体目标")) {
+  if (find(field_label_zh(FieldKey::Goals))) {
     state_ = State::Goals;
     if (exp_col_ < 0) return;
   }
@@ -274,24 +278,25 @@ void Parser::goals_row(const std::vector<Item>& items, const std::vector<std::st
   std::array<std::string, 2> parts;
   std::array<std::uint64_t, 2> at = {0, 0};
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (norm[i] == "年度总体目标" || norm[i] == "预期目标" || norm[i] == "实际完成情况") continue;
+    if (is_label(norm[i])) continue;
     const std::size_t k = ach_col_ >= 0 && items[i].col >= ach_col_ ? 1 : 0;
     if (parts[k].empty()) at[k] = items[i].offset;
     join_text(parts[k], layout::strip_markup(items[i].text));
   }
   Text* fields[2] = {&form_.goals_expected, &form_.goals_achieved};
+  constexpr FieldKey keys[2] = {FieldKey::GoalsExpected, FieldKey::GoalsAchieved};
   for (std::size_t k = 0; k < 2; ++k) {
     if (parts[k].empty()) continue;
     Text& f = *fields[k];
     if (f.present() && !f.value.empty()) {
       join_text(f.value, parts[k]);
       repair(
-          at[k], {FieldKey::Goals, {}, 0},
-          fmt::format("text taken as the continuation of {} from the row above (a page "
+          at[k], {keys[k], {}, 0},
+          fmt::format("text taken as the continuation of the {} ({}) from the row above (a page "
                       "break split it)",
-                      k == 0 ? "the expected goal (预期目标)" : "the achieved goal (实际完成情况)"),
+                      field_info(keys[k]).en, field_label_zh(keys[k])),
           fmt::format("此行文字被视为上一行{}的续行（分页所致），已接在其后",
-                      k == 0 ? "预期目标" : "实际完成情况"));
+                      field_label_zh(keys[k])));
     } else {
       f.set(parts[k], at[k]);
     }
@@ -310,10 +315,14 @@ void read_layout(const std::vector<Grid>& grids, Document& doc, std::uint64_t wh
   if (!doc.parsed) {
     FindingSink sink(kWholeFile, doc.findings);
     sink.add(RuleId::ParseError, {}, where,
-             {"no 财政项目支出绩效自评表 found: expected rows labelled 项目名称, 项目资金, "
-              "年度资金总额, 一级指标 … 总分, 评分等级",
-              "未找到财政项目支出绩效自评表：应有“项目名称”“项目资金”“年度资金总额”“一级指标”……"
-              "“总分”“评分等级”等行"});
+             {fmt::format("no {} found: expected rows labelled {}, {}, {}, {} … {}, {}", layout::kTitle,
+                          field_label_zh(FieldKey::Project), field_label_zh(FieldKey::Funds),
+                          row_label_zh(FundsRowId::Total), field_label_zh(FieldKey::Level1),
+                          field_label_zh(FieldKey::Total), field_label_zh(FieldKey::Grade)),
+              fmt::format("未找到{}：应有“{}”“{}”“{}”“{}”……“{}”“{}”等行", layout::kTitle,
+                          field_label_zh(FieldKey::Project), field_label_zh(FieldKey::Funds),
+                          row_label_zh(FundsRowId::Total), field_label_zh(FieldKey::Level1),
+                          field_label_zh(FieldKey::Total), field_label_zh(FieldKey::Grade))});
   }
 }
 

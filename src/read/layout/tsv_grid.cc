@@ -1,10 +1,11 @@
 #include "pes/grid.h"
+#include "pes/text_encoding.h"
 
 namespace pes {
 
 Grid read_tsv_grid(std::string_view text) {
   Grid grid;
-  std::size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::size_t pos = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();

@@ -1,21 +1,17 @@
-// The tables pes batch writes: one row per form (--out) and one per finding (--findings),
-// as CSV (UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF) or JSON Lines; and the file
-// they are written to, renamed into place only when complete.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+// The tables of a run: one row per form (--out) and one per finding (--findings), as CSV
+// (UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF) or JSON Lines.
+#include "pes/tables.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <string>
 
 #include <fmt/format.h>
 
-#include "pes/batch.h"
+#include "pes/csv_writer.h"
 #include "pes/form_writer.h"
 #include "pes/grade.h"
+#include "pes/report.h"
 #include "pes/rules.h"
+#include "pes/text_encoding.h"
 
 namespace pes {
 
@@ -29,7 +25,7 @@ TableFormat table_format_for_path(std::string_view path) {
 
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
 
 constexpr std::string_view kFormColumns[] = {
     "file",           "form",        "line",         "year",          "department",
@@ -56,16 +52,7 @@ class Row {
       append_json_string(out_, v);
       return;
     }
-    if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
-      out_ += v;
-      return;
-    }
-    out_ += '"';
-    for (char c : v) {
-      if (c == '"') out_ += '"';
-      out_ += c;
-    }
-    out_ += '"';
+    append_csv_cell(out_, v);
   }
   void number(std::string_view v) {
     next();
@@ -106,7 +93,7 @@ class Row {
 template <std::size_t N>
 std::string header(TableFormat format, const std::string_view (&columns)[N]) {
   if (format == TableFormat::JsonLines) return {};
-  std::string out(kBom);
+  std::string out(kUtf8Bom);
   for (std::size_t i = 0; i < N; ++i) {
     if (i > 0) out += ',';
     out += columns[i];
@@ -181,6 +168,81 @@ void append_finding_row(std::string& out, TableFormat format, std::string_view f
   finding.expected.empty() ? row.none() : row.text(finding.expected);
   row.text(finding.message.in(chinese));
   row.end();
+}
+
+std::uint64_t form_line(const FileResult& file, const Form& form) {
+  const Document& doc = file.doc;
+  if (!doc.places.empty()) {
+    return form.offset >= 1 && form.offset <= doc.places.size() ? doc.places[form.offset - 1].row
+                                                                 : 1;
+  }
+  return (doc.decoded ? *doc.decoded : file.source).locate(form.offset).line;
+}
+
+namespace {
+
+// One row per form, or one per finding, as each file arrives.
+class TableReporter final : public Reporter {
+ public:
+  TableReporter(std::ostream& out, const ReportStyle& style, std::string_view path, bool forms)
+      : out_(out), format_(table_format_for_path(path)), forms_(forms), chinese_(style.chinese) {
+    out_ << (forms_ ? form_table_header(format_) : finding_table_header(format_));
+  }
+
+  void file(const FileResult& file) override {
+    if (!file.opened) return;
+    buffer_.clear();
+    std::size_t next_file_finding = 0;
+    auto file_findings_before = [&](std::uint64_t offset) {
+      while (next_file_finding < file.file_findings.size() &&
+             file.file_findings[next_file_finding].offset < offset) {
+        file_finding(file, file.file_findings[next_file_finding++]);
+      }
+    };
+    for (std::size_t i = 0; i < file.doc.forms.size(); ++i) {
+      const Form& form = file.doc.forms[i];
+      const FormResult& result = file.forms[i];
+      file_findings_before(form.offset);
+      if (forms_) {
+        append_form_row(buffer_, format_, file.path, form.index, form_line(file, form), form,
+                        result);
+      } else {
+        for (const Finding& f : result.findings) {
+          append_finding_row(buffer_, format_, file.path, form.index, f, chinese_);
+        }
+      }
+    }
+    file_findings_before(UINT64_MAX);
+    out_ << buffer_;
+  }
+
+  void finish(const Summary&) override { out_.flush(); }
+
+ private:
+  void file_finding(const FileResult& file, const Finding& f) {
+    if (forms_) return;
+    const std::optional<std::uint64_t> number =
+        f.form == kWholeFile ? std::nullopt : std::optional<std::uint64_t>(f.form);
+    append_finding_row(buffer_, format_, file.path, number, f, chinese_);
+  }
+
+  std::ostream& out_;
+  TableFormat format_;
+  bool forms_;
+  bool chinese_;
+  std::string buffer_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_forms_reporter(std::ostream& out, const ReportStyle& style,
+                                              std::string_view path) {
+  return std::make_unique<TableReporter>(out, style, path, true);
+}
+
+std::unique_ptr<Reporter> make_findings_reporter(std::ostream& out, const ReportStyle& style,
+                                                 std::string_view path) {
+  return std::make_unique<TableReporter>(out, style, path, false);
 }
 
 }  // namespace pes

@@ -1,4 +1,5 @@
-// The engine: recomputes a form exactly and runs the rules over it. It never prints.
+// The engine: recomputes every computed figure of a form exactly. It never prints and judges
+// nothing; the rules (pes/rules.h) compare what it computes with what the form reports.
 #pragma once
 
 #include <array>
@@ -7,7 +8,6 @@
 #include <vector>
 
 #include "pes/decimal.h"
-#include "pes/finding.h"
 #include "pes/form.h"
 #include "pes/grade.h"
 #include "pes/judgement.h"
@@ -47,32 +47,5 @@ struct Recomputed {
 
 /// Recomputes every computed figure of a form.
 void recompute(const Form& form, const Options& options, Recomputed& out);
-
-/// What every check sees.
-struct CheckContext {
-  const Form& form;
-  const Recomputed& re;
-  const Options& options;
-};
-
-/// Collects the findings of one form.
-class FindingSink {
- public:
-  FindingSink(std::uint32_t form, std::vector<Finding>& out) : form_(form), out_(out) {}
-  /// Adds a finding at a field; its severity is set later from the settings.
-  Finding& add(RuleId rule, FieldRef field, std::uint64_t offset, Message message,
-               std::string reported = {}, std::string expected = {});
-
- private:
-  std::uint32_t form_;
-  std::vector<Finding>& out_;
-};
-
-/// Runs every enabled rule over a recomputed form, appending to `out`.
-void check(const CheckContext& ctx, std::vector<Finding>& out);
-
-/// Gives each finding the severity its rule has under the settings and drops the
-/// findings of rules that are off. Keeps the order.
-void apply_settings(const RuleSettings& settings, std::vector<Finding>& findings);
 
 }  // namespace pes

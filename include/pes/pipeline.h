@@ -1,0 +1,54 @@
+// The pipeline every checking command runs: inputs (files, directories walked, standard
+// input) are checked by `jobs` threads and handed back strictly in input order, so every
+// output is the same for every number of threads, and at most a few results per thread are
+// held at once, so memory stays flat however many forms pass through.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pes/checker.h"
+#include "pes/formats.h"
+#include "pes/options.h"
+#include "pes/text_encoding.h"
+
+namespace pes {
+
+/// One input of a run: a file, or "-" for standard input.
+struct Input {
+  std::string path;
+  Format format = Format::Json;
+  bool sniff = false;  ///< tell the format from the first bytes (standard input)
+};
+
+/// Expands files and directories into inputs, in a stable order: paths as given, each
+/// directory walked recursively with its entries sorted by name (byte order), taking the files
+/// of the formats a walk reads (formats.h); a file named directly is read whatever its name.
+/// "-" is standard input, its format told from its first bytes. Paths that do not exist or
+/// cannot be listed go to `errors`.
+std::vector<Input> expand_inputs(const std::vector<std::string>& paths,
+                                 std::vector<Message>& errors);
+
+struct RunConfig {
+  Options options;
+  /// When set, the options of each file by its path (pes.toml's [[overrides]]).
+  std::function<Options(std::string_view path)> options_for;
+  TextEncoding encoding = TextEncoding::Auto;  ///< of CSV input
+  unsigned jobs = 1;                           ///< checking threads
+  std::size_t block_bytes = 1 << 20;  ///< JSON Lines are read and checked in parts this big
+};
+
+/// Checks every input. `on_result` runs on the calling thread for each file (or part of a
+/// JSON Lines file), strictly in input order.
+void run_pipeline(const std::vector<Input>& inputs, const RunConfig& config,
+                  const std::function<void(const FileResult&)>& on_result);
+
+/// The format of text whose name says nothing (standard input), from its first bytes: JSON
+/// Lines when its first two non-blank lines each start with "{" and the first ends with "}";
+/// JSON when it starts with "{" or "["; else CSV.
+Format sniff_input(std::string_view head);
+
+}  // namespace pes

@@ -1,0 +1,36 @@
+// The tables of a run: one row per form (--out) and one per finding (--findings), as CSV
+// (UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF) or JSON Lines. Their reporters are
+// "forms" and "findings" in the registry (report.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pes/checker.h"
+
+namespace pes {
+
+/// The format of a table.
+enum class TableFormat : std::uint8_t { Csv, JsonLines };
+/// .jsonl and .ndjson are JSON Lines; anything else is CSV.
+TableFormat table_format_for_path(std::string_view path);
+
+/// The header row of a table (empty for JSON Lines).
+std::string form_table_header(TableFormat format);
+std::string finding_table_header(TableFormat format);
+
+/// Appends one form's row. `form` is the form's number in its file, `line` its first line.
+void append_form_row(std::string& out, TableFormat format, std::string_view file,
+                     std::uint64_t form_number, std::uint64_t line, const Form& form,
+                     const FormResult& result);
+/// Appends one finding's row; `form_number` is empty for a finding about the whole file.
+void append_finding_row(std::string& out, TableFormat format, std::string_view file,
+                        std::optional<std::uint64_t> form_number, const Finding& finding,
+                        bool chinese);
+
+/// The line a form starts on (in a workbook, its row).
+std::uint64_t form_line(const FileResult& file, const Form& form);
+
+}  // namespace pes

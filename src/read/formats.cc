@@ -1,0 +1,137 @@
+// The format table. A new input format is its reader plus one row here.
+#include "pes/formats.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "pes/readers.h"
+#include "pes/text_encoding.h"
+
+namespace pes {
+namespace {
+
+using sv = std::string_view;
+
+constexpr std::array<sv, 1> kJson = {"json"};
+constexpr std::array<sv, 2> kJsonLines = {"jsonl", "ndjson"};
+constexpr std::array<sv, 1> kCsv = {"csv"};
+constexpr std::array<sv, 2> kTsv = {"txt", "tsv"};
+constexpr std::array<sv, 1> kXlsx = {"xlsx"};
+
+// Printed-layout text (.txt, .tsv) is read when named, but not picked up from a directory: too
+// many notes and tables have those names.
+constexpr std::array kFormats = {
+    FormatInfo{Format::Json, "json", kJson, {"pes/1 JSON", "pes/1 JSON"}, true, true,
+               [](Readers& r, const Source& s, Document& d) { r.json().read(s, d); }},
+    FormatInfo{Format::JsonLines, "jsonl", kJsonLines, {"JSON Lines", "JSON Lines"}, true, false,
+               [](Readers& r, const Source& s, Document& d) { r.json().read_lines(s, d); }},
+    FormatInfo{Format::Csv, "csv", kCsv, {"CSV", "CSV"}, true, true,
+               [](Readers& r, const Source& s, Document& d) { r.csv().read(s, d); }},
+    FormatInfo{Format::Tsv, "tsv", kTsv,
+               {"the printed table as tab-separated text", "制表符分隔的打印表格文本"}, false,
+               false, &read_layout_text},
+    FormatInfo{Format::Xlsx, "xlsx", kXlsx, {"Excel workbook", "Excel 工作簿"}, true, false,
+               &read_layout_xlsx},
+};
+
+constexpr bool table_in_order() {
+  for (std::size_t i = 0; i < kFormats.size(); ++i) {
+    if (static_cast<std::size_t>(kFormats[i].id) != i) return false;
+  }
+  return true;
+}
+static_assert(table_in_order(), "kFormats must list formats in Format order");
+
+bool ends_with_extension(std::string_view path, std::string_view ext) {
+  if (path.size() <= ext.size() || path[path.size() - ext.size() - 1] != '.') return false;
+  const std::string_view tail = path.substr(path.size() - ext.size());
+  for (std::size_t i = 0; i < ext.size(); ++i) {
+    char c = tail[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != ext[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::span<const FormatInfo> formats() { return kFormats; }
+
+const FormatInfo& format_info(Format format) { return kFormats[static_cast<std::size_t>(format)]; }
+
+const FormatInfo* format_of_extension(std::string_view path) {
+  const auto slash = path.rfind('/');
+  if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
+  for (const FormatInfo& f : kFormats) {
+    for (std::string_view ext : f.extensions) {
+      if (ends_with_extension(path, ext)) return &f;
+    }
+  }
+  return nullptr;
+}
+
+const FormatInfo* find_format(std::string_view name) {
+  for (const FormatInfo& f : kFormats) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+Format format_for_path(std::string_view path) {
+  const FormatInfo* f = format_of_extension(path);
+  return f != nullptr ? f->id : Format::Json;
+}
+
+Format sniff_format(std::string_view text) {
+  if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && (text[first] == '{' || text[first] == '[')) {
+    return Format::Json;
+  }
+  return Format::Csv;
+}
+
+static bool passes(const FormatInfo& f, FormatFilter filter) {
+  return filter == FormatFilter::All || (filter == FormatFilter::Walked && f.walked) ||
+         (filter == FormatFilter::Writable && f.writable);
+}
+
+std::string describe_formats(FormatFilter filter, bool chinese) {
+  std::string out;
+  for (const FormatInfo& f : kFormats) {
+    if (!passes(f, filter)) continue;
+    if (!out.empty()) out += chinese ? "、" : ", ";
+    out += f.description.in(chinese);
+    out += " (";
+    for (std::size_t i = 0; i < f.extensions.size(); ++i) {
+      out += i == 0 ? "." : ", .";
+      out += f.extensions[i];
+    }
+    out += ')';
+  }
+  return out;
+}
+
+std::vector<std::string> format_names(FormatFilter filter) {
+  std::vector<std::string> out;
+  for (const FormatInfo& f : kFormats) {
+    if (passes(f, filter)) out.emplace_back(f.name);
+  }
+  return out;
+}
+
+std::string format_extensions(FormatFilter filter) {
+  std::string out;
+  for (const FormatInfo& f : kFormats) {
+    if (!passes(f, filter)) continue;
+    for (std::string_view ext : f.extensions) {
+      if (!out.empty()) out += ", ";
+      out += '.';
+      out += ext;
+    }
+  }
+  return out;
+}
+
+}  // namespace pes

@@ -1,0 +1,229 @@
+#include "read/json/form_reader.h"
+
+#include "read/field_errors.h"
+#include "read/json/json_syntax.h"
+
+namespace pes::json {
+
+bool FormReader::fail(simdjson::error_code e) {
+  if (e == simdjson::SUCCESS) return false;
+  error = e;
+  return true;
+}
+
+std::uint64_t FormReader::offset_of(od::value& v) {
+  return static_cast<std::uint64_t>(v.raw_json_token().data() - base_);
+}
+
+bool FormReader::kind(od::value& v, od::json_type& t) { return !fail(v.type().get(t)); }
+
+bool FormReader::read(od::object object, std::uint64_t at) {
+  form_.reset(at);
+  for (auto member : object) {
+    od::field field;
+    std::string_view key;
+    if (fail(std::move(member).get(field)) || fail(field.unescaped_key().get(key))) return false;
+    od::value v = field.value();
+    bool ok = true;
+    if (const FieldInfo* f = find_field(FieldParent::Form, key)) {
+      ok = value(v, *f, {f->key});
+    } else if (key == field_info(FieldKey::Funds).json) {
+      ok = funds(v);
+    } else if (key == field_info(FieldKey::Goals).json) {
+      ok = goals(v);
+    } else if (key == field_info(FieldKey::Indicators).json) {
+      ok = indicators(v);
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool FormReader::value(od::value& v, const FieldInfo& field, FieldRef ref) {
+  ref.key = field.key;
+  switch (field.type) {
+    case FieldType::Str: return text(v, *text_field(form_, field, ref), ref);
+    case FieldType::Num: return number(v, *number_field(form_, field, ref), ref);
+    case FieldType::Year: return year(v);
+    case FieldType::Object:
+    case FieldType::List: break;
+  }
+  return true;
+}
+
+bool FormReader::number(od::value& v, Number& out, FieldRef ref) {
+  od::json_type t{};
+  if (!kind(v, t)) return false;
+  const std::uint64_t at = offset_of(v);
+  std::string_view raw;
+  if (t == od::json_type::number) {
+    raw = trim_token(v.raw_json_token());
+    if (!is_json_number(raw)) {
+      error = simdjson::NUMBER_ERROR;  // not JSON: "0x10", "NaN"
+      return false;
+    }
+  } else if (t == od::json_type::string) {
+    if (fail(v.get_string().get(raw))) return false;
+  } else if (t == od::json_type::null) {
+    out.reset(out.offset);
+    return true;
+  } else {
+    out.state = FieldState::Invalid;
+    out.offset = at;
+    bad_kind(sink_, ref, at, "a number", "数字", kind_en(t), kind_zh(t));
+    return true;
+  }
+  read_number(sink_, ref, at, raw, out);
+  return true;
+}
+
+bool FormReader::text(od::value& v, Text& out, FieldRef ref) {
+  od::json_type t{};
+  if (!kind(v, t)) return false;
+  const std::uint64_t at = offset_of(v);
+  std::string_view s;
+  if (t == od::json_type::string) {
+    if (fail(v.get_string().get(s))) return false;
+    out.set(std::string(s), at);
+  } else if (t == od::json_type::number) {
+    const std::string_view raw = trim_token(v.raw_json_token());
+    if (!is_json_number(raw)) {
+      error = simdjson::NUMBER_ERROR;
+      return false;
+    }
+    out.set(std::string(raw), at);
+  } else if (t == od::json_type::null) {
+    out.reset(out.offset);
+  } else {
+    out.state = FieldState::Invalid;
+    out.offset = at;
+    bad_kind(sink_, ref, at, "a text", "文本", kind_en(t), kind_zh(t));
+  }
+  return true;
+}
+
+bool FormReader::year(od::value& v) {
+  od::json_type t{};
+  if (!kind(v, t)) return false;
+  const FieldRef ref{FieldKey::Year};
+  const std::uint64_t at = offset_of(v);
+  std::string_view raw;
+  if (t == od::json_type::number) {
+    raw = trim_token(v.raw_json_token());
+    if (!is_json_number(raw)) {
+      error = simdjson::NUMBER_ERROR;
+      return false;
+    }
+  } else if (t == od::json_type::string) {
+    if (fail(v.get_string().get(raw))) return false;
+  } else if (t == od::json_type::null) {
+    form_.year.reset(form_.year.offset);
+    return true;
+  } else {
+    form_.year.state = FieldState::Invalid;
+    form_.year.offset = at;
+    bad_kind(sink_, ref, at, "a number", "数字", kind_en(t), kind_zh(t));
+    return true;
+  }
+  read_year(sink_, ref, at, raw, form_.year);
+  return true;
+}
+
+bool FormReader::object(od::value& v, FieldRef ref, std::optional<od::object>& out) {
+  od::json_type t{};
+  if (!kind(v, t)) return false;
+  if (t == od::json_type::null) return true;
+  if (t != od::json_type::object) {
+    bad_kind(sink_, ref, offset_of(v), "an object", "对象", kind_en(t), kind_zh(t));
+    return true;
+  }
+  od::object o;
+  if (fail(v.get_object().get(o))) return false;
+  out = o;
+  return true;
+}
+
+bool FormReader::members(od::object o, FieldParent parent, FieldRef at) {
+  for (auto member : o) {
+    od::field field;
+    std::string_view key;
+    if (fail(std::move(member).get(field)) || fail(field.unescaped_key().get(key))) return false;
+    od::value v = field.value();
+    const FieldInfo* f = find_field(parent, key);
+    if (f == nullptr) continue;  // a member pes does not know (a judgement, a note)
+    if (at.key == FieldKey::Row && f->total_row_only && at.row != FundsRowId::Total) continue;
+    if (!value(v, *f, at)) return false;
+  }
+  return true;
+}
+
+bool FormReader::funds(od::value& v) {
+  const std::uint64_t at = offset_of(v);
+  std::optional<od::object> o;
+  if (!object(v, {FieldKey::Funds}, o)) return false;
+  if (!o) return true;
+  for (FundsRow& row : form_.funds) row.reset(at);
+  form_.funds_weight.reset(at);
+  for (auto member : *o) {
+    od::field field;
+    std::string_view key;
+    if (fail(std::move(member).get(field)) || fail(field.unescaped_key().get(key))) return false;
+    od::value value_of_key = field.value();
+    bool ok = true;
+    if (const FieldInfo* f = find_field(FieldParent::Funds, key)) {
+      ok = value(value_of_key, *f, {f->key});
+    } else if (const FundsRowInfo* row = find_funds_row(key)) {
+      ok = funds_row(value_of_key, row->id);
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool FormReader::funds_row(od::value& v, FundsRowId id) {
+  FundsRow& row = form_.row(id);
+  const std::uint64_t at = offset_of(v);
+  std::optional<od::object> o;
+  if (!object(v, {FieldKey::Row, id}, o)) return false;
+  if (!o) return true;
+  row.reset(at);
+  row.present = true;
+  return members(*o, FieldParent::Row, {FieldKey::Row, id});
+}
+
+bool FormReader::goals(od::value& v) {
+  std::optional<od::object> o;
+  if (!object(v, {FieldKey::Goals}, o)) return false;
+  if (!o) return true;
+  return members(*o, FieldParent::Goals, {FieldKey::Goals});
+}
+
+bool FormReader::indicators(od::value& v) {
+  od::json_type t{};
+  if (!kind(v, t)) return false;
+  if (t == od::json_type::null) return true;
+  if (t != od::json_type::array) {
+    form_.indicators_state = FieldState::Invalid;
+    bad_kind(sink_, {FieldKey::Indicators}, offset_of(v), "an array", "数组", kind_en(t),
+             kind_zh(t));
+    return true;
+  }
+  form_.indicators_state = FieldState::Valid;
+  form_.indicators.reserve(16);  // one allocation for a typical form, not one per doubling
+  od::array a;
+  if (fail(v.get_array().get(a))) return false;
+  for (auto element : a) {
+    od::value item;
+    if (fail(element.get(item))) return false;
+    const auto index = static_cast<std::uint32_t>(form_.indicators.size());
+    Indicator& ind = form_.indicators.emplace_back();
+    ind.reset(offset_of(item));
+    const FieldRef ref{FieldKey::Indicator, {}, index};
+    std::optional<od::object> o;
+    if (!object(item, ref, o)) return false;
+    if (o && !members(*o, FieldParent::Indicator, ref)) return false;
+  }
+  return true;
+}
+
+}  // namespace pes::json

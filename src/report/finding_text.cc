@@ -1,0 +1,31 @@
+// The one way a finding is written on a line, for every reporter and command.
+#include <fmt/format.h>
+
+#include "pes/report.h"
+#include "pes/rules.h"
+
+namespace pes {
+
+std::string_view severity_label(Severity s, bool chinese) {
+  switch (s) {
+    case Severity::Error: return chinese ? "错误" : "error";
+    case Severity::Warning: return chinese ? "警告" : "warning";
+    case Severity::Info: return chinese ? "提示" : "info";
+  }
+  return "error";
+}
+
+std::string finding_location(std::string_view path, const Finding& f) {
+  if (f.in_cell) return f.pointer.empty() ? std::string(path) : fmt::format("{}:{}", path, f.pointer);
+  return fmt::format("{}:{}:{}", path, f.line, f.column);
+}
+
+std::string finding_head(const Finding& f, bool chinese_severity) {
+  return fmt::format("{}[{}]", severity_label(f.severity, chinese_severity), rule_info(f.rule).name);
+}
+
+std::string finding_line(std::string_view path, const Finding& f, bool chinese) {
+  return fmt::format("{}: {} {}", finding_location(path, f), finding_head(f), f.message.in(chinese));
+}
+
+}  // namespace pes

@@ -1,0 +1,84 @@
+// The summary of a year's filings for people: files, forms, findings by rule, recomputed
+// grades, and the money by department (pes batch prints it).
+#include <fmt/format.h>
+
+#include "pes/report.h"
+#include "pes/rules.h"
+#include "report/reporters.h"
+
+namespace pes {
+namespace {
+
+// A sum as text: exact, but without zeros past the 2 decimals a form shows ("12.300000" → "12.30").
+std::string shown(Decimal d) {
+  std::string s = d.str();
+  const auto dot = s.find('.');
+  if (dot == std::string::npos) return s;
+  while (s.size() > dot + 3 && s.back() == '0') s.pop_back();
+  return s;
+}
+
+class SummaryReporter final : public Reporter {
+ public:
+  SummaryReporter(std::ostream& out, const ReportStyle& style) : out_(out), chinese_(style.chinese) {}
+  void file(const FileResult&) override {}
+  void finish(const Summary& summary) override { out_ << format_summary(summary, chinese_); }
+
+ private:
+  std::ostream& out_;
+  bool chinese_;
+};
+
+}  // namespace
+
+std::string format_summary(const Summary& s, bool zh) {
+  std::string out;
+  auto line = [&out](const std::string& text) {
+    out += text;
+    out += '\n';
+  };
+  if (zh) {
+    line(fmt::format("文件 {} 个（无法读取 {}，格式错误 {}）；自评表 {} 张", s.files,
+                     s.unreadable, s.unparseable, s.forms));
+    line(fmt::format("有错误的自评表 {} 张，有警告的 {} 张；错误 {} 条，警告 {} 条，提示 {} 条",
+                     s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos));
+  } else {
+    line(fmt::format("{} files ({} unreadable, {} not well-formed), {} forms", s.files,
+                     s.unreadable, s.unparseable, s.forms));
+    line(fmt::format("forms with errors: {}, with warnings: {}; {} errors, {} warnings, {} notices",
+                     s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos));
+  }
+  line(zh ? "各规则问题数：" : "findings by rule:");
+  bool any = false;
+  for (const Rule& r : rules()) {
+    const std::uint64_t n = s.per_rule[static_cast<std::size_t>(r.id)];
+    if (n == 0) continue;
+    any = true;
+    line(fmt::format("  {:<26} {:>9}", r.name, n));
+  }
+  if (!any) line(zh ? "  （无）" : "  (none)");
+  line(fmt::format("{}优 {} · 良 {} · 中 {} · 差 {} · {} {}", zh ? "重新计算的评分等级：" : "recomputed grades: ",
+                   s.grades[0], s.grades[1], s.grades[2], s.grades[3], zh ? "无法计算" : "none",
+                   s.grades[4]));
+  line(zh ? "各主管部门（金额单位：万元）：自评表数，Σ 全年预算数，Σ 全年执行数，执行率"
+          : "by department (主管部门; amounts in 万元): forms, Σ 全年预算数, Σ 全年执行数, execution rate");
+  for (const auto& [name, d] : s.departments) {
+    const auto rate = d.rate();
+    std::string text = fmt::format("  {}\t{}\t{}\t{}\t{}", name.empty() ? (zh ? "（未填）" : "(none)") : name,
+                                   d.forms, shown(d.annual), shown(d.executed),
+                                   rate ? rate->str() + "%" : "-");
+    if (d.without_amounts > 0) {
+      text += zh ? fmt::format("\t（{} 张无可读金额）", d.without_amounts)
+                 : fmt::format("\t({} without readable amounts)", d.without_amounts);
+    }
+    line(text);
+  }
+  return out;
+}
+
+std::unique_ptr<Reporter> make_summary_reporter(std::ostream& out, const ReportStyle& style,
+                                                std::string_view) {
+  return std::make_unique<SummaryReporter>(out, style);
+}
+
+}  // namespace pes
