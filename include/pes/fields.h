@@ -34,12 +34,14 @@ struct FieldInfo {
   /// Other labels that name the field in forms and exports (white space and full-width
   /// forms aside, as normalize_label() compares them).
   std::span<const std::string_view> aliases = {};
-  bool required = false;  ///< a form must give it
+  bool required = false;  ///< a form must give it (a funds-row field: on the total row)
   /// Says whose a form is: a table repeats it on every row of the form (年度, 项目名称, …).
   bool describes_form = false;
   /// Tells one form from another: where it changes in a table, a new form starts.
   bool identity = false;
   std::string_view csv = {};  ///< CSV column name when it is not `json` ("funds_score")
+  std::span<const std::string_view> values = {};  ///< the values it may take, if few (万元, 元)
+  std::string_view default_value = {};  ///< what its absence means ("10" for the budget weight)
   bool total_row_only = false;  ///< a field of the funds block's total row only (得分)
 
   // Where the value lives in the model: the one member pointer that fits parent and type.

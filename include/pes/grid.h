@@ -1,5 +1,5 @@
 // A grid of cells: what the layout reader reads forms from. Its sources are tab-separated text
-// (tsv_grid.h) and Excel workbooks (xlsx_grid.h); merged cells are already spread out.
+// (read_tsv_grid below) and Excel workbooks (xlsx_grid.h); merged cells are already spread out.
 #pragma once
 
 #include <cstdint>

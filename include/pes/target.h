@@ -49,8 +49,6 @@ struct IndicatorValue {
 /// is read too.
 IndicatorValue parse_indicator_value(std::string_view text);
 
-/// "≥", "≤", "=", ">", "<" or "" (None).
-std::string_view comparison_symbol(Comparison c);
 /// ">=", "<=", "=", ">", "<" or "" (None): the JSON report's spelling.
 std::string_view comparison_ascii(Comparison c);
 /// "achieved", "partial", "not-achieved".

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "pes/form_schema.h"
 #include "schemas.h"
 
 namespace pes::cli {
@@ -13,7 +14,11 @@ Command add_schema(CLI::App& app) {
       "schema", "Print the JSON Schema of the pes/1 form format / 输出 pes/1 格式的 JSON Schema");
   sub->add_flag("--report", *report, "the schema of `check --format json` output instead / 报告格式");
   return {sub, [report] {
-            std::cout << (*report ? kReportSchema : kFormSchema);
+            if (*report) {
+              std::cout << kReportSchema;
+            } else {
+              std::cout << form_schema();
+            }
             return kExitClean;
           }};
 }

@@ -19,6 +19,7 @@ using sv = std::string_view;
 constexpr std::array<sv, 2> kWeightAliases = {"分值", "分数"};
 constexpr std::array<sv, 1> kRowScoreAliases = {"得分"};
 constexpr std::array<sv, 1> kGoalsExpectedAliases = {"年度总体目标"};
+constexpr std::array<sv, 2> kUnits = {"万元", "元"};
 
 constexpr FieldInfo container(K key, P parent, T type, sv json, sv zh, sv en, B block) {
   return {.key = key, .parent = parent, .type = type, .json = json, .zh = zh, .en = en,
@@ -42,20 +43,25 @@ constexpr std::array kFields = {
               .describes_form = true, .identity = true, .form_text = &Form::implementer},
     FieldInfo{.key = K::Unit, .parent = P::Form, .type = T::Str, .json = "unit",
               .zh = "金额单位", .en = "unit of amounts", .block = B::Funds,
-              .describes_form = true, .form_text = &Form::unit},
+              .describes_form = true, .values = kUnits, .default_value = "万元",
+              .form_text = &Form::unit},
     container(K::Funds, P::Form, T::Object, "funds", "项目资金", "funds", B::Funds),
     FieldInfo{.key = K::FundsWeight, .parent = P::Funds, .type = T::Num, .json = "weight",
               .zh = "预算执行分值", .en = "budget weight", .block = B::Funds,
-              .aliases = kWeightAliases, .csv = "funds_weight", .form_number = &Form::funds_weight},
+              .aliases = kWeightAliases, .csv = "funds_weight", .default_value = "10",
+              .form_number = &Form::funds_weight},
     container(K::Row, P::Funds, T::Object, "", "资金行", "funds row", B::Funds),
     FieldInfo{.key = K::RowInitial, .parent = P::Row, .type = T::Num, .json = "initial",
               .zh = "年初预算数", .en = "start-of-year budget", .block = B::Funds,
+              .required = true,
               .row_number = &FundsRow::initial},
     FieldInfo{.key = K::RowAnnual, .parent = P::Row, .type = T::Num, .json = "annual",
               .zh = "全年预算数", .en = "whole-year budget", .block = B::Funds,
+              .required = true,
               .row_number = &FundsRow::annual},
     FieldInfo{.key = K::RowExecuted, .parent = P::Row, .type = T::Num, .json = "executed",
               .zh = "全年执行数", .en = "amount spent", .block = B::Funds,
+              .required = true,
               .row_number = &FundsRow::executed},
     FieldInfo{.key = K::RowRate, .parent = P::Row, .type = T::Num, .json = "rate",
               .zh = "执行率", .en = "execution rate", .block = B::Funds,

@@ -1,4 +1,6 @@
 // invalid-field: required fields that are missing, and values that are read but cannot be right.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "checks.h"
@@ -32,7 +34,8 @@ void required_fields(const CheckContext& ctx, FindingSink& sink) {
   const Form& f = ctx.form;
   if (!f.year.present()) missing(sink, {FieldKey::Year, {}, 0}, f.offset);
   if (!f.project.present()) missing(sink, {FieldKey::Project, {}, 0}, f.offset);
-  if (f.unit.ok() && f.unit.value != "万元" && f.unit.value != "元") {
+  const auto units = field_info(FieldKey::Unit).values;
+  if (f.unit.ok() && std::find(units.begin(), units.end(), f.unit.value) == units.end()) {
     sink.add(RuleId::InvalidField, {FieldKey::Unit, {}, 0}, f.unit.offset,
              {fmt::format("unit “{}” is neither 万元 nor 元", shorten(f.unit.value)),
               fmt::format("金额单位“{}”既不是万元也不是元", shorten(f.unit.value))},

@@ -1,8 +1,29 @@
 #include "pes/grade.h"
 
+#include <array>
+
 #include "pes/labels.h"
 
 namespace pes {
+namespace {
+
+// How forms write each grade; the first spelling of each is pes's own.
+constexpr std::array<GradeSpelling, 10> kSpellings = {{
+    {Grade::Excellent, "优"},
+    {Grade::Good, "良"},
+    {Grade::Pass, "中"},
+    {Grade::Fail, "差"},
+    {Grade::Excellent, "优秀"},
+    {Grade::Good, "良好"},
+    {Grade::Pass, "中等"},
+    {Grade::Pass, "合格"},
+    {Grade::Fail, "较差"},
+    {Grade::Fail, "不合格"},
+}};
+
+}  // namespace
+
+std::span<const GradeSpelling> grade_spellings() { return kSpellings; }
 
 Grade grade_of(Decimal total, const GradeScale& scale) {
   if (total >= scale.excellent) return Grade::Excellent;
@@ -11,15 +32,7 @@ Grade grade_of(Decimal total, const GradeScale& scale) {
   return Grade::Fail;
 }
 
-std::string_view grade_label_zh(Grade g) {
-  switch (g) {
-    case Grade::Excellent: return "优";
-    case Grade::Good: return "良";
-    case Grade::Pass: return "中";
-    case Grade::Fail: return "差";
-  }
-  return "差";
-}
+std::string_view grade_label_zh(Grade g) { return kSpellings[static_cast<std::size_t>(g)].text; }
 
 std::string_view grade_label_en(Grade g) {
   switch (g) {
@@ -33,10 +46,9 @@ std::string_view grade_label_en(Grade g) {
 
 std::optional<Grade> parse_grade(std::string_view text) {
   const std::string t = normalize_label(text);
-  if (t == "优" || t == "优秀") return Grade::Excellent;
-  if (t == "良" || t == "良好") return Grade::Good;
-  if (t == "中" || t == "中等" || t == "合格") return Grade::Pass;
-  if (t == "差" || t == "较差" || t == "不合格") return Grade::Fail;
+  for (const GradeSpelling& g : kSpellings) {
+    if (t == g.text) return g.grade;
+  }
   return std::nullopt;
 }
 

@@ -200,18 +200,6 @@ IndicatorValue parse_indicator_value(std::string_view text) {
   return out;
 }
 
-std::string_view comparison_symbol(Comparison c) {
-  switch (c) {
-    case Comparison::None: return "";
-    case Comparison::AtLeast: return "≥";
-    case Comparison::AtMost: return "≤";
-    case Comparison::Equal: return "=";
-    case Comparison::Above: return ">";
-    case Comparison::Below: return "<";
-  }
-  return "";
-}
-
 std::string_view comparison_ascii(Comparison c) {
   switch (c) {
     case Comparison::None: return "";

@@ -1,4 +1,4 @@
-// Reads forms from the printed table layout: a grid of cells (tsv_grid.h, xlsx_grid.h) in which
+// Reads forms from the printed table layout: a grid of cells (grid.h, xlsx_grid.h) in which
 // the forms are found by their labels (财政项目支出绩效自评表, 项目名称, 年度资金总额, 一级指标,
 // 总分, 评分等级, ...), surviving what PDF extraction does to a table.
 #pragma once

@@ -132,19 +132,4 @@ bool is_number(std::string_view text) {
   return Decimal::parse(text).value.has_value();
 }
 
-std::optional<int> year_of(std::string_view s) {
-  // "(2023年度)", "2023年度", with full-width parentheses already folded
-  if (s.starts_with("(")) s.remove_prefix(1);
-  if (s.ends_with(")")) s.remove_suffix(1);
-  if (!s.ends_with("年度")) return std::nullopt;
-  s.remove_suffix(std::string_view("年度").size());
-  if (s.size() != 4) return std::nullopt;
-  int year = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return std::nullopt;
-    year = year * 10 + (c - '0');
-  }
-  return year;
-}
-
 }  // namespace pes::layout

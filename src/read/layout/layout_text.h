@@ -1,7 +1,6 @@
 // Text clean-up for the layout reader: what PDF extraction does to a cell's text, undone.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,7 +14,5 @@ std::string strip_markup(std::string_view text);
 void join_text(std::string& text, std::string_view more);
 /// True if the cell's text reads as a number ("3,827.50", "98.48").
 bool is_number(std::string_view text);
-/// The year of a "(2023 年度)" cell (normalized), if it is one.
-std::optional<int> year_of(std::string_view normalized);
 
 }  // namespace pes::layout

@@ -1,0 +1,114 @@
+// The tables everything else reads: the field table, the format table, the reporter registry.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "pes/csv_columns.h"
+#include "pes/fields.h"
+#include "pes/form_schema.h"
+#include "pes/formats.h"
+#include "pes/report.h"
+#include "test_support.h"
+
+using namespace pes;
+using namespace pes::test;
+
+TEST_CASE("every value field has the one member pointer its parent and type call for", "[fields]") {
+  std::set<FieldKey> keys;
+  for (const FieldInfo& f : fields()) {
+    CHECK(keys.insert(f.key).second);  // one row per key
+    CHECK(&field_info(f.key) == &f);
+    const int pointers = (f.form_text != nullptr) + (f.form_number != nullptr) +
+                         (f.form_year != nullptr) + (f.row_number != nullptr) +
+                         (f.indicator_text != nullptr) + (f.indicator_number != nullptr);
+    CHECK(pointers == (f.is_value() ? 1 : 0));
+    if (f.parent == FieldParent::Row) CHECK(f.row_number != nullptr);
+    if (f.parent == FieldParent::Indicator) {
+      CHECK((f.indicator_text != nullptr || f.indicator_number != nullptr));
+    }
+    if (f.type == FieldType::Str) CHECK((f.form_text != nullptr || f.indicator_text != nullptr));
+    CHECK_FALSE(f.zh.empty());
+    CHECK_FALSE(f.en.empty());
+  }
+  CHECK(keys.size() == kFieldKeyCount);
+}
+
+TEST_CASE("pointers and names come from the field table", "[fields]") {
+  CHECK(json_pointer({FieldKey::RowRate, FundsRowId::Fiscal, 0}) == "/funds/fiscal/rate");
+  CHECK(json_pointer({FieldKey::FundsWeight}) == "/funds/weight");
+  CHECK(json_pointer({FieldKey::Score, {}, 3}) == "/indicators/3/score");
+  CHECK(json_pointer({FieldKey::Indicator, {}, 3}) == "/indicators/3");
+  CHECK(json_pointer({FieldKey::GoalsAchieved}) == "/goals/achieved");
+  CHECK(json_pointer({FieldKey::Form}).empty());
+  CHECK(field_name({FieldKey::RowRate, FundsRowId::Total, 0}) == "funds.total.rate");
+  CHECK(field_name({FieldKey::Score, {}, 3}) == "indicators[3].score");
+  CHECK(field_name({FieldKey::Row, FundsRowId::Other, 0}) == "funds.other");
+  CHECK(field_name({FieldKey::Form}) == "form");
+  CHECK(field_label_zh(FieldKey::RowAnnual) == "全年预算数");
+  CHECK(row_label_zh(FundsRowId::Carryover) == "上年结转资金");
+  CHECK(find_field(FieldParent::Indicator, "reason")->key == FieldKey::Reason);
+  CHECK(find_field(FieldParent::Form, "reason") == nullptr);
+}
+
+TEST_CASE("the CSV columns are a view of the field table", "[fields][csv]") {
+  std::vector<std::string> names;
+  for (const CsvColumn& c : csv_columns()) names.push_back(c.name);
+  const std::vector<std::string> expected = {
+      "project", "year", "department", "implementer", "unit", "funds_weight", "initial", "annual",
+      "executed", "rate", "funds_score", "fiscal_initial", "fiscal_annual", "fiscal_executed",
+      "fiscal_rate", "carryover_initial", "carryover_annual", "carryover_executed",
+      "carryover_rate", "other_initial", "other_annual", "other_executed", "other_rate",
+      "goals_expected", "goals_achieved", "level1", "level2", "name", "target", "actual", "weight",
+      "score", "reason", "total", "grade"};
+  CHECK(names == expected);
+  CHECK(find_csv_column("当年财政拨款执行率")->name == "fiscal_rate");
+  CHECK(find_csv_column("年度资金总额 得分")->name == "funds_score");
+  CHECK(find_csv_column("年度总体目标")->name == "goals_expected");
+  CHECK(find_csv_column("分值")->name == "weight");  // not the budget's 分值
+  CHECK(find_csv_column("FISCAL_RATE")->name == "fiscal_rate");
+  CHECK(find_csv_column("备注") == nullptr);
+}
+
+TEST_CASE("every format has a name, extensions and a reader", "[formats]") {
+  std::set<std::string_view> names;
+  for (const FormatInfo& f : formats()) {
+    CHECK(names.insert(f.name).second);
+    CHECK_FALSE(f.extensions.empty());
+    CHECK(f.read != nullptr);
+    CHECK(&format_info(f.id) == &f);
+  }
+  CHECK(format_for_path("a/b.JSONL") == Format::JsonLines);
+  CHECK(format_for_path("x.tsv") == Format::Tsv);
+  CHECK(format_for_path("dir.csv/x") == Format::Json);  // unknown: read as JSON
+  CHECK_FALSE(has_known_extension("notes.md"));
+  CHECK_FALSE(format_info(Format::Tsv).walked);
+  CHECK(format_info(Format::Csv).writable);
+  CHECK(describe_formats(FormatFilter::Writable, false) == "pes/1 JSON (.json), CSV (.csv)");
+  CHECK(format_extensions(FormatFilter::Walked) == ".json, .jsonl, .ndjson, .csv, .xlsx");
+}
+
+TEST_CASE("the report schema's format enum is the format table's names", "[formats]") {
+  const auto schema =
+      nlohmann::json::parse(read_file(std::string(PES_SOURCE_DIR) + "/schemas/report.schema.json"));
+  const auto& e = schema["$defs"]["file"]["properties"]["format"]["enum"];
+  std::vector<std::string> in_schema(e.begin(), e.end());
+  std::vector<std::string> in_table;
+  for (const FormatInfo& f : formats()) in_table.emplace_back(f.name);
+  CHECK(in_schema == in_table);
+}
+
+TEST_CASE("every reporter has a name and a maker", "[report]") {
+  std::set<std::string_view> names;
+  for (const ReporterInfo& r : reporters()) {
+    CHECK(names.insert(r.name).second);
+    CHECK(r.make != nullptr);
+    CHECK(find_reporter(r.name) == &r);
+  }
+  CHECK(find_reporter("xml") == nullptr);
+  CHECK(reporter_names().starts_with("text, json, sarif, github, junit"));
+}
+
+TEST_CASE("schemas/pes-1.schema.json is the schema the field table writes", "[fields]") {
+  // After changing the field table: build/pes schema > schemas/pes-1.schema.json
+  CHECK(read_file(std::string(PES_SOURCE_DIR) + "/schemas/pes-1.schema.json") == form_schema());
+}
