@@ -27,8 +27,9 @@ struct BatchInput {
 
 /// Expands files and directories into inputs, in a stable order: paths as given, each
 /// directory walked recursively with its entries sorted by name (byte order). Directories
-/// contribute their .json, .jsonl, .ndjson and .csv files; a file named directly is read
-/// whatever its name. Paths that do not exist or cannot be listed go to `errors`.
+/// contribute their .json, .jsonl, .ndjson, .csv, .xlsx, .docx, .html and .htm files, and the
+/// legacy .xls, .doc, .et and .wps files (each then gets a parse-error saying what to save it
+/// as); a file named directly is read whatever its name. Paths that do not exist or cannot be listed go to `errors`.
 std::vector<BatchInput> expand_inputs(const std::vector<std::string>& paths,
                                       std::vector<Message>& errors);
 

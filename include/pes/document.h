@@ -12,7 +12,7 @@
 
 namespace pes {
 
-enum class Format : std::uint8_t { Json, JsonLines, Csv, Tsv, Xlsx };
+enum class Format : std::uint8_t { Json, JsonLines, Csv, Tsv, Xlsx, Docx, Html, Legacy };
 
 /// A cell of a workbook, for findings in formats that have no lines (.xlsx).
 struct CellPlace {

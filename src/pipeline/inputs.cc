@@ -18,8 +18,11 @@ bool wanted(const fs::path& p) {
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
   // Printed-layout text (.txt, .tsv) is read when named, but not picked up from a directory:
-  // too many notes and tables have those names.
-  return ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || ext == ".csv" || ext == ".xlsx";
+  // too many notes and tables have those names. Legacy .xls, .doc, .et and .wps files are picked
+  // up so that each is named with what to save it as, not skipped without a word.
+  return ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || ext == ".csv" || ext == ".xlsx" ||
+         ext == ".docx" || ext == ".html" || ext == ".htm" || ext == ".xls" || ext == ".doc" ||
+         ext == ".et" || ext == ".wps";
 }
 
 void cannot(std::vector<Message>& errors, const std::string& path, const std::error_code& ec) {

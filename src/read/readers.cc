@@ -11,6 +11,8 @@
 #include "read/layout/layout_reader.h"
 #include "pes/text.h"
 #include "pes/xlsx_grid.h"
+#include "read/layout/layout_documents.h"
+#include "read/legacy_office.h"
 
 namespace pes {
 namespace {
@@ -84,6 +86,13 @@ constexpr std::array kExtensions = {
     Extension{"txt", Format::Tsv},
     Extension{"tsv", Format::Tsv},
     Extension{"xlsx", Format::Xlsx},
+    Extension{"docx", Format::Docx},
+    Extension{"html", Format::Html},
+    Extension{"htm", Format::Html},
+    Extension{"xls", Format::Legacy},
+    Extension{"doc", Format::Legacy},
+    Extension{"et", Format::Legacy},
+    Extension{"wps", Format::Legacy},
 };
 
 const Extension* find_extension(std::string_view path) {
@@ -119,11 +128,15 @@ std::string_view format_name(Format format) {
     case Format::Csv: return "csv";
     case Format::Tsv: return "tsv";
     case Format::Xlsx: return "xlsx";
+    case Format::Docx: return "docx";
+    case Format::Html: return "html";
+    case Format::Legacy: return "legacy";
   }
   return "json";
 }
 
 void Readers::read(const Source& source, Format format, Document& doc) {
+  if (is_ole2(source.text())) format = Format::Legacy;  // an .xls or .doc, whatever its name
   switch (format) {
     case Format::JsonLines:
       json_.read_lines(source, doc);
@@ -136,6 +149,9 @@ void Readers::read(const Source& source, Format format, Document& doc) {
       return;
     case Format::Tsv: read_text(source, doc); return;
     case Format::Xlsx: read_xlsx(source, doc); return;
+    case Format::Docx: read_layout_docx(source, doc); return;
+    case Format::Html: read_layout_html(source, doc); return;
+    case Format::Legacy: read_legacy_office(source, doc); return;
   }
   json_.read(source, doc);
 }

@@ -54,6 +54,9 @@ bool write_forms(const std::vector<Form>& forms, Format format, TextEncoding enc
     case Format::JsonLines:
     case Format::Tsv:
     case Format::Xlsx:
+    case Format::Docx:
+    case Format::Html:
+    case Format::Legacy:
       break;  // read only
   }
   error = {"pes cannot write this format", "pes 无法写出该格式"};
