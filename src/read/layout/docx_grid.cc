@@ -20,7 +20,7 @@ constexpr PackageKind kDocument{".docx document", "the document", ".docx 文档"
 // Limits no form comes near; past them the file is refused rather than spread into memory.
 constexpr int kMaxDepth = 64;                          // elements inside elements we descend
 constexpr std::uint64_t kMaxCells = 4'000'000;         // cells of the grid, copies included
-constexpr std::uint64_t kMaxCopiedBytes = 256u << 20;  // text repeated into merged cells
+constexpr std::uint64_t kMaxCopiedBytes = 64u << 20;  // text repeated into merged cells
 constexpr std::uint32_t kMaxSpan = 1024;               // columns one cell may span
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
@@ -185,12 +185,12 @@ class DocxReader {
     }
   }
 
-  bool add_cell(GridRow& row, std::string text, std::uint32_t r, bool copy_left) {
+  bool add_cell(GridRow& row, const std::string& text, std::uint32_t r, bool copy_left) {
     if (++cells_ > kMaxCells) return too_large();
     const auto c = static_cast<std::uint32_t>(row.cells.size() + 1);
     const std::uint64_t at = place(fmt::format("表{}!R{}C{}", table_, r, c), r, c);
     if (row.offset == 0) row.offset = at;
-    row.cells.push_back({std::move(text), at, copy_left});
+    row.cells.push_back({text, at, copy_left});
     return true;
   }
 
@@ -231,23 +231,24 @@ class DocxReader {
         const std::uint32_t span = std::max<std::uint32_t>(1, count_of(child_named(tcPr, "gridSpan"), 1));
         const pugi::xml_node vmerge = child_named(tcPr, "vMerge");
         const pugi::xml_node hmerge = child_named(tcPr, "hMerge");
-        std::string text = cell_text(tc, 0);
+        std::string own = cell_text(tc, 0);
+        const std::string* text = &own;  // or the text of the cell merged into this one
         bool copy_left = false;
         const std::size_t col = row.cells.size();
         if (vmerge && val(vmerge) != "restart" && above != kNone) {
-          const GridRow& up = grid_.rows[above];
+          const GridRow& up = grid_.rows[above];  // not moved while this row is read
           if (col < up.cells.size()) {
-            text = up.cells[col].text;
-            if (!copied(text)) return false;
+            text = &up.cells[col].text;
+            if (!copied(*text)) return false;
           }
         } else if (hmerge && val(hmerge) != "restart" && col > 0) {
-          text = row.cells[col - 1].text;
+          own = row.cells[col - 1].text;
           copy_left = true;
-          if (!copied(text)) return false;
+          if (!copied(own)) return false;
         }
-        if (!add_cell(row, text, r, copy_left)) return false;
+        if (!add_cell(row, *text, r, copy_left)) return false;
         for (std::uint32_t k = 1; k < span; ++k) {
-          if (!copied(text) || !add_cell(row, text, r, true)) return false;
+          if (!copied(*text) || !add_cell(row, *text, r, true)) return false;
         }
       }
       above = grid_.rows.size();

@@ -16,7 +16,7 @@ namespace {
 constexpr std::size_t kMaxNesting = 512;               // elements inside elements
 constexpr int kMaxDepth = 4096;                        // the walk descends no further
 constexpr std::uint64_t kMaxCells = 4'000'000;         // cells of the grid, copies included
-constexpr std::uint64_t kMaxCopiedBytes = 256u << 20;  // text repeated into spanned cells
+constexpr std::uint64_t kMaxCopiedBytes = 64u << 20;  // text repeated into spanned cells
 constexpr std::uint32_t kMaxColspan = 1000;            // HTML's own limits
 constexpr std::uint32_t kMaxRowspan = 65534;
 
