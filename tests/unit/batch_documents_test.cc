@@ -37,7 +37,8 @@ std::string fixture(const std::string& name) { return std::string(PES_DOCX_HTML_
 
 TEST_CASE("a directory walk reads .docx, .html and .htm and names each legacy file", "[batch]") {
   TempDir dir;
-  const std::string ole = std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0');
+  const std::string ole =
+      std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0');
   dir.write("a.docx", read_file(fixture("form11.docx")));
   dir.write("b.html", read_file(fixture("form11.html")));
   dir.write("c.XLS", ole);

@@ -18,10 +18,10 @@ using layout::XmlPackage;
 constexpr PackageKind kDocument{".docx document", "the document", ".docx 文档", "文档"};
 
 // Limits no form comes near; past them the file is refused rather than spread into memory.
-constexpr int kMaxDepth = 64;                          // elements inside elements we descend
-constexpr std::uint64_t kMaxCells = 4'000'000;         // cells of the grid, copies included
+constexpr int kMaxDepth = 64;                         // elements inside elements we descend
+constexpr std::uint64_t kMaxCells = 4'000'000;        // cells of the grid, copies included
 constexpr std::uint64_t kMaxCopiedBytes = 64u << 20;  // text repeated into merged cells
-constexpr std::uint32_t kMaxSpan = 1024;               // columns one cell may span
+constexpr std::uint32_t kMaxSpan = 1024;              // columns one cell may span
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 std::string_view name_of(pugi::xml_node n) { return local_name(n.name()); }
@@ -228,7 +228,8 @@ class DocxReader {
       }
       for (pugi::xml_node tc : cells) {
         const pugi::xml_node tcPr = child_named(tc, "tcPr");
-        const std::uint32_t span = std::max<std::uint32_t>(1, count_of(child_named(tcPr, "gridSpan"), 1));
+        const std::uint32_t span =
+            std::max<std::uint32_t>(1, count_of(child_named(tcPr, "gridSpan"), 1));
         const pugi::xml_node vmerge = child_named(tcPr, "vMerge");
         const pugi::xml_node hmerge = child_named(tcPr, "hMerge");
         std::string own = cell_text(tc, 0);

@@ -13,11 +13,11 @@ namespace pes {
 namespace {
 
 // Limits no form page comes near; past them the page is refused.
-constexpr std::size_t kMaxNesting = 512;               // elements inside elements
-constexpr int kMaxDepth = 4096;                        // the walk descends no further
-constexpr std::uint64_t kMaxCells = 4'000'000;         // cells of the grid, copies included
+constexpr std::size_t kMaxNesting = 512;              // elements inside elements
+constexpr int kMaxDepth = 4096;                       // the walk descends no further
+constexpr std::uint64_t kMaxCells = 4'000'000;        // cells of the grid, copies included
 constexpr std::uint64_t kMaxCopiedBytes = 64u << 20;  // text repeated into spanned cells
-constexpr std::uint32_t kMaxColspan = 1000;            // HTML's own limits
+constexpr std::uint32_t kMaxColspan = 1000;           // HTML's own limits
 constexpr std::uint32_t kMaxRowspan = 65534;
 
 bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -31,14 +31,19 @@ class Lines {
     std::uint64_t offset = 0;
   };
 
+  // A no-break space (&nbsp;, which Word writes into empty cells) counts as white space here: a
+  // cell that shows nothing must read as empty.
   void text(std::string_view s, std::uint64_t offset, bool pre) {
-    for (char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
       if (pre && (c == '\n' || c == '\r')) {
         if (c == '\n') br();
         continue;
       }
-      if (!pre && is_html_space(c)) {
+      const bool nbsp = c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0';
+      if (!pre && (is_html_space(c) || nbsp)) {
         space_ = true;
+        i += nbsp ? 1 : 0;
         continue;
       }
       Line& line = lines_.back();
@@ -64,7 +69,8 @@ class Lines {
     lines_.assign(1, Line{});
     space_ = false;
     while (!out.empty() && out.back().text.empty()) out.pop_back();
-    const auto first = std::find_if(out.begin(), out.end(), [](const Line& l) { return !l.text.empty(); });
+    const auto first =
+        std::find_if(out.begin(), out.end(), [](const Line& l) { return !l.text.empty(); });
     out.erase(out.begin(), first);
     return out;
   }
@@ -76,18 +82,52 @@ class Lines {
 
 bool is_block(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL:
-    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_UL: case GUMBO_TAG_LISTING: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_XMP:
-    case GUMBO_TAG_LEGEND: case GUMBO_TAG_CAPTION: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
     case GUMBO_TAG_OPTION:
       return true;
     default:
@@ -98,9 +138,16 @@ bool is_block(GumboTag t) {
 // Elements a browser does not show as text.
 bool is_hidden(const GumboElement& e) {
   switch (e.tag) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TITLE: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_OBJECT:
       return true;
     default:
       return gumbo_get_attribute(&e.attributes, "hidden") != nullptr;
@@ -145,7 +192,8 @@ std::uint32_t span_of(const GumboElement& e, const char* name, std::uint32_t fal
   while (is_html_space(*s)) ++s;
   if (*s < '0' || *s > '9') return fallback;
   std::uint64_t x = 0;
-  for (; *s >= '0' && *s <= '9'; ++s) x = std::min<std::uint64_t>(x * 10 + static_cast<std::uint64_t>(*s - '0'), most);
+  for (; *s >= '0' && *s <= '9'; ++s)
+    x = std::min<std::uint64_t>(x * 10 + static_cast<std::uint64_t>(*s - '0'), most);
   return static_cast<std::uint32_t>(x);
 }
 
@@ -202,7 +250,8 @@ class HtmlReader {
       if (is_block(e.tag)) out.block();
     }
     const GumboVector& kids = children_of(node);
-    for (unsigned i = 0; i < kids.length; ++i) walk(child_at(kids, i), out, in_cell, depth + 1, pre);
+    for (unsigned i = 0; i < kids.length; ++i)
+      walk(child_at(kids, i), out, in_cell, depth + 1, pre);
     if (node->type != GUMBO_NODE_DOCUMENT && is_block(node->v.element.tag)) out.block();
   }
 
@@ -316,7 +365,8 @@ class HtmlReader {
         first = false;
         text += line.text;
       }
-      const std::uint32_t colspan = std::max<std::uint32_t>(1, span_of(e, "colspan", 1, kMaxColspan));
+      const std::uint32_t colspan =
+          std::max<std::uint32_t>(1, span_of(e, "colspan", 1, kMaxColspan));
       std::uint32_t rowspan = span_of(e, "rowspan", 1, kMaxRowspan);
       if (rowspan == 0 || rowspan > rows_left) rowspan = static_cast<std::uint32_t>(rows_left);
       while (col < spread[r].slots.size() && spread[r].slots[col].filled) ++col;
@@ -367,8 +417,8 @@ bool read_html_grid(std::string_view text, std::uint64_t base, Grid& grid, std::
                     std::string& error_zh) {
   grid = Grid{};
   if (text.size() > kMaxHtmlBytes) {
-    error_en = fmt::format("the page is larger than {} MB: too large to be a form",
-                           kMaxHtmlBytes >> 20);
+    error_en =
+        fmt::format("the page is larger than {} MB: too large to be a form", kMaxHtmlBytes >> 20);
     error_zh = fmt::format("网页大于 {} MB，不像自评表", kMaxHtmlBytes >> 20);
     return false;
   }

@@ -26,23 +26,26 @@ bool among(std::string_view name, const std::array<std::string_view, N>& set) {
 }
 
 constexpr std::array<std::string_view, 18> kVoid = {
-    "area",  "base",  "br",     "col",     "embed",    "hr",    "img",   "input", "link",
-    "meta",  "param", "source", "track",   "wbr",      "keygen", "basefont", "bgsound", "frame"};
+    "area", "base",  "br",     "col",   "embed", "hr",     "img",      "input",   "link",
+    "meta", "param", "source", "track", "wbr",   "keygen", "basefont", "bgsound", "frame"};
 // Elements whose content is text up to their end tag.
 constexpr std::array<std::string_view, 9> kRawText = {
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"};
 constexpr std::array<std::string_view, 14> kFormatting = {
-    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"};
+    "a",    "b", "big",   "code",   "em",     "font", "i",
+    "nobr", "s", "small", "strike", "strong", "tt",   "u"};
 // Where a search for an open element stops (the HTML "scope" boundaries).
-constexpr std::array<std::string_view, 9> kScope = {
-    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"};
+constexpr std::array<std::string_view, 9> kScope = {"applet", "caption", "html",   "table",   "td",
+                                                    "th",     "marquee", "object", "template"};
 // Start tags that close an open p.
 constexpr std::array<std::string_view, 34> kClosesP = {
-    "address", "article", "aside",  "blockquote", "center", "details", "dialog", "dir",  "div",
-    "dl",      "fieldset", "figcaption", "figure", "footer", "form",   "h1",     "h2",   "h3",
-    "h4",      "h5",      "h6",     "header",     "hgroup", "hr",      "main",   "menu", "nav",
-    "ol",      "p",       "pre",    "section",    "summary", "ul",     "table"};
-constexpr std::array<std::string_view, 5> kTableParts = {"tbody", "thead", "tfoot", "tr", "caption"};
+    "address", "article", "aside",   "blockquote", "center",     "details", "dialog",
+    "dir",     "div",     "dl",      "fieldset",   "figcaption", "figure",  "footer",
+    "form",    "h1",      "h2",      "h3",         "h4",         "h5",      "h6",
+    "header",  "hgroup",  "hr",      "main",       "menu",       "nav",     "ol",
+    "p",       "pre",     "section", "summary",    "ul",         "table"};
+constexpr std::array<std::string_view, 5> kTableParts = {"tbody", "thead", "tfoot", "tr",
+                                                         "caption"};
 
 class Nesting {
  public:
@@ -65,6 +68,7 @@ class Nesting {
     if (among(name, kClosesP)) close_any({"p"}, {"button"});
     if (name == "table") close_table_in_table();
     if (among(name, kVoid)) return;
+    if (is_cell(name)) saved_.push_back(reopened_);
     open_.push_back(name);
     deepest = std::max(deepest, open_.size() + reopened_);
   }
@@ -89,11 +93,15 @@ class Nesting {
 
  private:
   void pop_to(std::size_t i) {
-    for (std::size_t k = i + 1; k < open_.size(); ++k) {
-      if (among(open_[k], kFormatting)) ++reopened_;  // the parser reopens it later
-      if (open_[k] == "td" || open_[k] == "th" || open_[k] == "caption") reopened_ = 0;
+    // From the top down: a formatting element closed by another's end is reopened by the
+    // parser later; a cell's end forgets those opened inside it.
+    for (std::size_t k = open_.size(); k-- > i;) {
+      if (k > i && among(open_[k], kFormatting)) ++reopened_;
+      if (is_cell(open_[k]) && !saved_.empty()) {
+        reopened_ = saved_.back();
+        saved_.pop_back();
+      }
     }
-    if (open_[i] == "td" || open_[i] == "th" || open_[i] == "caption") reopened_ = 0;
     open_.resize(i);
   }
 
@@ -125,8 +133,11 @@ class Nesting {
     }
   }
 
+  static bool is_cell(std::string_view n) { return n == "td" || n == "th" || n == "caption"; }
+
   std::vector<std::string> open_;
   std::size_t reopened_ = 0;
+  std::vector<std::size_t> saved_;  // reopened_ when each open cell started
 };
 
 }  // namespace
@@ -136,7 +147,8 @@ std::string html_declared_charset(std::string_view bytes) {
   for (std::size_t at = find_ci(head, "<meta", 0); at != std::string_view::npos;
        at = find_ci(head, "<meta", at + 5)) {
     const std::size_t end = head.find('>', at);
-    const std::string_view tag = head.substr(at, end == std::string_view::npos ? head.npos : end - at);
+    const std::string_view tag =
+        head.substr(at, end == std::string_view::npos ? head.npos : end - at);
     std::size_t k = find_ci(tag, "charset", 0);
     if (k == std::string_view::npos) continue;
     k += 7;

@@ -31,7 +31,8 @@ void read_layout_docx(const Source& source, Document& doc) {
   for (const GridRow& row : grid.rows) {
     for (const GridCell& cell : row.cells) {
       if (first_invalid_utf8(cell.text) != cell.text.size()) {
-        doc.fail(cell.offset, "the document's text is not valid UTF-8", "文档中的文本不是有效的 UTF-8");
+        doc.fail(cell.offset, "the document's text is not valid UTF-8",
+                 "文档中的文本不是有效的 UTF-8");
         return;
       }
     }
@@ -93,9 +94,9 @@ void read_layout_html(const Source& source, Document& doc) {
     const std::uint64_t at = decoded.bad_offset;
     const auto byte = static_cast<unsigned>(static_cast<unsigned char>(bytes[at]));
     const std::string_view name = text_encoding_name(decoded.encoding);
-    const std::string said = charset.empty() ? std::string("neither UTF-8 nor GBK")
-                                             : fmt::format("not valid {}, which the page declares",
-                                                           name);
+    const std::string said = charset.empty()
+                                 ? std::string("neither UTF-8 nor GBK")
+                                 : fmt::format("not valid {}, which the page declares", name);
     const std::string said_zh = charset.empty() ? std::string("既不是 UTF-8 也不是 GBK 编码")
                                                 : fmt::format("不是网页所声明的 {} 编码", name);
     doc.fail(at, fmt::format("byte 0x{:02X} is {}; save the page as UTF-8", byte, said),

@@ -34,9 +34,9 @@ bool XmlPackage::open(std::string_view bytes) {
   if (!zip_) {
     const std::string why = zip_error_strerror(&err);
     zip_error_fini(&err);
-    return fail(fmt::format("not a readable {} (the zip container is broken: {})", kind_.what_en,
-                            why),
-                fmt::format("不是可读取的 {}（zip 容器已损坏：{}）", kind_.what_zh, why));
+    return fail(
+        fmt::format("not a readable {} (the zip container is broken: {})", kind_.what_en, why),
+        fmt::format("不是可读取的 {}（zip 容器已损坏：{}）", kind_.what_zh, why));
   }
   zip_error_fini(&err);
   return true;
