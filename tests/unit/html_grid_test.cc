@@ -150,7 +150,7 @@ TEST_CASE("a cell's <br> and blocks are line breaks, white space collapses, enti
   CHECK(g.rows[0].cells[1].text == "<p>a</p>");  // text, not markup
   CHECK(g.rows[0].cells[2].text == "甲\n乙\n丙");
   CHECK(g.rows[0].cells[3].text == "上\n\n下");  // two breaks: an empty line between
-  CHECK(g.rows[0].cells[4].text.empty());  // Word writes &nbsp; into a cell left empty
+  CHECK(g.rows[0].cells[4].text.empty());        // Word writes &nbsp; into a cell left empty
 }
 
 TEST_CASE("text outside the tables is one-cell rows, in document order", "[html]") {
@@ -254,6 +254,11 @@ TEST_CASE("an empty, UTF-16 or deeply nested page is a parse error, never a hang
   sloppy += "</ul><table>";
   for (int i = 0; i < 2000; ++i) sloppy += "<tr><td><font size=2><b>格<td>格";
   CHECK(grid_of(sloppy + "</table>").rows.size() == 4000);
+  // a cell spanning 1000 columns over 2,000 rows would be two million cells: refused
+  std::string spans = "<table><tr><td rowspan=65534 colspan=1000>宽</td></tr>";
+  for (int i = 0; i < 2000; ++i) spans += "<tr><td>格</td></tr>";
+  CHECK_FALSE(read_html_grid(spans + "</table>", 0, grid, en, zh));
+  CHECK(en.find("too many cells") != std::string::npos);
   // a page with no table and no form text: no form found
   const Document none = read_html("<p>这是一份说明，没有自评表</p>");
   CHECK_FALSE(none.parsed);

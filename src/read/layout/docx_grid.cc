@@ -19,7 +19,7 @@ constexpr PackageKind kDocument{".docx document", "the document", ".docx 文档"
 
 // Limits no form comes near; past them the file is refused rather than spread into memory.
 constexpr int kMaxDepth = 64;                         // elements inside elements we descend
-constexpr std::uint64_t kMaxCells = 4'000'000;        // cells of the grid, copies included
+constexpr std::uint64_t kMaxCells = 1'000'000;        // cells of the grid, copies and text rows too
 constexpr std::uint64_t kMaxCopiedBytes = 64u << 20;  // text repeated into merged cells
 constexpr std::uint32_t kMaxSpan = 1024;              // columns one cell may span
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -86,7 +86,7 @@ class DocxReader {
       if (c.type() != pugi::node_element) continue;
       const std::string_view n = name_of(c);
       if (n == "p") {
-        paragraph(c);
+        if (!paragraph(c)) return false;
       } else if (n == "tbl") {
         if (!table(c, depth + 1)) return false;
       } else if (n == "sdt" || n == "sdtContent" || n == "customXml") {
@@ -108,8 +108,8 @@ class DocxReader {
     return false;
   }
   bool too_large() {
-    error_en = "the document's tables repeat merged cells over too many cells to be a form";
-    error_zh = "文档中的表格合并单元格展开后过多，不像自评表";
+    error_en = "the document has too many cells or lines, merged cells spread out, to be a form";
+    error_zh = "文档中的单元格或文字行（合并单元格展开后）过多，不像自评表";
     return false;
   }
 
@@ -119,7 +119,7 @@ class DocxReader {
   }
 
   // A paragraph outside the tables: one one-cell row for each of its lines.
-  void paragraph(pugi::xml_node p) {
+  bool paragraph(pugi::xml_node p) {
     ++paragraphs_;
     std::string text;
     run_text(p, text, 0);
@@ -129,6 +129,7 @@ class DocxReader {
       if (end == std::string::npos) end = text.size();
       std::string line = text.substr(start, end - start);
       if (line.find_first_not_of(" \t") != std::string::npos) {
+        if (++cells_ > kMaxCells) return too_large();
         GridRow row;
         row.offset = place(fmt::format("段落{}", paragraphs_), paragraphs_, 1);
         row.cells.push_back({std::move(line), row.offset, false});
@@ -136,6 +137,7 @@ class DocxReader {
       }
       start = end + 1;
     }
+    return true;
   }
 
   // A cell's text: its paragraphs joined by line breaks.

@@ -15,7 +15,7 @@ namespace {
 // Limits no form page comes near; past them the page is refused.
 constexpr std::size_t kMaxNesting = 512;              // elements inside elements
 constexpr int kMaxDepth = 4096;                       // the walk descends no further
-constexpr std::uint64_t kMaxCells = 4'000'000;        // cells of the grid, copies included
+constexpr std::uint64_t kMaxCells = 1'000'000;        // cells of the grid, copies and text rows too
 constexpr std::uint64_t kMaxCopiedBytes = 64u << 20;  // text repeated into spanned cells
 constexpr std::uint32_t kMaxColspan = 1000;           // HTML's own limits
 constexpr std::uint32_t kMaxRowspan = 65534;
@@ -223,6 +223,10 @@ class HtmlReader {
   };
 
   bool failed() const { return !error_en.empty(); }
+  void too_large() {
+    error_en = "the page has too many cells or lines, spanned cells spread out, to be a form";
+    error_zh = "网页中的单元格或文字行（跨行跨列展开后）过多，不像自评表";
+  }
 
   // Text inside `node` into `out`; tables met outside a cell become rows of the grid.
   void walk(const GumboNode* node, Lines& out, bool in_cell, int depth, bool pre) {
@@ -260,6 +264,7 @@ class HtmlReader {
     for (Lines::Line& line : flow_.take()) {
       while (!line.text.empty() && line.text.back() == ' ') line.text.pop_back();
       if (line.text.empty()) continue;
+      if (++cells_ > kMaxCells) return too_large();
       GridRow row;
       row.offset = line.offset;
       row.cells.push_back({std::move(line.text), line.offset, false});
@@ -378,9 +383,7 @@ class HtmlReader {
           Slot& s = slots[col + dc];
           if (s.filled) continue;  // cells that overlap: the first keeps its place
           if (++cells_ > kMaxCells || (copied_ += text.size()) > kMaxCopiedBytes) {
-            error_en = "the page's tables span cells over too many cells to be a form";
-            error_zh = "网页中的表格跨行跨列展开后过多，不像自评表";
-            return;
+            return too_large();
           }
           s = {text, offset, dc > 0, true};
         }
