@@ -14,7 +14,7 @@
 
 namespace pes {
 
-enum class Format : std::uint8_t { Json, JsonLines, Csv, Tsv, Xlsx };
+enum class Format : std::uint8_t { Json, JsonLines, Csv, Tsv, Xlsx, Docx, Html, Legacy };
 
 class Readers;
 class Source;

@@ -7,6 +7,8 @@
 
 #include "pes/readers.h"
 #include "pes/text_encoding.h"
+#include "read/layout/layout_documents.h"
+#include "read/legacy_office.h"
 
 namespace pes {
 namespace {
@@ -18,9 +20,13 @@ constexpr std::array<sv, 2> kJsonLines = {"jsonl", "ndjson"};
 constexpr std::array<sv, 1> kCsv = {"csv"};
 constexpr std::array<sv, 2> kTsv = {"txt", "tsv"};
 constexpr std::array<sv, 1> kXlsx = {"xlsx"};
+constexpr std::array<sv, 1> kDocx = {"docx"};
+constexpr std::array<sv, 2> kHtml = {"html", "htm"};
+constexpr std::array<sv, 4> kLegacy = {"xls", "doc", "et", "wps"};
 
 // Printed-layout text (.txt, .tsv) is read when named, but not picked up from a directory: too
-// many notes and tables have those names.
+// many notes and tables have those names. Legacy binary Office files are picked up so that each
+// is named with what to save it as, not skipped without a word.
 constexpr std::array kFormats = {
     FormatInfo{Format::Json, "json", kJson, {"pes/1 JSON", "pes/1 JSON"}, true, true,
                [](Readers& r, const Source& s, Document& d) { r.json().read(s, d); }},
@@ -33,6 +39,15 @@ constexpr std::array kFormats = {
                false, &read_layout_text},
     FormatInfo{Format::Xlsx, "xlsx", kXlsx, {"Excel workbook", "Excel 工作簿"}, true, false,
                &read_layout_xlsx},
+    FormatInfo{Format::Docx, "docx", kDocx, {"Word document", "Word 文档"}, true, false,
+               [](Readers&, const Source& s, Document& d) { read_layout_docx(s, d); }},
+    FormatInfo{Format::Html, "html", kHtml, {"saved web page", "保存的网页"}, true, false,
+               [](Readers&, const Source& s, Document& d) { read_layout_html(s, d); }},
+    FormatInfo{Format::Legacy, "legacy", kLegacy,
+               {"legacy Excel/Word/WPS file (named, to be saved as .xlsx/.docx)",
+                "旧版 Excel/Word/WPS 文件（提示另存为 .xlsx/.docx）"},
+               true, false,
+               [](Readers&, const Source& s, Document& d) { read_legacy_office(s, d); }},
 };
 
 constexpr bool table_in_order() {

@@ -1,8 +1,11 @@
 #include "pes/readers.h"
 
+#include "read/legacy_office.h"
+
 namespace pes {
 
 void Readers::read(const Source& source, Format format, Document& doc) {
+  if (is_ole2(source.text())) format = Format::Legacy;  // an .xls or .doc, whatever its name
   format_info(format).read(*this, source, doc);
 }
 

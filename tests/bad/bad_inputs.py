@@ -47,6 +47,8 @@ def generated(tmp):
     write("gen-100000-indicators.json", json.dumps(many, ensure_ascii=False))
     header = ",".join(f"列{i}" for i in range(10000))
     write("gen-csv-10000-columns.csv", header + "\r\n" + ",".join("1" for _ in range(10000)) + "\r\n")
+    write("gen-html-deep.html", "<div>" * 200000)
+    write("gen-html-20mb.html", "<p>" + "页" * (20 * 1024 * 1024 // 3) + "</p>")
     write("gen-long-whitespace.json", " " * (10 * 1024 * 1024) + json.dumps(form, ensure_ascii=False))
     directory = os.path.join(tmp, "gen-directory.json")
     os.mkdir(directory)

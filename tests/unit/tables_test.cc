@@ -84,7 +84,8 @@ TEST_CASE("every format has a name, extensions and a reader", "[formats]") {
   CHECK_FALSE(format_info(Format::Tsv).walked);
   CHECK(format_info(Format::Csv).writable);
   CHECK(describe_formats(FormatFilter::Writable, false) == "pes/1 JSON (.json), CSV (.csv)");
-  CHECK(format_extensions(FormatFilter::Walked) == ".json, .jsonl, .ndjson, .csv, .xlsx");
+  CHECK(format_extensions(FormatFilter::Walked) ==
+        ".json, .jsonl, .ndjson, .csv, .xlsx, .docx, .html, .htm, .xls, .doc, .et, .wps");
 }
 
 TEST_CASE("the report schema's format enum is the format table's names", "[formats]") {

@@ -1,101 +1,20 @@
 #include "pes/xlsx_grid.h"
 
-#include <fmt/format.h>
-#include <zip.h>
-
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <pugixml.hpp>
+
+#include "read/layout/zip_xml.h"
 
 namespace pes {
 namespace {
 
-// An entry larger than this is no form: refuse it rather than fill the memory.
-constexpr zip_uint64_t kMaxEntry = 256u << 20;
+using layout::child_named;
+using layout::local_name;
+using layout::PackageKind;
+using layout::XmlPackage;
 
-struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
-
-// The local part of an XML name ("x:row" → "row").
-std::string_view local(const char* name) {
-  std::string_view s(name);
-  const auto colon = s.find(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
-pugi::xml_node child(pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_node c : node.children()) {
-    if (local(c.name()) == name) return c;
-  }
-  return {};
-}
-
-class Workbook {
- public:
-  std::string error_en;
-  std::string error_zh;
-
-  bool open(std::string_view bytes) {
-    zip_error_t err;
-    zip_error_init(&err);
-    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-    if (src != nullptr) {
-      zip_ = ZipPtr(zip_open_from_source(src, ZIP_RDONLY, &err));
-      if (!zip_) zip_source_free(src);
-    }
-    if (!zip_) {
-      const std::string why = zip_error_strerror(&err);
-      zip_error_fini(&err);
-      return fail(
-          fmt::format("not a readable .xlsx workbook (the zip container is broken: {})", why),
-          fmt::format("不是可读取的 .xlsx 工作簿（zip 容器已损坏：{}）", why));
-    }
-    zip_error_fini(&err);
-    return true;
-  }
-
-  // Reads an XML entry; false (with the error set) when it is missing or not well-formed.
-  bool xml(const std::string& name, pugi::xml_document& doc, bool required = true) {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(zip_.get(), name.c_str(), 0, &st) != 0) {
-      if (!required) return false;
-      return fail(fmt::format("not a readable .xlsx workbook: it has no {}", name),
-                  fmt::format("不是可读取的 .xlsx 工作簿：缺少 {}", name));
-    }
-    if ((st.valid & ZIP_STAT_SIZE) == 0 || st.size > kMaxEntry) {
-      return fail(fmt::format("{} in the workbook is too large to be a form", name),
-                  fmt::format("工作簿中的 {} 过大，不像自评表", name));
-    }
-    std::string data(static_cast<std::size_t>(st.size), '\0');
-    zip_file_t* f = zip_fopen(zip_.get(), name.c_str(), 0);
-    const zip_int64_t got = f ? zip_fread(f, data.data(), st.size) : -1;
-    if (f) zip_fclose(f);
-    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
-      return fail(fmt::format("{} in the workbook cannot be unpacked", name),
-                  fmt::format("无法解压工作簿中的 {}", name));
-    }
-    const pugi::xml_parse_result r = doc.load_buffer(data.data(), data.size());
-    if (!r) {
-      return fail(fmt::format("{} in the workbook is not well-formed XML: {} at byte {}", name,
-                              r.description(), r.offset),
-                  fmt::format("工作簿中的 {} 不是格式正确的 XML：{}（第 {} 字节）", name,
-                              r.description(), r.offset));
-    }
-    return true;
-  }
-
- private:
-  bool fail(std::string en, std::string zh) {
-    error_en = std::move(en);
-    error_zh = std::move(zh);
-    return false;
-  }
-  ZipPtr zip_;
-};
+constexpr PackageKind kWorkbook{".xlsx workbook", "the workbook", ".xlsx 工作簿", "工作簿"};
 
 // "C5" → column 3, row 5 (both from 1); false if it is no cell reference.
 bool parse_ref(std::string_view ref, std::uint32_t& row, std::uint32_t& col) {
@@ -137,11 +56,11 @@ std::string quoted_sheet(const std::string& name) {
 std::string string_item(pugi::xml_node item) {
   std::string out;
   for (pugi::xml_node n : item.children()) {
-    const std::string_view name = local(n.name());
+    const std::string_view name = local_name(n.name());
     if (name == "t") {
       out += n.child_value();
     } else if (name == "r") {
-      if (pugi::xml_node t = child(n, "t")) out += t.child_value();
+      if (pugi::xml_node t = child_named(n, "t")) out += t.child_value();
     }
   }
   return out;
@@ -235,14 +154,14 @@ using Cells = std::map<std::uint32_t, std::map<std::uint32_t, CellText>>;
 
 void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared, Cells& cells) {
   std::uint32_t next_row = 1;
-  for (pugi::xml_node row : child(ws, "sheetData").children()) {
-    if (local(row.name()) != "row") continue;
+  for (pugi::xml_node row : child_named(ws, "sheetData").children()) {
+    if (local_name(row.name()) != "row") continue;
     std::uint32_t r = row.attribute("r").as_uint(next_row);
     if (r == 0 || r > 1048576) r = next_row;
     next_row = r + 1;
     std::uint32_t next_col = 1;
     for (pugi::xml_node c : row.children()) {
-      if (local(c.name()) != "c") continue;
+      if (local_name(c.name()) != "c") continue;
       std::uint32_t cr = r;
       std::uint32_t cc = next_col;
       if (!parse_ref(c.attribute("r").value(), cr, cc)) {
@@ -253,14 +172,14 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared, Cells
       const std::string_view type = c.attribute("t").value();
       std::string text;
       if (type == "inlineStr") {
-        text = string_item(child(c, "is"));
+        text = string_item(child_named(c, "is"));
       } else if (type == "s") {
-        const std::size_t k = child(c, "v").text().as_uint(0xffffffffu);
+        const std::size_t k = child_named(c, "v").text().as_uint(0xffffffffu);
         if (k < shared.size()) text = shared[k];
       } else if (type.empty() || type == "n") {
-        text = excel_number(child(c, "v").child_value());
+        text = excel_number(child_named(c, "v").child_value());
       } else {
-        text = child(c, "v").child_value();  // formula strings, errors, booleans: as stored
+        text = child_named(c, "v").child_value();  // formula strings, errors, booleans: as stored
       }
       if (!text.empty()) cells[cr][cc] = {std::move(text), false};
     }
@@ -270,7 +189,7 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared, Cells
   std::uint32_t max_col = 0;
   for (const auto& [r, row] : cells) max_col = std::max(max_col, row.rbegin()->first);
   std::uint64_t budget = 4'000'000;  // cells a sheet's merges may fill in all
-  for (pugi::xml_node m : child(ws, "mergeCells").children()) {
+  for (pugi::xml_node m : child_named(ws, "mergeCells").children()) {
     const std::string_view ref = m.attribute("ref").value();
     const auto colon = ref.find(':');
     std::uint32_t r1 = 0, c1 = 0, r2 = 0, c2 = 0;
@@ -301,10 +220,10 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared, Cells
 
 bool read_xlsx_grids(std::string_view bytes, std::vector<Grid>& grids,
                      std::vector<CellPlace>& places, std::string& error_en, std::string& error_zh) {
-  Workbook book;
+  XmlPackage book(kWorkbook);
   auto failed = [&] {
-    error_en = book.error_en;
-    error_zh = book.error_zh;
+    error_en = book.error_en();
+    error_zh = book.error_zh();
     return false;
   };
   if (!book.open(bytes)) return failed();
@@ -314,19 +233,19 @@ bool read_xlsx_grids(std::string_view bytes, std::vector<Grid>& grids,
     return failed();
   }
   std::map<std::string, std::string> targets;
-  for (pugi::xml_node r : child(rels, "Relationships").children()) {
+  for (pugi::xml_node r : child_named(rels, "Relationships").children()) {
     targets[r.attribute("Id").value()] = r.attribute("Target").value();
   }
   std::vector<std::string> shared;
   pugi::xml_document sst;
   if (book.xml("xl/sharedStrings.xml", sst, false)) {
-    for (pugi::xml_node si : child(sst, "sst").children()) {
-      if (local(si.name()) == "si") shared.push_back(string_item(si));
+    for (pugi::xml_node si : child_named(sst, "sst").children()) {
+      if (local_name(si.name()) == "si") shared.push_back(string_item(si));
     }
-  } else if (!book.error_en.empty()) {
+  } else if (!book.error_en().empty()) {
     return failed();
   }
-  for (pugi::xml_node sheet : child(child(workbook, "workbook"), "sheets").children()) {
+  for (pugi::xml_node sheet : child_named(child_named(workbook, "workbook"), "sheets").children()) {
     std::string id;
     for (pugi::xml_attribute a : sheet.attributes()) {
       const std::string_view n = a.name();
@@ -337,7 +256,7 @@ bool read_xlsx_grids(std::string_view bytes, std::vector<Grid>& grids,
     pugi::xml_document ws;
     if (!book.xml(resolve(target->second), ws)) return failed();
     Cells cells;
-    read_sheet(child(ws, "worksheet"), shared, cells);
+    read_sheet(child_named(ws, "worksheet"), shared, cells);
     Grid grid;
     grid.name = sheet.attribute("name").value();
     const std::string prefix = quoted_sheet(grid.name) + "!";
