@@ -1,6 +1,7 @@
 // Checks whole files: read, recompute, run the rules, locate the findings.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct FormResult {
 
 struct FileResult {
   std::string path;
+  /// Forms of the same file before this part of it (a block of a JSON Lines file in a batch),
+  /// so that a form's number in its file is form_base + index + 1.
+  std::uint64_t form_base = 0;
   bool opened = false;  ///< false: the file could not be read at all (see error)
   Message error;
   Source source;

@@ -14,10 +14,20 @@
 
 namespace pes {
 
-enum class OutputFormat : std::uint8_t { Plain, Json, Sarif, Github, Junit };  // Plain: "text"
+enum class OutputFormat : std::uint8_t {
+  Plain,  // "text"
+  Json,
+  Sarif,
+  Github,
+  Junit,
+  Xlsx,
+  Html,
+  Sqlite,
+};
 
 /// The format names, as `--output` takes them.
-inline constexpr std::string_view kOutputFormats[] = {"text", "json", "sarif", "github", "junit"};
+inline constexpr std::string_view kOutputFormats[] = {"text",  "json", "sarif", "github",
+                                                      "junit", "xlsx", "html",  "sqlite"};
 
 struct OutputSpec {
   OutputFormat format = OutputFormat::Plain;
@@ -30,6 +40,16 @@ std::optional<OutputSpec> parse_output_spec(std::string_view text);
 
 /// The reporter of a format.
 std::unique_ptr<Reporter> make_reporter(OutputFormat format, std::ostream& out, ReportStyle style);
+
+/// Formats that are files of their own (xlsx, sqlite): they need a PATH, and their reporter
+/// writes the file by name (the temporary file of an OutputFile) instead of to a stream.
+bool needs_file(OutputFormat format);
+/// The reporter of a format that needs a file, writing into `path`.
+std::unique_ptr<Reporter> make_file_reporter(OutputFormat format, const std::string& path,
+                                             ReportStyle style);
+/// The report format a file name asks for by its extension (.xlsx, .html/.htm,
+/// .sqlite/.sqlite3/.db), if any.
+std::optional<OutputFormat> output_format_for_path(std::string_view path);
 
 
 }  // namespace pes

@@ -36,6 +36,8 @@ class Reporter {
   virtual void file(const FileResult& file) = 0;
   /// Ends the report.
   virtual void finish(const Summary& summary) = 0;
+  /// After finish(): why a reporter that writes its own file could not write it (null: it did).
+  virtual const Message* error() const { return nullptr; }
 };
 
 std::unique_ptr<Reporter> make_text_reporter(std::ostream& out, ReportStyle style);
@@ -49,6 +51,19 @@ std::unique_ptr<Reporter> make_github_reporter(std::ostream& out, ReportStyle st
 std::unique_ptr<Reporter> make_junit_reporter(std::ostream& out, ReportStyle style);
 /// How many findings each rule produced (--statistics).
 std::unique_ptr<Reporter> make_statistics_reporter(std::ostream& out, ReportStyle style);
+
+/// The results workbook (.xlsx): sheets 表单 (a row per form), 问题 (a row per finding, linked
+/// to its form's row) and 汇总 (by year × 主管部门), written to `path` by finish().
+std::unique_ptr<Reporter> make_xlsx_reporter(std::string path, ReportStyle style);
+/// One self-contained HTML page: the verdict, SVG charts, departments and forms ranked by
+/// findings, and each form's figures and findings (the most serious ones when there are many).
+std::unique_ptr<Reporter> make_html_reporter(std::ostream& out, ReportStyle style);
+/// An SQLite database of the forms, their funds rows, indicators and findings, with a view per
+/// summary, written into the new or empty file `path` by finish().
+std::unique_ptr<Reporter> make_sqlite_reporter(std::string path, ReportStyle style);
+/// A copy of a checked workbook (.xlsx) in which every cell with a finding is filled (red:
+/// error, amber: warning, blue: notice) and carries a comment; nothing else changes.
+std::unique_ptr<Reporter> make_annotate_reporter(std::ostream& out, ReportStyle style);
 
 /// The version of pes.
 std::string_view pes_version();

@@ -3,31 +3,9 @@
 
 #include "pes/batch.h"
 #include "pes/rules.h"
+#include "result_rows.h"
 
 namespace pes {
-
-namespace {
-
-// An amount in 万元, whatever the form's unit (元 ÷ 10,000, exact to 10^-6 for amounts with
-// up to 2 decimals).
-Decimal in_wan(Decimal amount, const Text& unit) {
-  if (!unit.ok() || unit.value.find("万") != std::string::npos || unit.value.find("元") == std::string::npos) {
-    return amount;
-  }
-  return mul_div(amount, Decimal::of(1), Decimal::of(10000), Decimal::kDigits, Rounding::HalfUp)
-      .value_or(amount);
-}
-
-// A sum as text: exact, but without zeros past the 2 decimals a form shows ("12.300000" → "12.30").
-std::string shown(Decimal d) {
-  std::string s = d.str();
-  const auto dot = s.find('.');
-  if (dot == std::string::npos) return s;
-  while (s.size() > dot + 3 && s.back() == '0') s.pop_back();
-  return s;
-}
-
-}  // namespace
 
 std::optional<Decimal> DepartmentTotals::rate() const {
   if (annual.is_zero()) return std::nullopt;
