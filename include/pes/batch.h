@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,8 @@ struct BatchConfig {
   bool finding_rows = false;         ///< render one row per finding (--findings)
   TableFormat finding_format = TableFormat::Csv;
   std::size_t block_bytes = 1 << 20;  ///< JSON Lines are read and checked in blocks this big
+  /// Hand each unit's FileResult back in its chunk, for reporters (--out results.xlsx).
+  bool keep_results = false;
 };
 
 /// The results of one piece of work (a file, or a block of a JSON Lines file), handed back
@@ -98,6 +101,8 @@ struct BatchChunk {
   std::string form_rows;     ///< rendered rows (when BatchConfig::form_rows)
   std::string finding_rows;  ///< rendered rows (when BatchConfig::finding_rows)
   std::string problems;      ///< one line each: unreadable input, parse errors
+  /// The checked unit, when BatchConfig::keep_results (form_base numbers a block's forms).
+  std::unique_ptr<FileResult> result;
 };
 
 /// Checks every input with config.jobs threads. `on_chunk` runs on the calling thread for

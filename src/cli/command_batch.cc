@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "pes/batch.h"
+#include "pes/output.h"
 #include "pes/output_file.h"
 
 namespace pes::cli {
@@ -83,7 +84,19 @@ int run_batch_command(const BatchArgs& args) {
   OutputFile out;
   OutputFile findings;
   Message error;
-  if (!args.out.empty()) {
+  // --out results.xlsx, .sqlite or .html: the reporter of that format, fed every checked file.
+  std::unique_ptr<Reporter> reporter;
+  if (const std::optional<OutputFormat> format = output_format_for_path(args.out)) {
+    if (!out.open(args.out, error)) {
+      std::cerr << "pes: " << error.in(config.chinese) << '\n';
+      return kExitUsage;
+    }
+    ReportStyle style;
+    style.chinese = config.chinese;
+    reporter = needs_file(*format) ? make_file_reporter(*format, out.temp_path(), style)
+                                   : make_reporter(*format, out.stream(), style);
+    config.keep_results = true;
+  } else if (!args.out.empty()) {
     config.form_rows = true;
     config.form_format = table_format_for_path(args.out);
     if (!out.open(args.out, error)) {
@@ -106,6 +119,7 @@ int run_batch_command(const BatchArgs& args) {
   const BatchSummary summary = run_batch(inputs, config, [&](BatchChunk& c) {
     if (config.form_rows) out.stream() << c.form_rows;
     if (config.finding_rows) findings.stream() << c.finding_rows;
+    if (reporter && c.result) reporter->file(*c.result);
     if (!c.problems.empty()) {
       progress.clear();
       std::cerr << c.problems;
@@ -115,6 +129,21 @@ int run_batch_command(const BatchArgs& args) {
   progress.clear();
 
   bool failed = !errors.empty() || summary.unreadable > 0;
+  if (reporter) {
+    Summary totals;
+    totals.files = summary.files + summary.unreadable;
+    totals.unreadable = summary.unreadable;
+    totals.forms = summary.forms;
+    totals.errors = summary.errors;
+    totals.warnings = summary.warnings;
+    totals.infos = summary.infos;
+    reporter->finish(totals);
+    if (const Message* e = reporter->error()) {
+      std::cerr << "pes: " << e->in(config.chinese) << '\n';
+      std::cout << format_summary(summary, config.chinese);
+      return kExitUsage;  // the temporary file is removed, the target left as it was
+    }
+  }
   for (auto [file, path] : {std::pair{&out, &args.out}, std::pair{&findings, &args.findings}}) {
     if (!path->empty() && !file->commit(error)) {
       std::cerr << "pes: " << error.in(config.chinese) << '\n';
@@ -141,7 +170,9 @@ Command add_batch(CLI::App& app) {
   sub->add_option("-j,--jobs", args->jobs, "Threads (default: the machine's cores) / 线程数")
       ->check(CLI::Range(1u, 1024u));
   sub->add_option("--out", args->out,
-                  "One row per form: .csv (UTF-8 with BOM) or .jsonl / 每张自评表一行");
+                  "One row per form: .csv (UTF-8 with BOM) or .jsonl; or the results as a "
+                  "workbook (.xlsx), a database (.sqlite, .db) or a page (.html) / 每张自评表一行，"
+                  "或结果工作簿、数据库、网页");
   sub->add_option("--findings", args->findings,
                   "One row per finding: .csv (UTF-8 with BOM) or .jsonl / 每个问题一行");
   sub->add_flag("--no-progress", args->no_progress,

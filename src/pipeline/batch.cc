@@ -206,10 +206,12 @@ class Pipeline {
     }
   }
 
-  void process(const Unit& u, Checker& checker, FileResult& r, BatchSummary& summary,
+  void process(const Unit& u, Checker& checker, FileResult& reused, BatchSummary& summary,
                BatchChunk& chunk) {
     const BatchInput& in = inputs_[u.input];
     chunk.input = u.input;
+    if (config_.keep_results) chunk.result = std::make_unique<FileResult>();
+    FileResult& r = config_.keep_results ? *chunk.result : reused;
     if (config_.options_for) checker.set_options(config_.options_for(in.path));
     if (!u.unreadable && u.block) {
       r.path = in.path == "-" ? "<stdin>" : in.path;
@@ -218,6 +220,12 @@ class Pipeline {
       checker.check_source(r, Format::JsonLines);
     } else if (!u.unreadable) {
       checker.check_file(in.path, r);
+    }
+    r.form_base = u.first_form;
+    if (u.unreadable) {
+      r.path = in.path == "-" ? "<stdin>" : in.path;
+      r.opened = false;
+      r.error = u.error;
     }
     if (u.unreadable || !r.opened) {
       ++summary.unreadable;

@@ -16,6 +16,7 @@ std::size_t FileResult::count(Severity s) const {
 void Checker::check_file(const std::string& path, FileResult& out) {
   // Reset field by field, so the buffers of the previous file are reused.
   out.path = path == "-" ? "<stdin>" : path;
+  out.form_base = 0;
   out.opened = false;
   out.error = {};
   out.doc.clear();
