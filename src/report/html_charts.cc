@@ -60,7 +60,7 @@ std::string fit(std::string_view label, std::size_t columns) {
 
 std::string column_chart(std::string_view title, std::span<const ChartBar> bars,
                          std::span<const ChartSeries> series) {
-  constexpr double kHeight = 220, kLeft = 40, kRight = 10, kTop = 24, kBottom = 36;
+  constexpr double kHeight = 260, kLeft = 44, kRight = 10, kTop = 26, kBottom = 36;
   constexpr double kWidth = 480;
   std::string out;
   open_svg(out, "columns", kWidth, kHeight, title);
@@ -77,7 +77,7 @@ std::string column_chart(std::string_view title, std::span<const ChartBar> bars,
     fmt::format_to(std::back_inserter(out),
                    "<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" class=\"grid\"/>"
                    "<text x=\"{}\" y=\"{:.1f}\" class=\"tick\">{}</text>",
-                   kLeft, kWidth - kRight, y_of(v), y_of(v), kLeft - 4, y_of(v) + 4, v);
+                   kLeft, kWidth - kRight, y_of(v), y_of(v), kLeft - 5, y_of(v) + 5, v);
   }
   const double slot =
       (kWidth - kLeft - kRight) / static_cast<double>(std::max<std::size_t>(1, bars.size()));
@@ -101,7 +101,7 @@ std::string column_chart(std::string_view title, std::span<const ChartBar> bars,
     fmt::format_to(std::back_inserter(out),
                    "<text x=\"{:.1f}\" y=\"{:.1f}\" class=\"value\">{}</text>"
                    "<text x=\"{:.1f}\" y=\"{:.1f}\" class=\"label\">{}</text></g>",
-                   x + w / 2, y_of(below) - 4, below, x + w / 2, kHeight - kBottom + 16,
+                   x + w / 2, y_of(below) - 5, below, x + w / 2, kHeight - kBottom + 22,
                    escaped(b.label));
   }
   out += "</svg>";

@@ -21,13 +21,14 @@ border-bottom:1px solid var(--line);padding-bottom:.2em}h3{font-size:1.05em;marg
 .verdict.warn{background:var(--warn-bg);border-color:var(--warn)}
 .verdict.bad{background:var(--bad-bg);border-color:var(--bad)}
 .verdict p{margin:0}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:16px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px}
+#charts>figure{margin-top:16px}
 figure{margin:0;border:1px solid var(--line);border-radius:8px;padding:10px}
-figure.wide{grid-column:1/-1}
 figcaption{font-weight:600;margin-bottom:6px}
-svg.chart{width:100%;height:auto;display:block;font-size:11px}
+svg.chart{width:100%;height:auto;display:block}svg.columns{font-size:15px}
+svg.bars{font-size:11px}
 svg .grid{stroke:#eaeef2}svg .tick{text-anchor:end;fill:var(--muted)}
-svg .label,svg .value{text-anchor:middle}svg .value{font-weight:600}
+svg .label,svg .value{text-anchor:middle}svg .value{font-weight:600}svg .label{font-size:.8em}
 svg .name{text-anchor:end}svg .count{fill:var(--muted)}svg .legend{fill:var(--muted)}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;width:100%;font-size:.92em}
@@ -51,7 +52,7 @@ body{max-width:none;padding:0;font-size:10pt}
 .verdict,tr.error td,tr.warning td,tr.info td,th,svg{-webkit-print-color-adjust:exact;
 print-color-adjust:exact}
 .scroll{overflow:visible}figure,article.form,tr{break-inside:avoid}
-h2{break-after:avoid}.charts{grid-template-columns:1fr 1fr}figure.wide{grid-column:1/-1}a{color:inherit;text-decoration:none}}
+h2{break-after:avoid}.charts{grid-template-columns:1fr 1fr}a{color:inherit;text-decoration:none}}
 )css";
 
 }  // namespace

@@ -292,27 +292,26 @@ class HtmlReporter final : public Reporter {
     const std::size_t shown_depts = std::min<std::size_t>(by_dept.size(), 15);
     page += fmt::format("<section id=\"charts\"><h2>{}</h2><div class=\"charts\">\n",
                         t("Charts", "图表"));
-    auto figure = [&](std::string_view caption, const std::string& svg, bool wide = false) {
-      fmt::format_to(std::back_inserter(page), "<figure{}><figcaption>{}</figcaption>{}</figure>\n",
-                     wide ? " class=\"wide\"" : "", escaped(caption), svg);
+    auto figure = [&](std::string_view caption, const std::string& svg) {
+      fmt::format_to(std::back_inserter(page), "<figure><figcaption>{}</figcaption>{}</figure>\n",
+                     escaped(caption), svg);
     };
     figure(t("Recomputed grades", "重新计算的评分等级"),
            column_chart(t("Recomputed grades", "重新计算的评分等级"), grades, forms_series));
     figure(t("Execution rate (%), recomputed", "执行率（%，重新计算）"),
            column_chart(t("Execution rate", "执行率"), rates, forms_series));
+    page += "</div>\n";  // the rankings below, each as wide as the page
     const std::string none = fmt::format("<p class=\"clean\">✓ {}</p>", t("no findings", "无问题"));
     figure(t("Findings by rule", "各规则问题数"),
-           by_rule.empty() ? none : bar_chart(t("Findings by rule", "各规则问题数"), by_rule, sev),
-           true);
+           by_rule.empty() ? none : bar_chart(t("Findings by rule", "各规则问题数"), by_rule, sev));
     figure(shown_depts < by_dept.size()
                ? (zh_ ? fmt::format("各主管部门问题数（前 {} 个）", shown_depts)
                       : fmt::format("Findings by department (top {})", shown_depts))
                : std::string(t("Findings by department", "各主管部门问题数")),
            by_dept.empty() ? none
                            : bar_chart(t("Findings by department", "各主管部门问题数"),
-                                       std::span(by_dept).first(shown_depts), sev),
-           true);
-    page += "</div></section>\n";
+                                       std::span(by_dept).first(shown_depts), sev));
+    page += "</section>\n";
   }
 
   void departments(std::string& page) const {
