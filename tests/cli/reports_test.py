@@ -197,6 +197,30 @@ class Workbook(Tmp):
         self.assertEqual(rows[0][:7], [c.value for c in forms[1]][:7])
         self.assertEqual(rows[1][6], forms.cell(2, 7).value)
 
+    def test_past_excels_65530_links_a_sheet_links_are_formulas(self):
+        form = load(SAMPLES[0])
+        form["indicators"] = form["indicators"][:1]  # 4 errors a form, with the wrong rate
+        form["funds"]["total"]["rate"] = 97
+        path = self.path("many.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for i in range(17000):
+                form["project"] = "项目%d" % i
+                f.write(json.dumps(form, ensure_ascii=False, default=str) + "\n")
+        out = self.path("many.xlsx")
+        r = pes("check", "--lang", "en", "--output", "xlsx:" + out, path)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        wb = openpyxl.load_workbook(out)
+        forms, ws = wb["Forms"], wb["Findings"]
+        self.assertEqual(ws.max_row, 1 + 4 * 17000)
+        last_link = ws.cell(1 + 65530, 2)
+        target = int(last_link.hyperlink.location.split("!A")[1])
+        self.assertEqual(forms.cell(target, 7).value, ws.cell(1 + 65530, 3).value)
+        first_formula = ws.cell(1 + 65531, 2)
+        self.assertIsNone(first_formula.hyperlink)
+        target = int(first_formula.value.split("!A")[1].split('"')[0])
+        self.assertEqual(first_formula.value, "=HYPERLINK(\"#'Forms'!A%d\",%d)" % (target, target - 1))
+        self.assertEqual(forms.cell(target, 7).value, ws.cell(1 + 65531, 3).value)
+
     def test_batch_out_xlsx_and_a_path_that_needs_a_file(self):
         out = self.path("year.xlsx")
         r = pes("batch", "--no-progress", "-j", "2", "--out", out, os.path.join(SRC, "tests", "fixtures", "batch", "mixed"))
