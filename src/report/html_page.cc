@@ -46,6 +46,7 @@ article table{margin:6px 0}
 .meta,.note,footer{color:var(--muted)}.meta{margin:0 0 6px}.clean{color:var(--ok)}
 footer{margin-top:2em;font-size:.85em}
 @media (max-width:600px){body{padding:10px;font-size:14px}h1{font-size:1.25em}
+figure{overflow-x:auto}svg.bars{min-width:580px}
 .charts{grid-template-columns:1fr}th,td{padding:3px 5px}}
 @media print{@page{size:A4;margin:14mm 12mm}
 body{max-width:none;padding:0;font-size:10pt}
