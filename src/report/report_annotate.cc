@@ -41,8 +41,8 @@ class AnnotateReporter final : public Reporter {
       std::string text = fmt::format("{} [{}] {}", severity_label(f.severity, zh_),
                                      rule_info(f.rule).name, f.message.in(zh_));
       if (!f.reported.empty() || !f.expected.empty()) {
-        const std::string_view reported = f.reported.empty() ? "—" : f.reported;
-        const std::string_view expected = f.expected.empty() ? "—" : f.expected;
+        const std::string reported = f.reported.empty() ? "—" : f.reported;
+        const std::string expected = f.expected.empty() ? "—" : f.expected;
         text += zh_ ? fmt::format("\n填报 {} → 应为 {}", reported, expected)
                     : fmt::format("\nreported {} → expected {}", reported, expected);
       }

@@ -206,7 +206,10 @@ class SqliteReporter final : public Reporter {
       fail();
     }
     for (Statement* s : {&file_, &form_, &row_, &indicator_, &finding_}) s->finalize();
-    if (error_.en.empty() && sqlite3_close(db_) != SQLITE_OK) fail();
+    if (sqlite3_close(db_) != SQLITE_OK) {  // also a connection that failed to open
+      fail();
+      sqlite3_close_v2(db_);
+    }
     db_ = nullptr;
   }
 

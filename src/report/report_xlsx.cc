@@ -159,11 +159,11 @@ class Sheet {
 class XlsxReporter final : public Reporter {
  public:
   XlsxReporter(std::string path, ReportStyle style) : path_(std::move(path)), style_(style) {
-    const std::string dir =
-        path_.rfind('/') == std::string::npos ? "." : path_.substr(0, path_.rfind('/') + 1);
+    // Rows wait in temporary files beside the target, not in a /tmp that may be memory.
+    tmpdir_ = path_.rfind('/') == std::string::npos ? "." : path_.substr(0, path_.rfind('/') + 1);
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
-    options.tmpdir = const_cast<char*>(dir.c_str());  // libxlsxwriter copies it
+    options.tmpdir = tmpdir_.data();
     book_ = workbook_new_opt(path_.c_str(), &options);
     if (book_ == nullptr) {
       fail("cannot create the workbook", "无法创建工作簿");
@@ -196,7 +196,8 @@ class XlsxReporter final : public Reporter {
     for (std::size_t i = 0; i < file.doc.forms.size(); ++i) {
       const FormFacts facts = form_facts(file, i);
       totals_.add(facts);
-      const std::string target = fmt::format("internal:'{}'!A{}", forms_->name(), form(facts) + 1);
+      const lxw_row_t row = form(facts);  // first: it may open a new part of the sheet
+      const std::string target = fmt::format("internal:'{}'!A{}", forms_->name(), row + 1);
       for (const Finding& f : file.forms[i].findings) finding(file, f, &facts, target);
     }
   }
@@ -399,6 +400,7 @@ class XlsxReporter final : public Reporter {
   }
 
   std::string path_;
+  std::string tmpdir_;
   ReportStyle style_;
   lxw_workbook* book_ = nullptr;
   std::optional<Sheet> forms_;

@@ -24,7 +24,41 @@ constexpr std::string_view kCommentsContent =
 constexpr std::string_view kVmlContent = "application/vnd.openxmlformats-officedocument.vmlDrawing";
 constexpr std::string_view kAuthor = "pes";
 
-// The elements a worksheet may hold after <legacyDrawing>, in the schema's order.
+// The elements a worksheet may hold after <sheetData> and after <legacyDrawing>, in the
+// schema's order.
+constexpr std::string_view kAfterSheetData[] = {"sheetCalcPr",
+                                                "sheetProtection",
+                                                "protectedRanges",
+                                                "scenarios",
+                                                "autoFilter",
+                                                "sortState",
+                                                "dataConsolidate",
+                                                "customSheetViews",
+                                                "mergeCells",
+                                                "phoneticPr",
+                                                "conditionalFormatting",
+                                                "dataValidations",
+                                                "hyperlinks",
+                                                "printOptions",
+                                                "pageMargins",
+                                                "pageSetup",
+                                                "headerFooter",
+                                                "rowBreaks",
+                                                "colBreaks",
+                                                "customProperties",
+                                                "cellWatches",
+                                                "ignoredErrors",
+                                                "smartTags",
+                                                "drawing",
+                                                "legacyDrawing",
+                                                "legacyDrawingHF",
+                                                "drawingHF",
+                                                "picture",
+                                                "oleObjects",
+                                                "controls",
+                                                "webPublishItems",
+                                                "tableParts",
+                                                "extLst"};
 constexpr std::string_view kAfterLegacyDrawing[] = {
     "legacyDrawingHF", "drawingHF",       "picture",    "oleObjects",
     "controls",        "webPublishItems", "tableParts", "extLst"};
@@ -83,8 +117,7 @@ void to_merge_tops(pugi::xml_node ws, Cells& cells) {
 // Gives each marked cell its marked format, adding the row or cell if the sheet lacks it.
 void fill_cells(pugi::xml_node ws, const Cells& cells, MarkStyles& styles) {
   pugi::xml_node data = xml_child(ws, "sheetData");
-  if (!data)
-    data = ws.insert_child_after(xml_name_like(ws, "sheetData").c_str(), xml_child(ws, "cols"));
+  if (!data) data = xml_insert_before_any(ws, xml_name_like(ws, "sheetData"), kAfterSheetData);
   // Rows by number (a row without r follows the one before it).
   std::map<std::uint32_t, pugi::xml_node> rows;
   std::uint32_t next = 1;
