@@ -60,7 +60,7 @@ std::string fit(std::string_view label, std::size_t columns) {
 
 std::string column_chart(std::string_view title, std::span<const ChartBar> bars,
                          std::span<const ChartSeries> series) {
-  constexpr double kHeight = 260, kLeft = 44, kRight = 10, kTop = 26, kBottom = 36;
+  constexpr double kHeight = 260, kRight = 10, kTop = 26, kBottom = 36;
   constexpr double kWidth = 480;
   std::string out;
   open_svg(out, "columns", kWidth, kHeight, title);
@@ -69,6 +69,8 @@ std::string column_chart(std::string_view title, std::span<const ChartBar> bars,
   for (const ChartBar& b : bars) max = std::max(max, total_of(b));
   const std::uint64_t step = grid_step(max);
   const std::uint64_t top = (max + step - 1) / step * step;
+  // Room for the widest tick label (about 9 units a digit at the chart's 15 px text).
+  const double kLeft = 14 + 9 * static_cast<double>(std::to_string(top).size());
   const double plot_h = kHeight - kTop - kBottom;
   const auto y_of = [&](std::uint64_t v) {
     return kTop + plot_h - plot_h * static_cast<double>(v) / static_cast<double>(top);

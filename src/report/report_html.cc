@@ -245,13 +245,13 @@ class HtmlReporter final : public Reporter {
         zh_ ? fmt::format(
                   "{} 个文件（无法读取 {}），{} 张自评表：错误 {} 条，警告 {} 条，提示 {} 条。"
                   "Σ 全年预算数 {} 万元，Σ 全年执行数 {} 万元，执行率 {}。",
-                  s.files, s.unreadable, s.forms, s.errors, s.warnings, s.infos, shown(a.annual),
-                  shown(a.executed), rate ? rate->str() + "%" : "—")
+                  s.files, s.unreadable, s.forms, s.errors, s.warnings, s.infos, grouped(a.annual),
+                  grouped(a.executed), rate ? rate->str() + "%" : "—")
             : fmt::format(
                   "{} files ({} unreadable), {} forms: {} errors, {} warnings, {} notices. "
                   "Σ budget {} 万元, Σ spent {} 万元, rate {}.",
-                  s.files, s.unreadable, s.forms, s.errors, s.warnings, s.infos, shown(a.annual),
-                  shown(a.executed), rate ? rate->str() + "%" : "—");
+                  s.files, s.unreadable, s.forms, s.errors, s.warnings, s.infos, grouped(a.annual),
+                  grouped(a.executed), rate ? rate->str() + "%" : "—");
     fmt::format_to(std::back_inserter(page),
                    "<header class=\"verdict {}\"><h1>{}</h1><p>{}</p></header>\n", cls,
                    escaped(head), escaped(line));
@@ -343,7 +343,7 @@ class HtmlReporter final : public Reporter {
           "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td "
           "class=\"n\">{}</td></tr>\n",
           escaped(rows[i].first.empty() ? t("(none)", "（未填）") : rows[i].first), g.forms,
-          g.forms_with_errors, g.errors, g.warnings, shown(g.annual), shown(g.executed),
+          g.forms_with_errors, g.errors, g.warnings, grouped(g.annual), grouped(g.executed),
           rate ? rate->str() + "%" : "—");
     }
     page += "</tbody></table></div>";

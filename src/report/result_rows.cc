@@ -28,6 +28,19 @@ std::string shown(Decimal d) {
   return s;
 }
 
+std::string grouped(Decimal d) {
+  const std::string s = d.round(2, Rounding::HalfUp).with_digits(2).str();
+  const std::size_t sign = s.starts_with("-") ? 1 : 0;
+  const std::size_t dot = s.find('.');
+  const std::size_t end = dot == std::string::npos ? s.size() : dot;
+  std::string out = s.substr(0, sign);
+  for (std::size_t i = sign; i < end; ++i) {
+    if (i > sign && (end - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  return out + s.substr(end);
+}
+
 namespace {
 
 std::string text_of(const Text& t) { return t.ok() ? t.value : std::string(); }

@@ -28,6 +28,10 @@ double to_double(Decimal d, int exponent = 0);
 /// A Decimal as people read it: at least 2 decimals, no zeros past them ("12.300000" → "12.30").
 std::string shown(Decimal d);
 
+/// An amount for people: rounded half-up to 2 decimals, with thousands separators
+/// ("253698582.955" → "253,698,582.96").
+std::string grouped(Decimal d);
+
 /// The reported figure a finding points at, for highlighting it.
 enum class Reported : std::uint8_t { Rate, BudgetScore, Total, Grade, Count_ };
 
