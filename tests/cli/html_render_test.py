@@ -27,7 +27,8 @@ SHOT = None
 if len(sys.argv) > 2 and sys.argv[1] == "--shot":
     SHOT = os.path.abspath(sys.argv[2])
     del sys.argv[1:3]
-SAMPLES = sorted(os.path.join(SRC, "samples", n) for n in os.listdir(os.path.join(SRC, "samples"))
+# Relative to SOURCE_DIR, where pes runs: the report names the files as given.
+SAMPLES = sorted(os.path.join("samples", n) for n in os.listdir(os.path.join(SRC, "samples"))
                  if n.startswith("form") and n.endswith(".json"))
 
 
@@ -40,7 +41,7 @@ class Render(unittest.TestCase):
 
     def report(self, *args, lang="zh"):
         out = os.path.join(self.dir, "report.html")
-        r = subprocess.run([PES, "check", "--lang", lang, "--output", "html:" + out, *args],
+        r = subprocess.run([PES, "check", "--lang", lang, "--output", "html:" + out, *args], cwd=SRC,
                            capture_output=True, text=True, env=dict(os.environ, NO_COLOR="1"))
         self.assertIn(r.returncode, (0, 1), r.stderr)
         return out
@@ -75,7 +76,7 @@ class Render(unittest.TestCase):
         self.assertLessEqual(facts["page_width"], 390)
 
     def test_text_from_forms_is_escaped(self):
-        with open(SAMPLES[0], encoding="utf-8") as f:
+        with open(os.path.join(SRC, SAMPLES[0]), encoding="utf-8") as f:
             form = json.load(f)
         form["project"] = "<script>alert(1)</script><img src=x onerror=alert(2)>"
         form["department"] = "\" onmouseover=\"alert(3)"
