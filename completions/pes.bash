@@ -28,9 +28,10 @@ _pes() {
       if [[ $cmd == rule ]]; then
         COMPREPLY=($(compgen -W "text json markdown" -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "text json sarif github junit" -- "$cur"))
+        COMPREPLY=($(compgen -W "text json sarif github junit html" -- "$cur"))
       fi
       return ;;
+    --annotate) _filedir xlsx; return ;;
     --output)
       if [[ $cur == *:* ]]; then
         local format=${cur%%:*}
@@ -40,7 +41,8 @@ _pes() {
         __ltrim_colon_completions "$format:$cur"
       else
         compopt -o nospace
-        COMPREPLY=($(compgen -W "text json sarif github junit text: json: sarif: github: junit:" -- "$cur"))
+        COMPREPLY=($(compgen -W "text json sarif github junit html text: json: sarif: github: junit:
+          html: xlsx: sqlite:" -- "$cur"))
       fi
       return ;;
     --select | --ignore | --extend-select)
@@ -61,9 +63,9 @@ _pes() {
       COMPREPLY=($(compgen -W "check score rule schema --help --version" -- "$cur")) ;;
     check)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--format --output --select --extend-select --ignore --severity
-          --fail-on --exit-zero --max-warnings --statistics --config --lang --rounding --color
-          --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "--format --output --annotate --select --extend-select --ignore
+          --severity --fail-on --exit-zero --max-warnings --statistics --config --lang --rounding
+          --color --help" -- "$cur"))
       else
         _filedir '@(json|jsonl|csv|txt)'
       fi ;;

@@ -22,6 +22,9 @@ class OutputFile {
   /// Creates the temporary file. False, with `error` naming the path, when it cannot.
   bool open(const std::string& path, Message& error);
   std::ostream& stream() { return out_; }
+  /// The temporary file's path, for writers that open the file by name (a workbook, a
+  /// database); commit() renames it into place.
+  const std::string& temp_path() const { return temp_; }
   /// Flushes to disk and renames over the target, keeping an existing target's permissions.
   /// False, with `error` naming the path, when it cannot (the temporary file is removed).
   bool commit(Message& error);

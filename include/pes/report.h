@@ -30,6 +30,8 @@ class Reporter {
   virtual void file(const FileResult& file) = 0;
   /// Ends the report.
   virtual void finish(const Summary& summary) = 0;
+  /// After finish(): why a reporter that writes its own file could not write it (null: it did).
+  virtual const Message* error() const { return nullptr; }
 };
 
 using MakeReporter = std::unique_ptr<Reporter> (*)(std::ostream& out, const ReportStyle& style,
@@ -44,12 +46,22 @@ struct ReporterInfo {
   bool streams;
   Bilingual description;
   MakeReporter make;  ///< `path` is where it writes ("" for standard output)
+  /// Writes a file of its own by name (a workbook, a database): it needs a PATH, and make()
+  /// gets the path of the temporary file that is renamed into place at the end.
+  bool own_file = false;
+  /// The extensions by which `pes batch --out FILE` picks this reporter (else the forms table).
+  std::span<const std::string_view> out_extensions = {};
+  /// Reads the input it reports on (the annotated workbook): one .xlsx input only.
+  bool annotates = false;
 };
 
 /// Every reporter, in the order help texts list them.
 std::span<const ReporterInfo> reporters();
 /// The reporter called `name`, if any.
 const ReporterInfo* find_reporter(std::string_view name);
+/// The reporter `pes batch --out PATH` writes: the one whose out_extensions end PATH, else the
+/// table of forms.
+const ReporterInfo& reporter_for_out(std::string_view path);
 /// "text, json, sarif, github, junit, …": the names of every reporter.
 std::string reporter_names(std::string_view separator = ", ");
 

@@ -15,4 +15,8 @@ std::string shorten(std::string_view text, std::size_t max_chars = 60);
 /// surrogates and code points past U+10FFFF are ill-formed); text.size() if there is none.
 std::size_t first_invalid_utf8(std::string_view text);
 
+/// Whether a file name ends in "." and `ext` (lower case), case aside: has_extension("A.JSON",
+/// "json").
+bool has_extension(std::string_view path, std::string_view ext);
+
 }  // namespace pes

@@ -31,7 +31,7 @@ int run_batch_command(const BatchArgs& args) {
   request.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   request.progress = !args.no_progress && ::isatty(STDERR_FILENO) != 0;
   request.problems_to_stderr = true;
-  if (!args.out.empty()) request.outputs.push_back({find_reporter("forms"), args.out});
+  if (!args.out.empty()) request.outputs.push_back({&reporter_for_out(args.out), args.out});
   if (!args.findings.empty()) request.outputs.push_back({find_reporter("findings"), args.findings});
   request.outputs.push_back({find_reporter("summary"), ""});
   return run_checks(request, args.common);
@@ -52,7 +52,9 @@ Command add_batch(CLI::App& app) {
   sub->add_option("-j,--jobs", args->jobs, "Threads (default: the machine's cores) / 线程数")
       ->check(CLI::Range(1u, 1024u));
   sub->add_option("--out", args->out,
-                  "One row per form: .csv (UTF-8 with BOM) or .jsonl / 每张自评表一行");
+                  "One row per form: .csv (UTF-8 with BOM) or .jsonl; or the results as a "
+                  "workbook (.xlsx), a database (.sqlite, .db) or a page (.html) / 每张自评表一行，"
+                  "或结果工作簿、数据库、网页");
   sub->add_option("--findings", args->findings,
                   "One row per finding: .csv (UTF-8 with BOM) or .jsonl / 每个问题一行");
   sub->add_flag("--no-progress", args->no_progress,

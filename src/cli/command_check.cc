@@ -20,6 +20,7 @@ struct CheckArgs {
   std::vector<std::string> files;
   std::string format;               // --format: one more output to standard output
   std::vector<std::string> outputs;  // --output FORMAT[:PATH]
+  std::string annotate;              // --annotate PATH: the checked workbook, marked up
   bool exit_zero = false;
   bool statistics = false;
   CommonOptions common;
@@ -32,6 +33,7 @@ int run_check(const CheckArgs& args) {
   if (!args.format.empty() || request.outputs.empty()) {
     request.outputs.push_back(*parse_output_spec(args.format.empty() ? "text" : args.format));
   }
+  if (!args.annotate.empty()) request.outputs.push_back({find_reporter("annotate"), args.annotate});
   request.statistics = args.statistics;
   request.exit_zero = args.exit_zero;
   return run_checks(request, args.common);
@@ -62,6 +64,10 @@ Command add_check(CLI::App& app) {
                    ? std::string()
                    : fmt::format("expected FORMAT[:PATH] with FORMAT one of {}", reporter_names());
       });
+  sub->add_option("--annotate", args->annotate,
+                  "PATH: a copy of the .xlsx workbook checked, each cell with a finding filled "
+                  "and commented / 标注问题单元格的工作簿副本")
+      ->allow_extra_args(false);
   sub->add_flag("--exit-zero", args->exit_zero,
                 "Exit 0 even when findings would fail the run (2 still means trouble) / 有问题也以 0 退出");
   sub->add_flag("--statistics", args->statistics, "Also print how many findings each rule produced / 按规则统计");

@@ -91,7 +91,27 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   std::vector<std::unique_ptr<Reporter>> reporters;
   bool machine_on_stdout = false;
   for (const OutputSpec& spec : request.outputs) {
+    const ReporterInfo& info = *spec.reporter;
+    if (info.own_file && spec.path.empty()) {
+      std::cerr << (zh ? fmt::format("pes：{0} 格式需要文件路径（--output {0}:PATH）\n", info.name)
+                       : fmt::format("pes: {0} needs a file (--output {0}:PATH)\n", info.name));
+      return kExitUsage;
+    }
+    if (info.annotates) {
+      if (inputs.size() != 1 || inputs[0].format != Format::Xlsx) {
+        std::cerr << (zh ? "pes：标注只能用于一个 .xlsx 工作簿\n"
+                         : "pes: annotating takes exactly one .xlsx workbook to check\n");
+        return kExitUsage;
+      }
+      if (same_file(inputs[0].path, spec.path)) {
+        std::cerr << (zh ? fmt::format("pes：{}：不会覆盖被检查的工作簿\n", spec.path)
+                         : fmt::format("pes: {}: will not write over the workbook checked\n",
+                                       spec.path));
+        return kExitUsage;
+      }
+    }
     std::ostream* out = &std::cout;
+    std::string where = spec.path;
     ReportStyle s = style;
     if (!spec.path.empty()) {
       auto file = std::make_unique<OutputFile>();
@@ -101,12 +121,13 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
         return kExitUsage;
       }
       out = &file->stream();
+      if (info.own_file) where = file->temp_path();
       files.push_back(std::move(file));
       s.color = false;
-    } else if (spec.reporter->name != "text" && spec.reporter->name != "summary") {
+    } else if (info.name != "text" && info.name != "summary") {
       machine_on_stdout = true;
     }
-    reporters.push_back(spec.reporter->make(*out, s, spec.path));
+    reporters.push_back(info.make(*out, s, where));
   }
   if (request.statistics) {
     reporters.push_back(find_reporter("statistics")->make(
@@ -144,6 +165,12 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   progress.clear();
   for (auto& r : reporters) r->finish(summary);
   std::cout.flush();
+  for (auto& r : reporters) {
+    if (const Message* error = r->error()) {
+      std::cerr << "pes: " << error->in(zh) << '\n';
+      return kExitUsage;  // no output file is committed
+    }
+  }
   for (auto& file : files) {
     Message error;
     if (!file->commit(error)) {

@@ -48,4 +48,14 @@ std::size_t first_invalid_utf8(std::string_view text) {
   return n;
 }
 
+bool has_extension(std::string_view path, std::string_view ext) {
+  if (path.size() <= ext.size() || path[path.size() - ext.size() - 1] != '.') return false;
+  for (std::size_t i = 0; i < ext.size(); ++i) {
+    char c = path[path.size() - ext.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != ext[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace pes

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "pes/readers.h"
+#include "pes/text.h"
 #include "pes/text_encoding.h"
 #include "read/layout/layout_documents.h"
 #include "read/legacy_office.h"
@@ -58,17 +59,6 @@ constexpr bool table_in_order() {
 }
 static_assert(table_in_order(), "kFormats must list formats in Format order");
 
-bool ends_with_extension(std::string_view path, std::string_view ext) {
-  if (path.size() <= ext.size() || path[path.size() - ext.size() - 1] != '.') return false;
-  const std::string_view tail = path.substr(path.size() - ext.size());
-  for (std::size_t i = 0; i < ext.size(); ++i) {
-    char c = tail[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != ext[i]) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::span<const FormatInfo> formats() { return kFormats; }
@@ -80,7 +70,7 @@ const FormatInfo* format_of_extension(std::string_view path) {
   if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
   for (const FormatInfo& f : kFormats) {
     for (std::string_view ext : f.extensions) {
-      if (ends_with_extension(path, ext)) return &f;
+      if (has_extension(path, ext)) return &f;
     }
   }
   return nullptr;

@@ -1,10 +1,16 @@
 // The registry of reporters. A new reporter is its file plus one row here.
 #include <array>
 
+#include "pes/text.h"
 #include "report/reporters.h"
 
 namespace pes {
 namespace {
+
+using sv = std::string_view;
+constexpr std::array<sv, 1> kXlsxOut = {"xlsx"};
+constexpr std::array<sv, 2> kHtmlOut = {"html", "htm"};
+constexpr std::array<sv, 3> kSqliteOut = {"sqlite", "sqlite3", "db"};
 
 constexpr std::array kReporters = {
     ReporterInfo{"text", "txt", true,
@@ -40,6 +46,22 @@ constexpr std::array kReporters = {
     ReporterInfo{"statistics", "txt", false,
                  {"how many findings each rule produced", "各规则的问题数"},
                  &make_statistics_reporter},
+    ReporterInfo{"html", "html", false,
+                 {"one self-contained HTML page: verdict, SVG charts, rankings, each form",
+                  "自包含的 HTML 页面：结论、SVG 图表、排名、各表明细"},
+                 &make_html_reporter, false, kHtmlOut},
+    ReporterInfo{"xlsx", "xlsx", false,
+                 {"an Excel workbook of results: forms, findings, summary by year and department",
+                  "结果工作簿：表单、问题、按年度和主管部门汇总"},
+                 &make_xlsx_reporter, true, kXlsxOut},
+    ReporterInfo{"sqlite", "sqlite", false,
+                 {"an SQLite database of forms, funds rows, indicators and findings",
+                  "SQLite 数据库：表单、资金行、指标、问题"},
+                 &make_sqlite_reporter, true, kSqliteOut},
+    ReporterInfo{"annotate", "xlsx", false,
+                 {"the checked .xlsx workbook, each cell with a finding filled and commented",
+                  "被检查的 .xlsx 工作簿副本，有问题的单元格着色并加批注"},
+                 &make_annotate_reporter, false, {}, true},
 };
 
 }  // namespace
@@ -51,6 +73,15 @@ const ReporterInfo* find_reporter(std::string_view name) {
     if (r.name == name) return &r;
   }
   return nullptr;
+}
+
+const ReporterInfo& reporter_for_out(std::string_view path) {
+  for (const ReporterInfo& r : kReporters) {
+    for (std::string_view ext : r.out_extensions) {
+      if (has_extension(path, ext)) return r;
+    }
+  }
+  return *find_reporter("forms");
 }
 
 std::string reporter_names(std::string_view separator) {

@@ -5,18 +5,10 @@
 #include "pes/report.h"
 #include "pes/rules.h"
 #include "report/reporters.h"
+#include "report/result_rows.h"
 
 namespace pes {
 namespace {
-
-// A sum as text: exact, but without zeros past the 2 decimals a form shows ("12.300000" → "12.30").
-std::string shown(Decimal d) {
-  std::string s = d.str();
-  const auto dot = s.find('.');
-  if (dot == std::string::npos) return s;
-  while (s.size() > dot + 3 && s.back() == '0') s.pop_back();
-  return s;
-}
 
 class SummaryReporter final : public Reporter {
  public:

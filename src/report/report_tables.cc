@@ -11,16 +11,14 @@
 #include "pes/grade.h"
 #include "pes/report.h"
 #include "pes/rules.h"
+#include "pes/text.h"
 #include "pes/text_encoding.h"
 
 namespace pes {
 
 TableFormat table_format_for_path(std::string_view path) {
-  const auto dot = path.rfind('.');
-  if (dot == std::string_view::npos) return TableFormat::Csv;
-  std::string ext(path.substr(dot + 1));
-  for (char& c : ext) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return ext == "jsonl" || ext == "ndjson" ? TableFormat::JsonLines : TableFormat::Csv;
+  return has_extension(path, "jsonl") || has_extension(path, "ndjson") ? TableFormat::JsonLines
+                                                                       : TableFormat::Csv;
 }
 
 namespace {

@@ -29,6 +29,17 @@ std::unique_ptr<Reporter> make_summary_reporter(std::ostream& out, const ReportS
 std::unique_ptr<Reporter> make_statistics_reporter(std::ostream& out, const ReportStyle& style,
                                                    std::string_view path);
 
+std::unique_ptr<Reporter> make_html_reporter(std::ostream& out, const ReportStyle& style,
+                                             std::string_view path);
+/// Writes the file `path` itself (ReporterInfo::own_file), not to `out`.
+std::unique_ptr<Reporter> make_xlsx_reporter(std::ostream& out, const ReportStyle& style,
+                                             std::string_view path);
+/// Writes the file `path` itself (ReporterInfo::own_file), not to `out`.
+std::unique_ptr<Reporter> make_sqlite_reporter(std::ostream& out, const ReportStyle& style,
+                                               std::string_view path);
+std::unique_ptr<Reporter> make_annotate_reporter(std::ostream& out, const ReportStyle& style,
+                                                 std::string_view path);
+
 /// The summary of a run as text for people (pes batch prints it).
 std::string format_summary(const Summary& summary, bool chinese);
 
