@@ -194,7 +194,7 @@ void level1_weights(const CheckContext& ctx, FindingSink& sink) {
     Decimal weight = Decimal::of(0, 2);
     std::optional<std::size_t> first;
     for (std::size_t i = 0; i < inds.size(); ++i) {
-      if (find_level1(normalize_label(inds[i].level1.value)) != l) continue;
+      if (find_level1(inds[i].level1.value) != l) continue;
       if (!first) first = i;
       if (inds[i].weight.ok()) weight = weight + inds[i].weight.value;
     }

@@ -32,7 +32,8 @@ std::string_view grade_label_en(Grade g) {
 }
 
 std::optional<Grade> parse_grade(std::string_view text) {
-  const std::string t = normalize_label(text);
+  std::string scratch;
+  const std::string_view t = normalize_label(text, scratch);
   if (t == "优" || t == "优秀") return Grade::Excellent;
   if (t == "良" || t == "良好") return Grade::Good;
   if (t == "中" || t == "中等" || t == "合格") return Grade::Pass;

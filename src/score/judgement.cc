@@ -14,12 +14,13 @@ constexpr int kShown = 2;  // decimals a form shows
 Rounding other(Rounding r) { return r == Rounding::Truncate ? Rounding::HalfUp : Rounding::Truncate; }
 
 bool is_cost(const Indicator& ind) {
-  return normalize_label(ind.level1.value).find("成本") != std::string::npos ||
-         normalize_label(ind.level2.value).find("成本") != std::string::npos;
+  std::string scratch;
+  return normalize_label(ind.level1.value, scratch).find("成本") != std::string::npos ||
+         normalize_label(ind.level2.value, scratch).find("成本") != std::string::npos;
 }
 
 Message unreadable(const Text& cell, std::string_view en_column, std::string_view zh_column) {
-  if (!cell.ok() || normalize_label(cell.value).empty()) {
+  if (!cell.ok() || is_blank_label(cell.value)) {
     return {fmt::format("no {} given", en_column), fmt::format("未填写{}", zh_column)};
   }
   return {fmt::format("the {} “{}” could not be read", en_column, cell.value),

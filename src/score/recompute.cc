@@ -60,13 +60,14 @@ void recompute(const Form& form, const Options& options, Recomputed& out) {
   out.indicator_score = Decimal::of(0, kShown);
   out.levels.clear();
   out.judgements.clear();
+  std::string scratch;
   for (const Indicator& ind : form.indicators) {
     out.judgements.push_back(judge(ind, out.rounding));
-    const std::string level = normalize_label(ind.level1.value);
+    const std::string_view level = normalize_label(ind.level1.value, scratch);
     auto it = std::find_if(out.levels.begin(), out.levels.end(),
                            [&](const LevelSum& s) { return s.name == level; });
     if (it == out.levels.end()) {
-      out.levels.push_back({level, Decimal::of(0, kShown), Decimal::of(0, kShown)});
+      out.levels.push_back({std::string(level), Decimal::of(0, kShown), Decimal::of(0, kShown)});
       it = out.levels.end() - 1;
     }
     if (ind.weight.ok()) {
