@@ -213,6 +213,21 @@ TEST_CASE("duplicate-indicator", "[rules][judgement]") {
     g["indicators"][1]["name"] = "验收审计报告完成率";  // under 质量指标
     CHECK(count(check_json(g), RuleId::DuplicateIndicator) == 0);
   }
+  SECTION("names written alike: each repeat names the first") {
+    json g = form1();
+    for (int i : {1, 3}) {
+      g["indicators"][i]["level2"] = "数量指标";
+      g["indicators"][i]["name"] = "验收审计报告完成率";
+    }
+    const auto twice = of_rule(check_json(g), RuleId::DuplicateIndicator);
+    REQUIRE(twice.size() == 2);
+    CHECK(twice[0].pointer == "/indicators/1/name");
+    CHECK(twice[0].message.en ==
+          "“验收审计报告完成率” appears twice under 数量指标 (indicators 1 and 2)");
+    CHECK(twice[1].pointer == "/indicators/3/name");
+    CHECK(twice[1].message.en ==
+          "“验收审计报告完成率” appears twice under 数量指标 (indicators 1 and 4)");
+  }
 }
 
 TEST_CASE("level1-weights", "[rules][judgement]") {
