@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "pes/labels.h"
+#include "score/indicator_value_cache.h"
 
 namespace pes {
 namespace {
@@ -119,8 +120,9 @@ void judge_completion(const Indicator& ind, Completion c, Judgement& j) {
 
 Judgement judge(const Indicator& ind, Rounding rounding) {
   Judgement j;
-  if (ind.target.ok()) j.target = parse_indicator_value(ind.target.value);
-  if (ind.actual.ok()) j.actual = parse_indicator_value(ind.actual.value);
+  IndicatorValueCache& values = indicator_value_cache();
+  if (ind.target.ok()) j.target = values.get(ind.target.value);
+  if (ind.actual.ok()) j.actual = values.get(ind.actual.value);
   const ValueKind tk = j.target.kind;
   const ValueKind ak = j.actual.kind;
   if (tk != ValueKind::Quantity && tk != ValueKind::Qualitative) {
