@@ -2,6 +2,11 @@
 // whole lines of a JSON Lines input), `jobs` threads check them, and the calling thread takes
 // the results back strictly in order. At most `window` units are between being cut and being
 // handed back, so memory stays flat however many forms pass through.
+//
+// Threads are woken in batches, not once per unit: the calling thread sleeps until `batch`
+// results are ready in order (or nothing more is queued), then hands them all back; the
+// cutting thread, once the window is full, sleeps until a batch of units fits again. The
+// buffers a result is rendered into go back to the workers for the next unit.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -65,7 +70,8 @@ class Pipeline {
         config_(config),
         on_chunk_(on_chunk),
         jobs_(std::max(1u, config.jobs)),
-        window_(4 * static_cast<std::size_t>(jobs_) + 2) {}
+        window_(4 * static_cast<std::size_t>(jobs_) + 2),
+        batch_(window_ / 2) {}
 
   BatchSummary run() {
     std::thread cutter([this] { cut(); });
@@ -84,11 +90,15 @@ class Pipeline {
   // --- cutting ---------------------------------------------------------------------------
   void push(Unit&& unit) {
     std::unique_lock lock(mutex_);
-    space_.wait(lock, [this] { return in_flight_ < window_; });
+    if (in_flight_ >= window_) {  // then wait until a whole batch fits, not for each free place
+      cutter_waiting_ = true;
+      space_.wait(lock, [this] { return in_flight_ + batch_ <= window_; });
+      cutter_waiting_ = false;
+    }
     unit.seq = produced_++;
     ++in_flight_;
     queue_.push_back(std::move(unit));
-    work_.notify_one();
+    if (idle_workers_ > 0) work_.notify_one();
   }
 
   void cut() {
@@ -191,24 +201,31 @@ class Pipeline {
     FileResult result;
     for (;;) {
       Unit unit;
+      BatchChunk chunk;
       {
         std::unique_lock lock(mutex_);
+        ++idle_workers_;
         work_.wait(lock, [this] { return !queue_.empty() || cut_done_; });
+        --idle_workers_;
         if (queue_.empty()) return;
         unit = std::move(queue_.front());
         queue_.pop_front();
+        if (!spare_.empty()) {  // rendered into the buffers of a chunk already handed back
+          chunk = std::move(spare_.back());
+          spare_.pop_back();
+        }
       }
-      BatchChunk chunk;
       process(unit, checker, result, summary, chunk);
       std::lock_guard lock(mutex_);
       done_.emplace(unit.seq, std::move(chunk));
-      done_cv_.notify_all();
+      if (consumer_waiting_ && ready_to_hand_back()) done_cv_.notify_one();
     }
   }
 
   void process(const Unit& u, Checker& checker, FileResult& r, BatchSummary& summary,
                BatchChunk& chunk) {
     const BatchInput& in = inputs_[u.input];
+    reset(chunk);
     chunk.input = u.input;
     if (config_.options_for) checker.set_options(config_.options_for(in.path));
     if (!u.unreadable && u.block) {
@@ -279,21 +296,56 @@ class Pipeline {
   }
 
   // --- handing back in order -------------------------------------------------------------
+  // Empties a chunk for reuse, keeping the capacity of its buffers.
+  static void reset(BatchChunk& c) {
+    c.input = 0;
+    c.unreadable = false;
+    c.forms = 0;
+    c.forms_with_errors = 0;
+    c.errors = 0;
+    c.form_rows.clear();
+    c.finding_rows.clear();
+    c.problems.clear();
+  }
+
+  // Whether the calling thread has work worth waking for (mutex_ held): the next result and a
+  // batch after it, or the next result and nothing queued behind it (the other units are being
+  // checked, or there are none), or the end.
+  bool ready_to_hand_back() const {
+    if (cut_done_ && next_ == produced_) return true;
+    auto it = done_.find(next_);
+    if (it == done_.end()) return false;
+    if (queue_.empty() || cut_done_) return true;
+    std::size_t run = 0;
+    for (std::size_t seq = next_; it != done_.end() && it->first == seq && run < batch_;
+         ++it, ++seq) {
+      ++run;
+    }
+    return run >= batch_;
+  }
+
   void consume() {
-    for (std::size_t next = 0;; ++next) {
-      BatchChunk chunk;
+    std::vector<BatchChunk> ready;
+    for (;;) {
       {
         std::unique_lock lock(mutex_);
-        done_cv_.wait(lock, [&] { return done_.count(next) > 0 || (cut_done_ && next == produced_); });
-        const auto it = done_.find(next);
-        if (it == done_.end()) return;
-        chunk = std::move(it->second);
-        done_.erase(it);
+        consumer_waiting_ = true;
+        done_cv_.wait(lock, [this] { return ready_to_hand_back(); });
+        consumer_waiting_ = false;
+        for (auto it = done_.find(next_); it != done_.end() && it->first == next_;
+             it = done_.erase(it), ++next_) {
+          ready.push_back(std::move(it->second));
+        }
+        if (ready.empty()) return;  // cut_done_ and every unit handed back
       }
-      on_chunk_(chunk);
+      for (BatchChunk& chunk : ready) on_chunk_(chunk);
       std::lock_guard lock(mutex_);
-      --in_flight_;
-      space_.notify_one();
+      in_flight_ -= ready.size();
+      for (BatchChunk& chunk : ready) {
+        if (spare_.size() < jobs_) spare_.push_back(std::move(chunk));  // one per worker
+      }
+      ready.clear();
+      if (cutter_waiting_ && in_flight_ + batch_ <= window_) space_.notify_one();
     }
   }
 
@@ -302,6 +354,7 @@ class Pipeline {
   const std::function<void(BatchChunk&)>& on_chunk_;
   const unsigned jobs_;
   const std::size_t window_;
+  const std::size_t batch_;  // units handed back, or cut, per wake-up
 
   std::mutex mutex_;
   std::condition_variable space_;    // a unit may be cut
@@ -309,8 +362,13 @@ class Pipeline {
   std::condition_variable done_cv_;  // a chunk is ready
   std::deque<Unit> queue_;
   std::map<std::size_t, BatchChunk> done_;
+  std::vector<BatchChunk> spare_;  // handed back, buffers kept for the next units
   std::size_t produced_ = 0;
+  std::size_t next_ = 0;  // the next unit to hand back
   std::size_t in_flight_ = 0;
+  unsigned idle_workers_ = 0;
+  bool cutter_waiting_ = false;
+  bool consumer_waiting_ = false;
   bool cut_done_ = false;
 };
 
