@@ -53,15 +53,32 @@ std::string_view trim(std::string_view s) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Divides n by d (d > 0) with the given rounding, sign-aware.
+// Whether v fits a 64-bit integer with room to negate it: then 64-bit division does, where
+// 128-bit division is a library call.
+constexpr bool small(int128 v) { return v > INT64_MIN && v <= INT64_MAX; }
+
+// Divides n by d (d ≠ 0) with the given rounding, sign-aware.
 int128 divide(int128 n, int128 d, Rounding rule) {
   const bool negative = (n < 0) != (d < 0);
+  if (small(n) && small(d)) {
+    const auto an = static_cast<std::uint64_t>(n < 0 ? -n : n);
+    const auto ad = static_cast<std::uint64_t>(d < 0 ? -d : d);
+    std::uint64_t q = an / ad;
+    if (rule == Rounding::HalfUp && (an % ad) * 2 >= ad) ++q;
+    return negative ? -static_cast<int128>(q) : static_cast<int128>(q);
+  }
   const int128 an = n < 0 ? -n : n;
   const int128 ad = d < 0 ? -d : d;
   int128 q = an / ad;
   const int128 r = an % ad;
   if (rule == Rounding::HalfUp && r * 2 >= ad) ++q;
   return negative ? -q : q;
+}
+
+// v mod m (m > 0), in 64 bits when v fits.
+int128 remainder(int128 v, int128 m) {
+  if (small(v) && small(m)) return static_cast<std::int64_t>(v) % static_cast<std::int64_t>(m);
+  return v % m;
 }
 
 // A plain number, as JSON and most cells write one: an optional minus, 1 to 18 digits with at
@@ -199,7 +216,7 @@ Decimal::Parsed Decimal::parse(std::string_view text) {
   return {Decimal(negative ? -mantissa : mantissa, written), DecimalError::Syntax};
 }
 
-bool Decimal::fits(int digits) const { return units_ % pow10(kDigits - digits) == 0; }
+bool Decimal::fits(int digits) const { return remainder(units_, pow10(kDigits - digits)) == 0; }
 
 Decimal Decimal::with_digits(int digits) const {
   int d = digits;
@@ -219,14 +236,14 @@ std::string Decimal::str() const {
   // Written backwards into a buffer: the decimals, the point, the whole part, the sign.
   std::array<char, 48> buffer{};
   char* p = buffer.data() + buffer.size();
-  int128 frac = v % kUnit;
+  auto frac = static_cast<std::uint32_t>(remainder(v, kUnit));  // below 10^6
   for (int k = kDigits; k > shown.digits_; --k) frac /= 10;
   for (int k = 0; k < shown.digits_; ++k) {
-    *--p = static_cast<char>('0' + static_cast<int>(frac % 10));
+    *--p = static_cast<char>('0' + frac % 10);
     frac /= 10;
   }
   if (shown.digits_ > 0) *--p = '.';
-  int128 whole = v / kUnit;
+  int128 whole = small(v) ? static_cast<std::int64_t>(v) / kUnit : v / kUnit;
   if (whole <= static_cast<int128>(UINT64_MAX)) {  // always, for a parsed value: 64-bit division
     auto w = static_cast<std::uint64_t>(whole);
     do {
@@ -256,10 +273,25 @@ std::optional<Decimal> mul_div(Decimal a, Decimal b, Decimal c, int digits, Roun
   // result × 10^digits = a·b·10^digits ÷ (c·10^6), all in units.
   int128 num = 0;
   int128 den = 0;
-  if (__builtin_mul_overflow(a.units(), b.units(), &num)) return std::nullopt;
-  if (__builtin_mul_overflow(num, pow10(digits), &num)) return std::nullopt;
-  if (__builtin_mul_overflow(c.units(), static_cast<int128>(Decimal::kUnit), &den)) {
-    return std::nullopt;
+  // Below 2^53 units each (9·10^9 as a value), a·b·10^digits cannot overflow: the checks
+  // below are left out. When b is whole (100, a weight of 10), the 10^6 of its units cancels
+  // the divisor's: the same quotient, from numbers small enough for 64-bit division.
+  constexpr int128 kSafe = int128{1} << 53;
+  const bool safe = a.units() > -kSafe && a.units() < kSafe && b.units() > -kSafe &&
+                    b.units() < kSafe && small(c.units()) && digits >= 0 &&
+                    digits <= Decimal::kDigits;
+  if (safe && static_cast<std::int64_t>(b.units()) % Decimal::kUnit == 0) {
+    num = a.units() * (static_cast<std::int64_t>(b.units()) / Decimal::kUnit) * pow10(digits);
+    den = c.units();
+  } else if (safe) {
+    num = a.units() * b.units() * pow10(digits);
+    den = c.units() * Decimal::kUnit;
+  } else {
+    if (__builtin_mul_overflow(a.units(), b.units(), &num)) return std::nullopt;
+    if (__builtin_mul_overflow(num, pow10(digits), &num)) return std::nullopt;
+    if (__builtin_mul_overflow(c.units(), static_cast<int128>(Decimal::kUnit), &den)) {
+      return std::nullopt;
+    }
   }
   const int128 q = divide(num, den, rule);
   return Decimal::from_units(q * pow10(Decimal::kDigits - digits), digits);
