@@ -118,20 +118,32 @@ void judge_completion(const Indicator& ind, Completion c, Judgement& j) {
 
 }  // namespace
 
-Judgement judge(const Indicator& ind, Rounding rounding) {
-  Judgement j;
+void judge(const Indicator& ind, Rounding rounding, Judgement& j) {
+  // Every field is set, so that a Judgement reused from the previous form carries nothing over.
+  static const IndicatorValue kEmpty;
   IndicatorValueCache& values = indicator_value_cache();
-  if (ind.target.ok()) j.target = values.get(ind.target.value);
-  if (ind.actual.ok()) j.actual = values.get(ind.actual.value);
+  j.target = ind.target.ok() ? values.get(ind.target.value) : kEmpty;
+  j.actual = ind.actual.ok() ? values.get(ind.actual.value) : kEmpty;
+  j.kind = JudgementKind::NotJudged;
+  j.note.en.clear();
+  j.note.zh.clear();
+  j.met = false;
+  j.negative = false;
+  j.rule_score.reset();
+  j.rule_score_other.reset();
+  j.completion = Completion::Achieved;
+  j.band_low = Decimal();
+  j.band_high = Decimal();
+  j.band_high_inclusive = false;
   const ValueKind tk = j.target.kind;
   const ValueKind ak = j.actual.kind;
   if (tk != ValueKind::Quantity && tk != ValueKind::Qualitative) {
     j.note = unreadable(ind.target, "target (年度指标值)", "年度指标值");
-    return j;
+    return;
   }
   if (ak == ValueKind::Empty || ak == ValueKind::Unreadable) {
     j.note = unreadable(ind.actual, "actual (实际完成值)", "实际完成值");
-    return j;
+    return;
   }
   if (ak == ValueKind::Completion) {
     judge_completion(ind, j.actual.completion, j);
@@ -146,6 +158,11 @@ Judgement judge(const Indicator& ind, Rounding rounding) {
               fmt::format("年度指标值“{}”与实际完成值“{}”无法比较", ind.target.value,
                           ind.actual.value)};
   }
+}
+
+Judgement judge(const Indicator& ind, Rounding rounding) {
+  Judgement j;
+  judge(ind, rounding, j);
   return j;
 }
 
