@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -56,7 +57,9 @@ class Row {
       append_json_string(out_, v);
       return;
     }
-    if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+    // One pass over the bytes: find_first_of searched the four signs once per byte.
+    if (std::none_of(v.begin(), v.end(),
+                     [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; })) {
       out_ += v;
       return;
     }
