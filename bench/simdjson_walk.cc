@@ -2,13 +2,14 @@
 // .jsonl files pes batch would (directories walked recursively, sorted) and walks each with
 // simdjson's On-Demand API, touching every value: every key, every string unescaped, every
 // number's text, every literal. It checks nothing. One thread; the read buffer and the parser
-// are reused from file to file, as pes reuses its own.
+// are reused from file to file, as pes reuses its own, and JSON Lines are read in blocks.
 //
 // It prints what it touched, so no work can be left out: files, documents (a JSON file or a
 // JSON Lines line), documents that are not well-formed, values, and the bytes of the strings
 // and numbers it touched.
 #include <fcntl.h>
 #include <simdjson.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -71,40 +72,9 @@ void walk_document(od::parser& parser, const char* text, std::size_t size, std::
   }
 }
 
-bool read_file(const std::string& path, std::string& buffer, std::size_t& size) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  size = 0;
-  for (;;) {
-    if (buffer.size() < size + (1 << 16) + simdjson::SIMDJSON_PADDING) {
-      buffer.resize(std::max(buffer.size() * 2, std::size_t{1} << 20));
-    }
-    const ssize_t n =
-        ::read(fd, buffer.data() + size, buffer.size() - size - simdjson::SIMDJSON_PADDING);
-    if (n <= 0) {
-      ::close(fd);
-      if (n < 0) return false;
-      break;
-    }
-    size += static_cast<std::size_t>(n);
-  }
-  std::memset(buffer.data() + size, 0, simdjson::SIMDJSON_PADDING);
-  return true;
-}
-
-void walk_file(const std::string& path, od::parser& parser, std::string& buffer, Counts& c) {
-  std::size_t size = 0;
-  if (!read_file(path, buffer, size)) {
-    std::fprintf(stderr, "simdjson_walk: cannot read %s\n", path.c_str());
-    return;
-  }
-  ++c.files;
-  const char* text = buffer.data();
-  const std::size_t capacity = size + simdjson::SIMDJSON_PADDING;
-  if (!path.ends_with(".jsonl") && !path.ends_with(".ndjson")) {
-    walk_document(parser, text, size, capacity, c);
-    return;
-  }
+// Walks every line of text[0, size) that is not blank; `capacity` bytes are readable.
+void walk_lines(od::parser& parser, const char* text, std::size_t size, std::size_t capacity,
+                Counts& c) {
   for (std::size_t pos = 0; pos < size;) {
     const void* nl = std::memchr(text + pos, '\n', size - pos);
     const std::size_t end =
@@ -115,6 +85,57 @@ void walk_file(const std::string& path, od::parser& parser, std::string& buffer,
     }
     pos = end + 1;
   }
+}
+
+// Reads into buffer[size, ...) until it holds `want` bytes or the file ends; keeps the padding
+// after the bytes zeroed. Returns false on a read error.
+bool fill(int fd, std::string& buffer, std::size_t& size, std::size_t want, bool& eof) {
+  if (buffer.size() < want + simdjson::SIMDJSON_PADDING) {
+    buffer.resize(want + simdjson::SIMDJSON_PADDING);
+  }
+  while (size < want) {
+    const ssize_t n = ::read(fd, buffer.data() + size, want - size);
+    if (n < 0) return false;
+    if (n == 0) {
+      eof = true;
+      break;
+    }
+    size += static_cast<std::size_t>(n);
+  }
+  std::memset(buffer.data() + size, 0, simdjson::SIMDJSON_PADDING);
+  return true;
+}
+
+// A JSON file is read whole into the reused buffer (sized once from fstat); a JSON Lines file
+// in blocks of whole lines, as pes batch reads it, so memory stays flat.
+void walk_file(const std::string& path, od::parser& parser, std::string& buffer, Counts& c) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st {};
+  if (fd < 0 || ::fstat(fd, &st) != 0) {
+    std::fprintf(stderr, "simdjson_walk: cannot read %s\n", path.c_str());
+    if (fd >= 0) ::close(fd);
+    return;
+  }
+  ++c.files;
+  bool eof = false;
+  std::size_t size = 0;
+  bool ok = true;
+  if (!path.ends_with(".jsonl") && !path.ends_with(".ndjson")) {
+    ok = fill(fd, buffer, size, static_cast<std::size_t>(st.st_size), eof);
+    if (ok) walk_document(parser, buffer.data(), size, size + simdjson::SIMDJSON_PADDING, c);
+  } else {
+    constexpr std::size_t kBlock = 1 << 20;
+    while (ok && !eof) {
+      ok = fill(fd, buffer, size, std::max(kBlock, size + kBlock / 4), eof);
+      const std::string_view text(buffer.data(), size);
+      const std::size_t cut = eof ? size : text.rfind('\n') + 1;  // 0 when no newline yet
+      walk_lines(parser, buffer.data(), cut, buffer.size(), c);
+      std::memmove(buffer.data(), buffer.data() + cut, size - cut);
+      size -= cut;
+    }
+  }
+  if (!ok) std::fprintf(stderr, "simdjson_walk: cannot read %s\n", path.c_str());
+  ::close(fd);
 }
 
 }  // namespace
