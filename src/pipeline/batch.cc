@@ -7,7 +7,11 @@
 // results are ready in order (or nothing more is queued), then hands them all back; the
 // cutting thread, once the window is full, sleeps until a batch of units fits again. The
 // buffers a result is rendered into go back to the workers for the next unit.
+#include "pes/batch.h"
+
 #include <fcntl.h>
+#include <fmt/format.h>
+#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,9 +25,6 @@
 #include <thread>
 #include <vector>
 
-#include <fmt/format.h>
-
-#include "pes/batch.h"
 #include "pes/rules.h"
 
 namespace pes {
@@ -376,6 +377,15 @@ class Pipeline {
 
 BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchConfig& config,
                        const std::function<void(BatchChunk&)>& on_chunk) {
+#ifdef __GLIBC__
+  // Blocks and buffers of a megabyte or so are allocated by one thread and freed by another,
+  // over and over. By default glibc maps such sizes afresh or trims them off the heap when
+  // freed, and every page is faulted in again for the next block (98,000 faults for a million
+  // forms of JSON Lines, 10% of the CPU). Kept in the heap, they are reused; memory still
+  // stays flat, as the window bounds what is allocated at once.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
   Pipeline pipeline(inputs, config, on_chunk);
   return pipeline.run();
 }
