@@ -41,5 +41,7 @@ struct Judgement {
 
 /// Judges one indicator; `rounding` is the form's (Recomputed::rounding).
 Judgement judge(const Indicator& indicator, Rounding rounding);
+/// The same into `out`, which keeps the capacity of its strings (every field is set).
+void judge(const Indicator& indicator, Rounding rounding, Judgement& out);
 
 }  // namespace pes

@@ -2,22 +2,53 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace pes {
 
-std::string normalize_label(std::string_view text) {
-  // Most labels have nothing to fold: no ASCII white space and no lead byte of U+00A0, U+3000
-  // or the full-width forms.
-  bool plain = true;
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xC2 || c == 0xE3 || c == 0xEF) {
-      plain = false;
-      break;
-    }
+namespace {
+
+// A byte that may start something normalize_label() removes or folds: ASCII white space, or the
+// lead byte of U+00A0 (C2), U+3000 (E3) or a full-width form (EF).
+bool may_fold(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xC2 || c == 0xE3 || c == 0xEF;
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101u;
+constexpr std::uint64_t kHighs = 0x8080808080808080u;
+
+// Nonzero if a byte of the word is below n (n ≤ 128); if a byte equals b.
+constexpr std::uint64_t any_below(std::uint64_t word, std::uint64_t n) {
+  return (word - kOnes * n) & ~word & kHighs;
+}
+constexpr std::uint64_t any_equal(std::uint64_t word, std::uint64_t b) {
+  return any_below(word ^ (kOnes * b), 1);
+}
+
+// may_fold() of any of the word's eight bytes, or a control character among them.
+constexpr bool may_fold_any(std::uint64_t word) {
+  return (any_below(word, 0x21) | any_equal(word, 0xC2) | any_equal(word, 0xE3) |
+          any_equal(word, 0xEF)) != 0;
+}
+
+// Whether fold() removes or folds what starts at s[i]: exactly the cases it acts on, so that
+// CJK punctuation (、。《》 after an E3 byte) and other signs stay plain.
+bool folds_at(const unsigned char* s, std::size_t n, std::size_t i) {
+  const unsigned c = s[i];
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return true;
+  if (c < 0xC2) return false;
+  if (c == 0xC2) return i + 1 < n && s[i + 1] == 0xA0;                      // U+00A0
+  if (c == 0xE3) return i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x80;  // U+3000
+  if (c == 0xEF) {                                                          // U+FF01..U+FF5E
+    return i + 2 < n && ((s[i + 1] == 0xBC && s[i + 2] >= 0x81 && s[i + 2] <= 0xBF) ||
+                         (s[i + 1] == 0xBD && s[i + 2] >= 0x80 && s[i + 2] <= 0x9E));
   }
-  if (plain) return std::string(text);
-  std::string out;
+  return false;
+}
+
+// normalize_label() of text that is not plain, into out.
+void fold(std::string_view text, std::string& out) {
+  out.clear();
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -51,7 +82,48 @@ std::string normalize_label(std::string_view text) {
     out.push_back(text[i]);
     ++i;
   }
+}
+
+}  // namespace
+
+bool is_plain_label(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  // Eight bytes at a time: most words have no byte that may start a fold (CJK characters lead
+  // with E4..E9), and only the bytes of a word that has one are looked at one by one.
+  std::size_t at = 0;
+  for (; at + 8 <= n; at += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, s + at, 8);
+    if (!may_fold_any(word)) continue;
+    for (std::size_t i = at; i < at + 8; ++i) {
+      if (folds_at(s, n, i)) return false;
+    }
+  }
+  for (; at < n; ++at) {
+    if (folds_at(s, n, at)) return false;
+  }
+  return true;
+}
+
+std::string normalize_label(std::string_view text) {
+  if (is_plain_label(text)) return std::string(text);
+  std::string out;
+  fold(text, out);
   return out;
+}
+
+std::string_view normalize_label(std::string_view text, std::string& scratch) {
+  if (is_plain_label(text)) return text;
+  fold(text, scratch);
+  return scratch;
+}
+
+bool is_blank_label(std::string_view text) {
+  if (text.empty()) return true;
+  if (!may_fold(static_cast<unsigned char>(text.front()))) return false;  // most labels
+  std::string scratch;
+  return normalize_label(text, scratch).empty();
 }
 
 namespace {
@@ -90,20 +162,36 @@ constexpr std::array<Level2Entry, 12> kLevel2 = {{
     {"生态环境成本指标", bit(Level1::Cost)},
 }};
 
-}  // namespace
-
-std::optional<Level1> find_level1(std::string_view normalized) {
+std::optional<Level1> exact_level1(std::string_view label) {
   for (const auto& e : kLevel1) {
-    if (e.name == normalized) return e.id;
+    if (e.name == label) return e.id;
   }
   return std::nullopt;
 }
 
-unsigned level2_parents(std::string_view normalized) {
+unsigned exact_level2_parents(std::string_view label) {
   for (const auto& e : kLevel2) {
-    if (e.name == normalized) return e.parents;
+    if (e.name == label) return e.parents;
   }
   return 0;
+}
+
+}  // namespace
+
+// Labels are matched on their exact bytes first: forms write the standard names as they are.
+// Only a label that misses and has something to fold is normalized and matched again.
+std::optional<Level1> find_level1(std::string_view label) {
+  if (const auto l = exact_level1(label)) return l;
+  if (is_plain_label(label)) return std::nullopt;
+  std::string scratch;
+  return exact_level1(normalize_label(label, scratch));
+}
+
+unsigned level2_parents(std::string_view label) {
+  if (const unsigned p = exact_level2_parents(label)) return p;
+  if (is_plain_label(label)) return 0;
+  std::string scratch;
+  return exact_level2_parents(normalize_label(label, scratch));
 }
 
 std::string_view level1_label(Level1 l) { return kLevel1[static_cast<std::size_t>(l)].name; }

@@ -12,7 +12,7 @@ FieldRef at(FieldKey key, std::size_t i) {
   return {key, FundsRowId::Total, static_cast<std::uint32_t>(i)};
 }
 
-bool blank(const Text& t) { return !t.ok() || normalize_label(t.value).empty(); }
+bool blank(const Text& t) { return !t.ok() || is_blank_label(t.value); }
 
 }  // namespace
 
@@ -61,10 +61,9 @@ void unknown_category(const CheckContext& ctx, FindingSink& sink) {
     const Indicator& ind = inds[i];
     std::optional<Level1> l1;
     if (ind.level1.ok()) {
-      const std::string name = normalize_label(ind.level1.value);
-      l1 = find_level1(name);
-      if (!l1 && !name.empty()) {
-        const bool is_level2 = level2_parents(name) != 0;
+      l1 = find_level1(ind.level1.value);
+      if (!l1 && !is_blank_label(ind.level1.value)) {
+        const bool is_level2 = level2_parents(ind.level1.value) != 0;
         sink.add(RuleId::UnknownCategory, at(FieldKey::Level1, i), ind.level1.offset,
                  {fmt::format("level 1 “{}” is not a standard 一级指标{}", shorten(ind.level1.value),
                               is_level2 ? " (it is a level-2 name)" : ""),
@@ -73,10 +72,8 @@ void unknown_category(const CheckContext& ctx, FindingSink& sink) {
                  shorten(ind.level1.value), "产出指标 | 效益指标 | 满意度指标 | 成本指标");
       }
     }
-    if (!ind.level2.ok()) continue;
-    const std::string name = normalize_label(ind.level2.value);
-    if (name.empty()) continue;
-    const unsigned parents = level2_parents(name);
+    if (!ind.level2.ok() || is_blank_label(ind.level2.value)) continue;
+    const unsigned parents = level2_parents(ind.level2.value);
     if (parents == 0) {
       sink.add(RuleId::UnknownCategory, at(FieldKey::Level2, i), ind.level2.offset,
                {fmt::format("level 2 “{}” is not a standard 二级指标", shorten(ind.level2.value)),

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks.h"
@@ -164,8 +166,44 @@ void unit_mismatch(const CheckContext& ctx, FindingSink& sink) {
   }
 }
 
+void add_duplicate(FindingSink& sink, const Indicator& ind, std::size_t first, std::size_t i) {
+  sink.add(RuleId::DuplicateIndicator, at(FieldKey::Name, i), ind.name.offset,
+           {fmt::format("“{}” appears twice under {} (indicators {} and {})",
+                        shorten(ind.name.value), shorten(ind.level2.value), first + 1, i + 1),
+            fmt::format("“{}”在{}下出现两次（第 {} 和第 {} 个指标）", shorten(ind.name.value),
+                        shorten(ind.level2.value), first + 1, i + 1)},
+           shorten(ind.name.value), "");
+}
+
 void duplicate_indicator(const CheckContext& ctx, FindingSink& sink) {
   const auto& inds = ctx.form.indicators;
+  constexpr std::size_t kFew = 32;
+  if (inds.size() <= kFew) {
+    // A form's few indicators: each is compared with those before it, on the labels as written
+    // where they have nothing to normalize (no copy), else on their normalized copies.
+    std::array<std::string_view, kFew> names;
+    std::array<std::string_view, kFew> level2s;
+    std::vector<std::string> folded;  // only when a label needs folding
+    auto normalized = [&](const std::string& label, std::size_t slot) -> std::string_view {
+      if (is_plain_label(label)) return label;
+      if (folded.empty()) folded.resize(2 * inds.size());
+      return normalize_label(label, folded[slot]);
+    };
+    for (std::size_t i = 0; i < inds.size(); ++i) {
+      names[i] = inds[i].name.ok() ? normalized(inds[i].name.value, 2 * i) : std::string_view();
+      level2s[i] = normalized(inds[i].level2.value, 2 * i + 1);
+    }
+    for (std::size_t i = 0; i < inds.size(); ++i) {
+      if (names[i].empty()) continue;
+      for (std::size_t j = 0; j < i; ++j) {
+        if (names[j] == names[i] && level2s[j] == level2s[i]) {
+          add_duplicate(sink, inds[i], j, i);
+          break;
+        }
+      }
+    }
+    return;
+  }
   std::unordered_map<std::string, std::size_t> seen;  // level 2 + name → first index
   for (std::size_t i = 0; i < inds.size(); ++i) {
     const Indicator& ind = inds[i];
@@ -176,13 +214,7 @@ void duplicate_indicator(const CheckContext& ctx, FindingSink& sink) {
     key += '\n';
     key += name;
     const auto [it, first] = seen.try_emplace(std::move(key), i);
-    if (first) continue;
-    sink.add(RuleId::DuplicateIndicator, at(FieldKey::Name, i), ind.name.offset,
-             {fmt::format("“{}” appears twice under {} (indicators {} and {})", shorten(ind.name.value),
-                          shorten(ind.level2.value), it->second + 1, i + 1),
-              fmt::format("“{}”在{}下出现两次（第 {} 和第 {} 个指标）", shorten(ind.name.value),
-                          shorten(ind.level2.value), it->second + 1, i + 1)},
-             shorten(ind.name.value), "");
+    if (!first) add_duplicate(sink, ind, it->second, i);
   }
 }
 
@@ -194,7 +226,7 @@ void level1_weights(const CheckContext& ctx, FindingSink& sink) {
     Decimal weight = Decimal::of(0, 2);
     std::optional<std::size_t> first;
     for (std::size_t i = 0; i < inds.size(); ++i) {
-      if (find_level1(normalize_label(inds[i].level1.value)) != l) continue;
+      if (find_level1(inds[i].level1.value) != l) continue;
       if (!first) first = i;
       if (inds[i].weight.ok()) weight = weight + inds[i].weight.value;
     }

@@ -45,7 +45,8 @@ std::string_view grade_label_en(Grade g) {
 }
 
 std::optional<Grade> parse_grade(std::string_view text) {
-  const std::string t = normalize_label(text);
+  std::string scratch;
+  const std::string_view t = normalize_label(text, scratch);
   for (const GradeSpelling& g : kSpellings) {
     if (t == g.text) return g.grade;
   }

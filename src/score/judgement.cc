@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "pes/labels.h"
+#include "score/indicator_value_cache.h"
 
 namespace pes {
 namespace {
@@ -13,12 +14,13 @@ constexpr int kShown = 2;  // decimals a form shows
 
 
 bool is_cost(const Indicator& ind) {
-  return normalize_label(ind.level1.value).find("成本") != std::string::npos ||
-         normalize_label(ind.level2.value).find("成本") != std::string::npos;
+  std::string scratch;
+  return normalize_label(ind.level1.value, scratch).find("成本") != std::string::npos ||
+         normalize_label(ind.level2.value, scratch).find("成本") != std::string::npos;
 }
 
 Message unreadable(const Text& cell, std::string_view en_column, std::string_view zh_column) {
-  if (!cell.ok() || normalize_label(cell.value).empty()) {
+  if (!cell.ok() || is_blank_label(cell.value)) {
     return {fmt::format("no {} given", en_column), fmt::format("未填写{}", zh_column)};
   }
   return {fmt::format("the {} “{}” could not be read", en_column, cell.value),
@@ -115,19 +117,32 @@ void judge_completion(const Indicator& ind, Completion c, Judgement& j) {
 
 }  // namespace
 
-Judgement judge(const Indicator& ind, Rounding rounding) {
-  Judgement j;
-  if (ind.target.ok()) j.target = parse_indicator_value(ind.target.value);
-  if (ind.actual.ok()) j.actual = parse_indicator_value(ind.actual.value);
+void judge(const Indicator& ind, Rounding rounding, Judgement& j) {
+  // Every field is set, so that a Judgement reused from the previous form carries nothing over.
+  static const IndicatorValue kEmpty;
+  IndicatorValueCache& values = indicator_value_cache();
+  j.target = ind.target.ok() ? values.get(ind.target.value) : kEmpty;
+  j.actual = ind.actual.ok() ? values.get(ind.actual.value) : kEmpty;
+  j.kind = JudgementKind::NotJudged;
+  j.note.en.clear();
+  j.note.zh.clear();
+  j.met = false;
+  j.negative = false;
+  j.rule_score.reset();
+  j.rule_score_other.reset();
+  j.completion = Completion::Achieved;
+  j.band_low = Decimal();
+  j.band_high = Decimal();
+  j.band_high_inclusive = false;
   const ValueKind tk = j.target.kind;
   const ValueKind ak = j.actual.kind;
   if (tk != ValueKind::Quantity && tk != ValueKind::Qualitative) {
     j.note = unreadable(ind.target, "target (年度指标值)", "年度指标值");
-    return j;
+    return;
   }
   if (ak == ValueKind::Empty || ak == ValueKind::Unreadable) {
     j.note = unreadable(ind.actual, "actual (实际完成值)", "实际完成值");
-    return j;
+    return;
   }
   if (ak == ValueKind::Completion) {
     judge_completion(ind, j.actual.completion, j);
@@ -142,6 +157,11 @@ Judgement judge(const Indicator& ind, Rounding rounding) {
               fmt::format("年度指标值“{}”与实际完成值“{}”无法比较", ind.target.value,
                           ind.actual.value)};
   }
+}
+
+Judgement judge(const Indicator& ind, Rounding rounding) {
+  Judgement j;
+  judge(ind, rounding, j);
   return j;
 }
 

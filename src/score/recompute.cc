@@ -57,15 +57,25 @@ void recompute(const Form& form, const Options& options, Recomputed& out) {
   out.indicator_weight = Decimal::of(0, kShown);
   out.indicator_score = Decimal::of(0, kShown);
   out.levels.clear();
-  out.judgements.clear();
-  for (const Indicator& ind : form.indicators) {
-    out.judgements.push_back(judge(ind, out.rounding));
-    const std::string level = normalize_label(ind.level1.value);
-    auto it = std::find_if(out.levels.begin(), out.levels.end(),
-                           [&](const LevelSum& s) { return s.name == level; });
+  // The judgements of the previous form are judged over, so their strings keep their capacity.
+  out.judgements.resize(form.indicators.size());
+  std::string scratch;
+  for (std::size_t i = 0; i < form.indicators.size(); ++i) {
+    const Indicator& ind = form.indicators[i];
+    judge(ind, out.rounding, out.judgements[i]);
+    auto level_named = [&](std::string_view name) {
+      return std::find_if(out.levels.begin(), out.levels.end(),
+                          [&](const LevelSum& s) { return s.name == name; });
+    };
+    // Names are stored normalized, so a label written exactly as one needs no normalizing.
+    auto it = level_named(ind.level1.value);
     if (it == out.levels.end()) {
-      out.levels.push_back({level, Decimal::of(0, kShown), Decimal::of(0, kShown)});
-      it = out.levels.end() - 1;
+      const std::string_view level = normalize_label(ind.level1.value, scratch);
+      it = level_named(level);
+      if (it == out.levels.end()) {
+        out.levels.push_back({std::string(level), Decimal::of(0, kShown), Decimal::of(0, kShown)});
+        it = out.levels.end() - 1;
+      }
     }
     if (ind.weight.ok()) {
       out.indicator_weight = out.indicator_weight + ind.weight.value;

@@ -172,9 +172,13 @@ bool read_quantity(std::string_view s, IndicatorValue& out) {
 
 IndicatorValue parse_indicator_value(std::string_view text) {
   IndicatorValue out;
-  std::string s = normalize_label(text);
-  if (s.find('$') != std::string::npos || s.find('\\') != std::string::npos) {
-    for (const Pair& p : kLatex) s = replace_all(std::move(s), p.first, p.second);
+  std::string scratch;
+  std::string_view s = normalize_label(text, scratch);
+  if (s.find('$') != std::string_view::npos || s.find('\\') != std::string_view::npos) {
+    std::string latex(s);
+    for (const Pair& p : kLatex) latex = replace_all(std::move(latex), p.first, p.second);
+    scratch = std::move(latex);
+    s = scratch;
   }
   const std::string_view cell = trim_punctuation(s);
   if (cell.empty()) return out;

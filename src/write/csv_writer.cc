@@ -1,5 +1,7 @@
 #include "pes/csv_writer.h"
 
+#include <algorithm>
+
 #include "pes/csv_columns.h"
 
 namespace pes {
@@ -42,7 +44,9 @@ void append_row(std::string& out, const Form& form, std::size_t i, bool first_ro
 }  // namespace
 
 void append_csv_cell(std::string& out, std::string_view text) {
-  const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+  // One pass over the bytes: find_first_of searches the four signs once per byte.
+  const bool quote = std::any_of(text.begin(), text.end(),
+                                 [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; }) ||
                      (!text.empty() && (text.front() == ' ' || text.front() == '\t' ||
                                         text.back() == ' ' || text.back() == '\t'));
   if (!quote) {

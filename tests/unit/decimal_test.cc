@@ -1,6 +1,9 @@
 #include "pes/decimal.h"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 using pes::Decimal;
 using pes::DecimalError;
@@ -107,4 +110,55 @@ TEST_CASE("with_digits keeps every decimal the value needs", "[decimal]") {
   CHECK(d("9.845").with_digits(2).str() == "9.845");
   CHECK((d("9.84") + d("90.00")).str() == "99.84");
   CHECK((d("100") - d("0.5")).str() == "99.5");
+}
+
+// Plain numbers ("19.80", "-0.5", "100") take a short path in Decimal::parse; a leading space
+// sends the same text down the general one. Both must give the same value and decimals.
+TEST_CASE("plain numbers parse as the general parser reads them", "[decimal]") {
+  std::vector<std::string> texts = {"0",
+                                    "5.",
+                                    "-0",
+                                    "-0.00",
+                                    "007",
+                                    "100.000000",
+                                    "1.5000000",
+                                    "123456789012345678",
+                                    "999999999999999999.999999",
+                                    "1234567890123456789",
+                                    "12345678901234567.8",
+                                    "-12.340"};
+  std::uint64_t x = 88172645463325252u;  // xorshift: many digit counts and points
+  for (int i = 0; i < 20000; ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    const std::string digits = std::to_string(x >> (x % 60));
+    const std::size_t point = x % (digits.size() + 3);
+    std::string t = x % 7 == 0 ? "-" : "";
+    t.append(digits, 0, point);
+    if (point < digits.size()) t.append(".").append(digits, point);
+    texts.push_back(t);
+  }
+  for (const std::string& t : texts) {
+    INFO(t);
+    const auto plain = Decimal::parse(t);
+    std::string spaced(1, ' ');
+    spaced.append(t);
+    const auto general = Decimal::parse(spaced);
+    REQUIRE(plain.value.has_value() == general.value.has_value());
+    CHECK(plain.error == general.error);
+    if (!plain.value) continue;
+    CHECK(*plain.value == *general.value);
+    CHECK(plain.value->digits() == general.value->digits());
+    CHECK(plain.value->str() == general.value->str());
+  }
+}
+
+TEST_CASE("str writes every digit of large and negative values", "[decimal]") {
+  CHECK(d("-999999999999999999.999999").str() == "-999999999999999999.999999");
+  CHECK(d("0.000001").str() == "0.000001");
+  CHECK(d("-0.05").str() == "-0.05");
+  CHECK(Decimal::from_units(pes::int128{1} << 100, 6).str() == "1267650600228229401496703.205376");
+  CHECK(Decimal::from_units(-(pes::int128{1} << 100) * 1000000, 0).str() ==
+        "-1267650600228229401496703205376");
 }

@@ -213,6 +213,21 @@ TEST_CASE("duplicate-indicator", "[rules][judgement]") {
     g["indicators"][1]["name"] = "验收审计报告完成率";  // under 质量指标
     CHECK(count(check_json(g), RuleId::DuplicateIndicator) == 0);
   }
+  SECTION("names written alike: each repeat names the first") {
+    json g = form1();
+    for (int i : {1, 3}) {
+      g["indicators"][i]["level2"] = "数量指标";
+      g["indicators"][i]["name"] = "验收审计报告完成率";
+    }
+    const auto twice = of_rule(check_json(g), RuleId::DuplicateIndicator);
+    REQUIRE(twice.size() == 2);
+    CHECK(twice[0].pointer == "/indicators/1/name");
+    CHECK(twice[0].message.en ==
+          "“验收审计报告完成率” appears twice under 数量指标 (indicators 1 and 2)");
+    CHECK(twice[1].pointer == "/indicators/3/name");
+    CHECK(twice[1].message.en ==
+          "“验收审计报告完成率” appears twice under 数量指标 (indicators 1 and 4)");
+  }
 }
 
 TEST_CASE("level1-weights", "[rules][judgement]") {
@@ -267,4 +282,46 @@ TEST_CASE("pes score's judgements are read back as the form they annotate", "[ju
   CHECK(j["rule_score"] == "15.00");
   const FileResult again = check_text(out);
   CHECK(rule_names(again) == std::vector<std::string>{"target-met-deducted"});
+}
+
+// recompute() judges each form's indicators into the Judgements of the form before: a reused
+// Judgement must come out as a fresh one would, whatever it held.
+TEST_CASE("a Judgement judged over carries nothing from before", "[judgement]") {
+  auto indicator = [](const char* target, const char* actual, const char* weight) {
+    Indicator ind;
+    ind.target.set(target, 0);
+    ind.actual.set(actual, 0);
+    ind.weight.set(*Decimal::parse(weight).value, 0);
+    return ind;
+  };
+  const Indicator kinds[] = {
+      indicator("≥95.00(%)", "90.00(%)", "15.00"),  // quantitative, missed: rule scores
+      indicator("健全", "部分达成", "10.00"),       // qualitative: a band
+      indicator("见附件", "100%", "5.00"),          // not judged: a note
+      indicator("及时", "及时", "3.33"),            // the same word: achieved
+  };
+  for (const Indicator& before : kinds) {
+    for (const Indicator& now : kinds) {
+      Judgement j;
+      judge(before, Rounding::HalfUp, j);
+      judge(now, Rounding::Truncate, j);
+      const Judgement fresh = judge(now, Rounding::Truncate);
+      CHECK(j.kind == fresh.kind);
+      CHECK(j.note.en == fresh.note.en);
+      CHECK(j.note.zh == fresh.note.zh);
+      CHECK(j.met == fresh.met);
+      CHECK(j.negative == fresh.negative);
+      CHECK(j.rule_score == fresh.rule_score);
+      CHECK(j.rule_score_other == fresh.rule_score_other);
+      CHECK(j.completion == fresh.completion);
+      CHECK(j.band_low.str() == fresh.band_low.str());
+      CHECK(j.band_high.str() == fresh.band_high.str());
+      CHECK(j.band_high_inclusive == fresh.band_high_inclusive);
+      CHECK(j.target.kind == fresh.target.kind);
+      CHECK(j.target.word == fresh.target.word);
+      CHECK(j.actual.kind == fresh.actual.kind);
+      CHECK(j.actual.number.str() == fresh.actual.number.str());
+      CHECK(j.actual.unit == fresh.actual.unit);
+    }
+  }
 }

@@ -1,6 +1,8 @@
 #include "pes/labels.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <string_view>
 
 #include "pes/grade.h"
 
@@ -12,11 +14,39 @@ TEST_CASE("labels compare without white space and with full-width forms folded",
   CHECK(pes::normalize_label("ＡＢＣ１２３") == "ABC123");
 }
 
+TEST_CASE("labels with nothing to fold are compared as written, without a copy", "[labels]") {
+  for (const char* plain :
+       {"产出指标", "验收审计报告完成率", "、。《》【】", "≥95.00(%)", "", "×÷"}) {
+    INFO(plain);
+    CHECK(pes::is_plain_label(plain));
+    std::string scratch = "untouched";
+    const std::string_view v = pes::normalize_label(plain, scratch);
+    CHECK(v.data() == plain);
+    CHECK(scratch == "untouched");
+  }
+  for (const char* folded :
+       {"满意 度", "\t产出", "产出\u3000", "\u00a0产出", "（％）", "ＡＢＣ", "～"}) {
+    INFO(folded);
+    CHECK_FALSE(pes::is_plain_label(folded));
+    std::string scratch;
+    CHECK(pes::normalize_label(folded, scratch) == pes::normalize_label(folded));
+  }
+  CHECK(pes::is_blank_label(""));
+  CHECK(pes::is_blank_label(" \u3000\t\u00a0"));
+  CHECK_FALSE(pes::is_blank_label(" ！"));
+  CHECK_FALSE(pes::is_blank_label("无"));
+}
+
 TEST_CASE("the standard categories", "[labels]") {
   CHECK(pes::find_level1("产出指标") == pes::Level1::Output);
   CHECK_FALSE(pes::find_level1("质量指标").has_value());
   CHECK(pes::level2_parents("质量指标") != 0);
   CHECK(pes::level2_parents("不存在的指标") == 0);
+  // As written: matched after folding when the exact bytes miss.
+  CHECK(pes::find_level1("产出 指标") == pes::Level1::Output);
+  CHECK(pes::find_level1("\u3000满意度指标") == pes::Level1::Satisfaction);
+  CHECK(pes::level2_parents("数量\u00a0指标") == pes::level2_parents("数量指标"));
+  CHECK_FALSE(pes::find_level1("产出、指标").has_value());
 }
 
 TEST_CASE("grades at their boundaries", "[grade]") {

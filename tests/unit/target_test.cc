@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
+#include "pes/judgement.h"
 #include "pes/target.h"
 #include "test_support.h"
 
@@ -141,4 +143,34 @@ TEST_CASE("every target and actual of the seed samples is read", "[target][sampl
     }
   }
   CHECK(cells == 2 * 120);
+}
+
+// judge() reads targets and actuals through a per-thread cache (they repeat across forms): what
+// it reads must be what parse_indicator_value() reads, on a miss, on a hit, after the cache
+// has started over, and for texts too long to keep.
+TEST_CASE("judge reads each cell as parse_indicator_value does, however often it saw it",
+          "[target][judgement]") {
+  auto same = [](const IndicatorValue& a, const IndicatorValue& b) {
+    return a.kind == b.kind && a.comparison == b.comparison && a.number == b.number &&
+           a.number.digits() == b.number.digits() && a.unit == b.unit && a.word == b.word &&
+           a.completion == b.completion;
+  };
+  auto check = [&](const std::string& text) {
+    INFO("text: “" << text << "”");
+    Indicator ind;
+    ind.target.set(text, 0);
+    ind.actual.set(text, 0);
+    const Judgement j = judge(ind, Rounding::Truncate);
+    const IndicatorValue want = parse_indicator_value(text);
+    CHECK(same(j.target, want));
+    CHECK(same(j.actual, want));
+  };
+  std::vector<std::string> texts;
+  for (const Case& c : kCases) texts.emplace_back(c.text);
+  texts.emplace_back("按期完成年度各项工作任务，服务对象满意度较上年度有明显提升，制度健全有效");
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& t : texts) check(t);
+  }
+  for (int i = 0; i < 5000; ++i) check("≥" + std::to_string(i) + ".5(%)");  // more than it keeps
+  for (const std::string& t : texts) check(t);
 }
