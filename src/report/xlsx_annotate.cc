@@ -6,7 +6,7 @@
 #include <map>
 
 #include "xlsx_mark_styles.h"
-#include "xlsx_package.h"
+#include "write/xlsx_package.h"
 
 namespace pes {
 namespace {

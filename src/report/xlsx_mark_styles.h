@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "pes/finding.h"
-#include "xlsx_package.h"
+#include "write/xlsx_package.h"
 
 namespace pes {
 

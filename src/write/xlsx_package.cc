@@ -1,4 +1,4 @@
-#include "xlsx_package.h"
+#include "write/xlsx_package.h"
 
 #include <fmt/format.h>
 #include <zip.h>
