@@ -15,4 +15,9 @@ std::string shorten(std::string_view text, std::size_t max_chars = 60);
 /// surrogates and code points past U+10FFFF are ill-formed); text.size() if there is none.
 std::size_t first_invalid_utf8(std::string_view text);
 
+/// A file name as pes shows it in every report and message: each byte that is not part of
+/// valid UTF-8, and each control character, replaced by U+FFFD (�), so that every output
+/// format stays well-formed. Other names are unchanged.
+std::string display_path(std::string_view path);
+
 }  // namespace pes

@@ -124,6 +124,16 @@ std::string_view format_name(Format format) {
 }
 
 void Readers::read(const Source& source, Format format, Document& doc) {
+  if (const std::size_t nul = source.nul_stop();
+      nul != std::string::npos && format != Format::Xlsx) {
+    // Source::load stopped at a NUL byte near the start: not text, and not read any further.
+    doc.clear();
+    doc.format = format;
+    parse_error(doc, nul,
+                "a NUL byte (0x00) where text belongs; is this a text file? (read no further)",
+                "此处为 NUL 字节（0x00），不是文本；这是文本文件吗？（未再往下读取）");
+    return;
+  }
   switch (format) {
     case Format::JsonLines:
       json_.read_lines(source, doc);
