@@ -23,14 +23,40 @@ namespace pes {
 struct BatchInput {
   std::string path;
   Format format = Format::Json;
+  std::size_t arg = 0;  ///< the index of the path given that this input came from
+};
+
+class OutputGuard;
+
+/// What expanding the paths of a batch found.
+struct InputWalk {
+  std::vector<BatchInput> inputs;
+  std::vector<Message> errors;  ///< paths that do not exist or cannot be listed
+  /// Entries of walked directories not read: what is neither a regular file nor a directory
+  /// (a FIFO, a device, a socket, a dangling or looping symbolic link), and the tables this
+  /// run writes (left from an earlier run). One message each, naming the entry.
+  std::vector<Message> skipped;
+  /// Inputs that are an output of this run (and not a table pes batch wrote): the run must
+  /// not start.
+  std::vector<Message> clashes;
 };
 
 /// Expands files and directories into inputs, in a stable order: paths as given, each
 /// directory walked recursively with its entries sorted by name (byte order). Directories
-/// contribute their .json, .jsonl, .ndjson and .csv files; a file named directly is read
-/// whatever its name. Paths that do not exist or cannot be listed go to `errors`.
+/// contribute their .json, .jsonl, .ndjson, .csv and .xlsx files; a file named directly is
+/// read whatever its name. Each file and directory is visited once (by device and inode), so
+/// links that form a cycle end. With `outputs`, a walked file that is an output is skipped
+/// when it is a table pes batch writes (or empty), and is a clash otherwise; a file named
+/// directly that is an output is always a clash.
+InputWalk walk_inputs(const std::vector<std::string>& paths, const OutputGuard* outputs = nullptr);
+
+/// walk_inputs()'s inputs; errors go to `errors`.
 std::vector<BatchInput> expand_inputs(const std::vector<std::string>& paths,
                                       std::vector<Message>& errors);
+
+/// True when the file starts as a table pes batch writes (--out or --findings, CSV or JSON
+/// Lines), or is empty.
+bool looks_like_batch_table(const std::string& path);
 
 /// The format of a table written by --out and --findings.
 enum class TableFormat : std::uint8_t { Csv, JsonLines };
@@ -52,6 +78,7 @@ struct BatchSummary {
   std::uint64_t files = 0;        ///< inputs read (opened)
   std::uint64_t unreadable = 0;   ///< inputs that could not be opened or read
   std::uint64_t unparseable = 0;  ///< files, or JSON Lines, that are not well-formed
+  std::uint64_t skipped = 0;      ///< entries of walked directories not read (InputWalk)
   std::uint64_t forms = 0;
   std::uint64_t forms_with_errors = 0;
   std::uint64_t forms_with_warnings = 0;
@@ -71,6 +98,9 @@ struct BatchSummary {
 
 /// The summary as text for people (in Chinese or English).
 std::string format_summary(const BatchSummary& summary, bool chinese);
+
+/// The longest line of JSON Lines pes batch reads; a longer line is reported and skipped.
+inline constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
 
 /// What a batch does besides counting.
 struct BatchConfig {

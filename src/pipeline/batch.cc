@@ -13,6 +13,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -20,6 +21,7 @@
 
 #include "pes/batch.h"
 #include "pes/rules.h"
+#include "pes/text.h"
 
 namespace pes {
 namespace {
@@ -34,27 +36,42 @@ struct Unit {
   std::string text;             // the block's lines
   std::uint32_t first_line = 1;  // the line the block starts on
   std::uint64_t first_form = 0;  // the number of the block's first form in its file
+  // A block that cannot be read as lines (a NUL byte near the start, a line over the limit):
+  // `failure` is reported at `failure_offset` of `text`.
+  std::optional<Message> failure;
+  std::uint64_t failure_offset = 0;
 };
 
 bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r") == std::string_view::npos; }
 
-// Lines and non-blank lines of a block of whole lines.
+// Lines and non-blank lines of a block of whole lines (LF, CR LF or a bare CR ends a line).
 void count_lines(std::string_view text, std::uint32_t& lines, std::uint64_t& forms) {
   std::size_t pos = 0;
   while (pos < text.size()) {
-    const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
-    const std::size_t end =
-        nl == nullptr ? text.size() : static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+    const std::size_t end = find_line_end(text, pos);
     forms += is_blank(text.substr(pos, end - pos)) ? 0 : 1;
-    lines += nl == nullptr ? 0 : 1;
-    pos = end + 1;
+    if (end == text.size()) break;
+    lines += 1;
+    pos = skip_line_end(text, end);
   }
 }
 
-std::uint32_t newlines(const char* begin, const char* end) {
-  std::uint32_t n = 0;
-  for (const char* p = begin; p < end; ++p) n += *p == '\n' ? 1 : 0;  // vectorized
-  return n;
+// Offset just past the last line end in text[from, size - 1) (the last byte is left out: a CR
+// there may be the first half of a CR LF), or npos when there is none.
+std::size_t after_last_line_end(std::string_view text, std::size_t from) {
+  if (text.size() < 2) return std::string_view::npos;
+  for (std::size_t i = text.size() - 1; i-- > from;) {
+    if (text[i] == '\n' || text[i] == '\r') return skip_line_end(text, i);
+  }
+  return std::string_view::npos;
+}
+
+// The line a form starts on (a workbook's row for a place).
+std::uint64_t line_of(const FileResult& r, std::uint64_t offset) {
+  if (!r.doc.places.empty()) {
+    return offset >= 1 && offset <= r.doc.places.size() ? r.doc.places[offset - 1].row : 1;
+  }
+  return (r.doc.decoded ? *r.doc.decoded : r.source).locate(offset).line;
 }
 
 class Pipeline {
@@ -118,11 +135,12 @@ class Pipeline {
     push(std::move(u));
   }
 
-  // Reads a JSON Lines input and cuts it into blocks of whole lines.
+  // Reads a JSON Lines input and cuts it into blocks of whole lines. Each byte is looked at
+  // a bounded number of times, however long the lines are.
   void cut_lines(std::size_t input) {
     const std::string& path = inputs_[input].path;
     const bool stdin_input = path == "-";
-    const std::string shown = stdin_input ? "<stdin>" : path;
+    const std::string shown = stdin_input ? "<stdin>" : display_path(path);
     int fd = STDIN_FILENO;
     if (!stdin_input) {
       fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -141,32 +159,83 @@ class Pipeline {
     std::uint64_t form = 0;
     bool first = true;
     bool eof = false;
+    bool head_checked = false;
+    std::size_t scanned = 0;  // buffer[0, scanned) holds no line end
     std::vector<char> chunk(1 << 16);
     std::size_t want = config_.block_bytes;
-    while (!eof) {
-      // Fill the buffer to a block, then cut after its last newline.
-      while (!eof && buffer.size() < want) {
+    auto read_some = [&]() -> bool {
+      for (;;) {
         const ssize_t n = ::read(fd, chunk.data(), chunk.size());
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
           const int e = errno;
           if (!stdin_input) ::close(fd);
           unreadable(input, first, shown, e, false);
-          return;
+          return false;
         }
         buffer.append(chunk.data(), static_cast<std::size_t>(n));
         eof = n == 0;
+        return true;
+      }
+    };
+    auto fail = [&](std::string text, std::uint64_t at, Message why) {
+      Unit u;
+      u.input = input;
+      u.block = true;
+      u.first = first;
+      u.first_line = line;
+      u.first_form = form;
+      u.text = std::move(text);
+      u.failure = std::move(why);
+      u.failure_offset = at;
+      push(std::move(u));
+      first = false;
+    };
+    while (!eof) {
+      // Fill the buffer to a block, then cut after its last line end.
+      while (!eof && buffer.size() < want) {
+        if (!read_some()) return;
+      }
+      if (!head_checked) {
+        head_checked = true;
+        // NUL bytes near the start of a longer file: not text; read no further.
+        const std::size_t head = std::min(buffer.size(), Source::kHeadBytes);
+        if (const auto nul = std::string_view(buffer).substr(0, head).find('\0');
+            !eof && nul != std::string_view::npos) {
+          fail(std::move(buffer), nul,
+               {"a NUL byte (0x00) where text belongs; is this a text file? (read no further)",
+                "此处为 NUL 字节（0x00），不是文本；这是文本文件吗？（未再往下读取）"});
+          if (!stdin_input) ::close(fd);
+          return;
+        }
       }
       std::string rest;
       if (!eof) {
-        const auto nl = buffer.rfind('\n');
-        if (nl == std::string::npos) {  // a line longer than a block: read on
-          want = buffer.size() + config_.block_bytes;
+        const std::size_t cut = after_last_line_end(buffer, scanned);
+        if (cut == std::string::npos) {
+          // A line longer than a block: read on, looking only at the bytes not yet seen.
+          scanned = buffer.empty() ? 0 : buffer.size() - 1;
+          if (buffer.size() <= kMaxLineBytes) {
+            want = buffer.size() + config_.block_bytes;
+            continue;
+          }
+          fail({}, 0,
+               {fmt::format("line {} is longer than {} MB, the most pes reads as one line of "
+                            "JSON Lines; the line is skipped",
+                            line, kMaxLineBytes >> 20),
+                fmt::format("第 {} 行超过 {} MB（pes 读取 JSON Lines 时每行的上限），已跳过该行",
+                            line, kMaxLineBytes >> 20)});
+          ++form;
+          if (!skip_line(buffer, read_some)) return;
+          if (!buffer.empty() || !eof) ++line;
+          scanned = 0;
+          want = config_.block_bytes;
           continue;
         }
+        scanned = 0;
         want = config_.block_bytes;
-        rest.assign(buffer, nl + 1);
-        buffer.resize(nl + 1);
+        rest.assign(buffer, cut);
+        buffer.resize(cut);
       }
       if (buffer.empty() && !first) break;
       Unit u;
@@ -182,6 +251,35 @@ class Pipeline {
       buffer = std::move(rest);
     }
     if (!stdin_input) ::close(fd);
+  }
+
+  // Drops the rest of the line the buffer holds, reading on to its end; the buffer then holds
+  // what follows the line end. False when a read failed (then the input is reported).
+  template <typename ReadSome>
+  static bool skip_line(std::string& buffer, ReadSome& read_some) {
+    bool after_cr = false;  // the last byte dropped was a CR: a LF next belongs to it
+    for (;;) {
+      std::size_t i = 0;
+      if (after_cr && !buffer.empty()) {
+        if (buffer[0] == '\n') i = 1;
+        buffer.erase(0, i);
+        return true;
+      }
+      const std::size_t end = find_line_end(buffer, 0);
+      if (end < buffer.size()) {
+        if (buffer[end] == '\r' && end + 1 == buffer.size()) {
+          after_cr = true;
+          buffer.clear();
+        } else {
+          buffer.erase(0, skip_line_end(buffer, end));
+          return true;
+        }
+      } else {
+        buffer.clear();
+      }
+      if (!read_some()) return false;
+      if (buffer.empty()) return true;  // the end of the input
+    }
   }
 
   // --- checking --------------------------------------------------------------------------
@@ -212,10 +310,19 @@ class Pipeline {
     chunk.input = u.input;
     if (config_.options_for) checker.set_options(config_.options_for(in.path));
     if (!u.unreadable && u.block) {
-      r.path = in.path == "-" ? "<stdin>" : in.path;
+      r.path = in.path == "-" ? "<stdin>" : display_path(in.path);
       r.opened = true;
       r.source.assign(r.path, u.text, u.first_line);
-      checker.check_source(r, Format::JsonLines);
+      if (u.failure) {
+        r.doc.clear();
+        r.doc.format = Format::JsonLines;
+        r.doc.fail(u.failure_offset, u.failure->en, u.failure->zh);
+        r.forms.clear();
+        r.file_findings = r.doc.findings;
+        for (Finding& f : r.file_findings) locate(r.source, r.doc, f);
+      } else {
+        checker.check_source(r, Format::JsonLines);
+      }
     } else if (!u.unreadable) {
       checker.check_file(in.path, r);
     }
@@ -241,9 +348,6 @@ class Pipeline {
                                     f.message.in(chinese));
     };
 
-    const std::string_view text = r.source.text();
-    std::uint32_t line = u.first_line;
-    std::uint64_t counted = 0;  // newlines counted up to here
     std::size_t next_file_finding = 0;
     for (std::size_t i = 0; i < r.doc.forms.size(); ++i) {
       const Form& form = r.doc.forms[i];
@@ -252,11 +356,6 @@ class Pipeline {
              r.file_findings[next_file_finding].offset < form.offset) {
         report_file_finding(r.file_findings[next_file_finding++]);
       }
-      const std::uint64_t at = std::min<std::uint64_t>(form.offset, text.size());
-      if (config_.form_rows && at > counted) {  // the line is only needed for the row
-        line += newlines(text.data() + counted, text.data() + at);
-        counted = at;
-      }
       summary.add_form(form, result);
       ++chunk.forms;
       bool error = false;
@@ -264,7 +363,8 @@ class Pipeline {
       chunk.forms_with_errors += error ? 1 : 0;
       const std::uint64_t number = u.first_form + form.index;
       if (config_.form_rows) {
-        append_form_row(chunk.form_rows, config_.form_format, file, number, line, form, result);
+        append_form_row(chunk.form_rows, config_.form_format, file, number, line_of(r, form.offset),
+                        form, result);
       }
       for (const Finding& f : result.findings) {
         chunk.errors += f.severity == Severity::Error ? 1 : 0;

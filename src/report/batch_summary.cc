@@ -79,6 +79,7 @@ void BatchSummary::merge(const BatchSummary& o) {
   files += o.files;
   unreadable += o.unreadable;
   unparseable += o.unparseable;
+  skipped += o.skipped;
   forms += o.forms;
   forms_with_errors += o.forms_with_errors;
   forms_with_warnings += o.forms_with_warnings;
@@ -103,13 +104,15 @@ std::string format_summary(const BatchSummary& s, bool zh) {
     out += '\n';
   };
   if (zh) {
-    line(fmt::format("文件 {} 个（无法读取 {}，格式错误 {}）；自评表 {} 张", s.files + s.unreadable,
-                     s.unreadable, s.unparseable, s.forms));
+    line(fmt::format("文件 {} 个（无法读取 {}，格式错误 {}{}）；自评表 {} 张",
+                     s.files + s.unreadable, s.unreadable, s.unparseable,
+                     s.skipped > 0 ? fmt::format("，另跳过 {} 项", s.skipped) : "", s.forms));
     line(fmt::format("有错误的自评表 {} 张，有警告的 {} 张；错误 {} 条，警告 {} 条，提示 {} 条",
                      s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos));
   } else {
-    line(fmt::format("{} files ({} unreadable, {} not well-formed), {} forms", s.files + s.unreadable,
-                     s.unreadable, s.unparseable, s.forms));
+    line(fmt::format("{} files ({} unreadable, {} not well-formed{}), {} forms",
+                     s.files + s.unreadable, s.unreadable, s.unparseable,
+                     s.skipped > 0 ? fmt::format("; {} skipped", s.skipped) : "", s.forms));
     line(fmt::format("forms with errors: {}, with warnings: {}; {} errors, {} warnings, {} notices",
                      s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos));
   }
