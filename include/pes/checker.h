@@ -28,7 +28,13 @@ struct FileResult {
   RuleSettings rules;                  ///< the rules that ran on this file, at their severities
 
   std::size_t count(Severity s) const;
+  /// Read and parsed, with no form in it and nothing wrong found: an empty array, a CSV with
+  /// only a header, an empty JSON Lines file. A submission like that must not pass.
+  bool holds_no_form() const;
 };
+
+/// Says that the input `path` (as shown) holds no form.
+Message no_forms_found(std::string_view path);
 
 class Checker {
  public:

@@ -12,6 +12,8 @@
 #include "commands.h"
 #include "pes/batch.h"
 #include "pes/output_file.h"
+#include "pes/output_guard.h"
+#include "pes/text.h"
 
 namespace pes::cli {
 namespace {
@@ -76,9 +78,19 @@ int run_batch_command(const BatchArgs& args) {
   config.chinese = args.common.chinese();
   config.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
 
-  std::vector<Message> errors;
-  const std::vector<BatchInput> inputs = expand_inputs(args.paths, errors);
+  // The outputs are never read as inputs, nor written over one.
+  OutputGuard guard;
+  guard.add("-");
+  for (const std::string* path : {&args.out, &args.findings}) {
+    if (!path->empty()) guard.add(*path);
+  }
+  const InputWalk walk = walk_inputs(args.paths, &guard);
+  const std::vector<BatchInput>& inputs = walk.inputs;
+  const std::vector<Message>& errors = walk.errors;
   for (const Message& m : errors) std::cerr << "pes: " << m.in(config.chinese) << '\n';
+  for (const Message& m : walk.skipped) std::cerr << "pes: " << m.in(config.chinese) << '\n';
+  for (const Message& m : walk.clashes) std::cerr << "pes: " << m.in(config.chinese) << '\n';
+  if (!walk.clashes.empty()) return kExitUsage;
 
   OutputFile out;
   OutputFile findings;
@@ -103,7 +115,12 @@ int run_batch_command(const BatchArgs& args) {
   }
 
   Progress progress(!args.no_progress && ::isatty(STDERR_FILENO) != 0, inputs.size());
-  const BatchSummary summary = run_batch(inputs, config, [&](BatchChunk& c) {
+  std::vector<std::uint64_t> forms_of(args.paths.size(), 0);  // per path given
+  std::vector<bool> trouble_of(args.paths.size(), false);     // a path with something reported
+  BatchSummary summary = run_batch(inputs, config, [&](BatchChunk& c) {
+    const std::size_t arg = inputs[c.input].arg;
+    forms_of[arg] += c.forms;
+    trouble_of[arg] = trouble_of[arg] || c.unreadable || !c.problems.empty();
     if (config.form_rows) out.stream() << c.form_rows;
     if (config.finding_rows) findings.stream() << c.finding_rows;
     if (!c.problems.empty()) {
@@ -113,16 +130,27 @@ int run_batch_command(const BatchArgs& args) {
     progress.chunk(c);
   });
   progress.clear();
+  summary.skipped = walk.skipped.size();
 
   bool failed = !errors.empty() || summary.unreadable > 0;
+  // A path that exists but holds no form fails the run: nothing checked is no pass.
+  for (std::size_t i = 0; i < args.paths.size(); ++i) {
+    if (forms_of[i] > 0 || trouble_of[i] || (args.paths[i] != "-" && !file_id(args.paths[i]))) {
+      continue;
+    }
+    const std::string shown = args.paths[i] == "-" ? "<stdin>" : display_path(args.paths[i]);
+    std::cerr << "pes: " << no_forms_found(shown).in(config.chinese) << '\n';
+    failed = true;
+  }
+  // With a table on standard output (--out -), the summary goes to standard error.
+  const bool table_on_stdout = out.is_standard_output() || findings.is_standard_output();
   for (auto [file, path] : {std::pair{&out, &args.out}, std::pair{&findings, &args.findings}}) {
     if (!path->empty() && !file->commit(error)) {
       std::cerr << "pes: " << error.in(config.chinese) << '\n';
       failed = true;
     }
   }
-  std::cout << format_summary(summary, config.chinese);
-  std::cout.flush();
+  (table_on_stdout ? std::cerr : std::cout) << format_summary(summary, config.chinese);
   if (failed) return kExitUsage;
   return summary.errors > 0 ? kExitFindings : kExitClean;
 }
@@ -141,16 +169,20 @@ Command add_batch(CLI::App& app) {
   sub->add_option("-j,--jobs", args->jobs, "Threads (default: the machine's cores) / 线程数")
       ->check(CLI::Range(1u, 1024u));
   sub->add_option("--out", args->out,
-                  "One row per form: .csv (UTF-8 with BOM) or .jsonl / 每张自评表一行");
+                  "One row per form: .csv (UTF-8 with BOM) or .jsonl; - writes CSV to standard "
+                  "output / 每张自评表一行");
   sub->add_option("--findings", args->findings,
-                  "One row per finding: .csv (UTF-8 with BOM) or .jsonl / 每个问题一行");
+                  "One row per finding: .csv (UTF-8 with BOM) or .jsonl; - writes CSV to standard "
+                  "output / 每个问题一行");
   sub->add_flag("--no-progress", args->no_progress,
                 "No progress line on standard error / 不显示进度");
   args->common.add_to(*sub);
   args->common.add_selection_to(*sub);
   sub->footer(
-      "Exit status: 0 no errors, 1 an error-severity finding, 2 bad arguments or an unreadable "
-      "path.\n退出码：0 无错误，1 有错误级别的问题，2 参数错误或路径无法读取。");
+      "Exit status: 0 no errors, 1 an error-severity finding, 2 bad arguments, an unreadable "
+      "path or one with no form, or an output that cannot be written.\n"
+      "退出码：0 无错误，1 有错误级别的问题，2 参数错误、路径无法读取或其中没有自评表、"
+      "输出无法写入。");
   return {sub, [args] { return run_batch_command(*args); }};
 }
 

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "pes/checker.h"
 #include "pes/output.h"
+#include "pes/output_guard.h"
 #include "pes/rules.h"
 
 namespace pes::cli {
@@ -35,6 +36,17 @@ int run_check(const CheckArgs& args) {
   for (const std::string& text : args.outputs) specs.push_back(*parse_output_spec(text));
   if (!args.format.empty() || specs.empty()) {
     specs.push_back({args.format.empty() ? OutputFormat::Plain : *parse_output_format(args.format), ""});
+  }
+  // No output may be an input, under any name.
+  OutputGuard guard;
+  guard.add("-");
+  for (const OutputSpec& spec : specs) guard.add(spec.path);
+  for (const std::string& path : args.files) {
+    Message error;
+    if (!guard.check(path, error)) {
+      std::cerr << "pes: " << error.in(zh) << '\n';
+      return kExitUsage;
+    }
   }
   // Files are opened before any work, so a bad path fails fast and nothing is half-written.
   std::vector<std::unique_ptr<OutputFile>> files;
@@ -75,6 +87,9 @@ int run_check(const CheckArgs& args) {
     if (!result.opened) {
       unreadable = true;
       std::cerr << "pes: " << result.error.in(zh) << '\n';
+    } else if (result.holds_no_form()) {
+      unreadable = true;  // nothing to check is no pass
+      std::cerr << "pes: " << no_forms_found(result.path).in(zh) << '\n';
     }
     std::size_t failing = result.count(Severity::Error);
     if (fs.fail_on == Severity::Warning) failing += result.count(Severity::Warning);
@@ -127,8 +142,10 @@ Command add_check(CLI::App& app) {
   args->common.add_selection_to(*sub);
   std::string footer =
       "Exit status: 0 no finding at or above --fail-on, 1 a finding at or above it or more than "
-      "--max-warnings warnings, 2 bad arguments or config, or an unreadable file.\n"
-      "退出码：0 无达到 --fail-on 级别的问题，1 有此类问题或警告超过 --max-warnings，2 参数或配置错误、文件无法读取。\n\n"
+      "--max-warnings warnings, 2 bad arguments or config, an unreadable file or one with no "
+      "form, or an output that cannot be written.\n"
+      "退出码：0 无达到 --fail-on 级别的问题，1 有此类问题或警告超过 --max-warnings，"
+      "2 参数或配置错误、文件无法读取或其中没有自评表、输出无法写入。\n\n"
       "Rules / 规则 (pes rule NAME explains one):\n";
   for (const Rule& r : rules()) {
     footer += "  " + std::string(r.name) + " (" + std::string(group_name(r.group)) + ", " +

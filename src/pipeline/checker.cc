@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "pes/text.h"
+
 namespace pes {
 
 std::size_t FileResult::count(Severity s) const {
@@ -13,9 +17,17 @@ std::size_t FileResult::count(Severity s) const {
   return n;
 }
 
+bool FileResult::holds_no_form() const {
+  return opened && doc.parsed && doc.forms.empty() && file_findings.empty();
+}
+
+Message no_forms_found(std::string_view path) {
+  return {fmt::format("no forms found in {}", path), fmt::format("{} 中未找到自评表", path)};
+}
+
 void Checker::check_file(const std::string& path, FileResult& out) {
   // Reset field by field, so the buffers of the previous file are reused.
-  out.path = path == "-" ? "<stdin>" : path;
+  out.path = path == "-" ? "<stdin>" : display_path(path);
   out.opened = false;
   out.error = {};
   out.doc.clear();
@@ -23,7 +35,8 @@ void Checker::check_file(const std::string& path, FileResult& out) {
   out.file_findings.clear();
   std::string en;
   std::string zh;
-  if (!out.source.load(path, en, zh)) {
+  const bool binary = path != "-" && format_for_path(path) == Format::Xlsx;
+  if (!out.source.load(path, en, zh, binary)) {
     out.error = {std::move(en), std::move(zh)};
     return;
   }
