@@ -9,7 +9,9 @@
 
 namespace pes {
 
-/// One column, and the field of the model it holds. Exactly one of the member pointers is set.
+/// One column, and the field of the model it holds. Exactly one of the member pointers is set,
+/// except for 年度 (`year`) and for the form's number in the file (key FieldKey::Form), which
+/// says which rows make one form: where it changes, a new form starts.
 struct CsvColumn {
   std::string_view name;    ///< pes/1 name ("fiscal_rate")
   std::string_view header;  ///< Chinese header, as pes writes it (当年财政拨款执行率)

@@ -40,6 +40,7 @@ constexpr CsvColumn indicator_number(std::string_view name, std::string_view hea
       row_number(prefix "_rate", zh "执行率", K::RowRate, row, &FundsRow::rate)
 
 const std::array kColumns = {
+    CsvColumn{.name = "form", .header = "自评表序号", .key = K::Form},
     form_text("project", "项目名称", K::Project, &Form::project),
     CsvColumn{.name = "year", .header = "年度", .key = K::Year, .year = true},
     form_text("department", "主管部门", K::Department, &Form::department),
