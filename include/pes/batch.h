@@ -99,9 +99,6 @@ struct BatchSummary {
 /// The summary as text for people (in Chinese or English).
 std::string format_summary(const BatchSummary& summary, bool chinese);
 
-/// The longest line of JSON Lines pes batch reads; a longer line is reported and skipped.
-inline constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
-
 /// What a batch does besides counting.
 struct BatchConfig {
   Options options;

@@ -19,6 +19,7 @@
 
 #include <fmt/format.h>
 
+#include "line_cutter.h"
 #include "pes/batch.h"
 #include "pes/rules.h"
 #include "pes/text.h"
@@ -41,30 +42,6 @@ struct Unit {
   std::optional<Message> failure;
   std::uint64_t failure_offset = 0;
 };
-
-bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r") == std::string_view::npos; }
-
-// Lines and non-blank lines of a block of whole lines (LF, CR LF or a bare CR ends a line).
-void count_lines(std::string_view text, std::uint32_t& lines, std::uint64_t& forms) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t end = find_line_end(text, pos);
-    forms += is_blank(text.substr(pos, end - pos)) ? 0 : 1;
-    if (end == text.size()) break;
-    lines += 1;
-    pos = skip_line_end(text, end);
-  }
-}
-
-// Offset just past the last line end in text[from, size - 1) (the last byte is left out: a CR
-// there may be the first half of a CR LF), or npos when there is none.
-std::size_t after_last_line_end(std::string_view text, std::size_t from) {
-  if (text.size() < 2) return std::string_view::npos;
-  for (std::size_t i = text.size() - 1; i-- > from;) {
-    if (text[i] == '\n' || text[i] == '\r') return skip_line_end(text, i);
-  }
-  return std::string_view::npos;
-}
 
 // The line a form starts on (a workbook's row for a place).
 std::uint64_t line_of(const FileResult& r, std::uint64_t offset) {
@@ -135,8 +112,7 @@ class Pipeline {
     push(std::move(u));
   }
 
-  // Reads a JSON Lines input and cuts it into blocks of whole lines. Each byte is looked at
-  // a bounded number of times, however long the lines are.
+  // Reads a JSON Lines input and cuts it into blocks of whole lines (LineCutter).
   void cut_lines(std::size_t input) {
     const std::string& path = inputs_[input].path;
     const bool stdin_input = path == "-";
@@ -154,132 +130,29 @@ class Pipeline {
       const int flags = ::fcntl(fd, F_GETFL);
       if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     }
-    std::string buffer;
-    std::uint32_t line = 1;
-    std::uint64_t form = 0;
+    LineCutter cutter(fd, config_.block_bytes);
+    LineCutter::Block block;
     bool first = true;
-    bool eof = false;
-    bool head_checked = false;
-    std::size_t scanned = 0;  // buffer[0, scanned) holds no line end
-    std::vector<char> chunk(1 << 16);
-    std::size_t want = config_.block_bytes;
-    auto read_some = [&]() -> bool {
-      for (;;) {
-        const ssize_t n = ::read(fd, chunk.data(), chunk.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-          const int e = errno;
-          if (!stdin_input) ::close(fd);
-          unreadable(input, first, shown, e, false);
-          return false;
-        }
-        buffer.append(chunk.data(), static_cast<std::size_t>(n));
-        eof = n == 0;
-        return true;
+    for (;;) {
+      const LineCutter::Status status = cutter.next(block);
+      if (status == LineCutter::Status::End) break;
+      if (status == LineCutter::Status::ReadError) {
+        unreadable(input, first, shown, cutter.errno_of_read(), false);
+        break;
       }
-    };
-    auto fail = [&](std::string text, std::uint64_t at, Message why) {
       Unit u;
       u.input = input;
       u.block = true;
       u.first = first;
-      u.first_line = line;
-      u.first_form = form;
-      u.text = std::move(text);
-      u.failure = std::move(why);
-      u.failure_offset = at;
+      u.first_line = block.first_line;
+      u.first_form = block.first_form;
+      u.text = std::move(block.text);
+      u.failure = std::move(block.failure);
+      u.failure_offset = block.failure_offset;
       push(std::move(u));
       first = false;
-    };
-    while (!eof) {
-      // Fill the buffer to a block, then cut after its last line end.
-      while (!eof && buffer.size() < want) {
-        if (!read_some()) return;
-      }
-      if (!head_checked) {
-        head_checked = true;
-        // NUL bytes near the start of a longer file: not text; read no further.
-        const std::size_t head = std::min(buffer.size(), Source::kHeadBytes);
-        if (const auto nul = std::string_view(buffer).substr(0, head).find('\0');
-            !eof && nul != std::string_view::npos) {
-          fail(std::move(buffer), nul,
-               {"a NUL byte (0x00) where text belongs; is this a text file? (read no further)",
-                "此处为 NUL 字节（0x00），不是文本；这是文本文件吗？（未再往下读取）"});
-          if (!stdin_input) ::close(fd);
-          return;
-        }
-      }
-      std::string rest;
-      if (!eof) {
-        const std::size_t cut = after_last_line_end(buffer, scanned);
-        if (cut == std::string::npos) {
-          // A line longer than a block: read on, looking only at the bytes not yet seen.
-          scanned = buffer.empty() ? 0 : buffer.size() - 1;
-          if (buffer.size() <= kMaxLineBytes) {
-            want = buffer.size() + config_.block_bytes;
-            continue;
-          }
-          fail({}, 0,
-               {fmt::format("line {} is longer than {} MB, the most pes reads as one line of "
-                            "JSON Lines; the line is skipped",
-                            line, kMaxLineBytes >> 20),
-                fmt::format("第 {} 行超过 {} MB（pes 读取 JSON Lines 时每行的上限），已跳过该行",
-                            line, kMaxLineBytes >> 20)});
-          ++form;
-          if (!skip_line(buffer, read_some)) return;
-          if (!buffer.empty() || !eof) ++line;
-          scanned = 0;
-          want = config_.block_bytes;
-          continue;
-        }
-        scanned = 0;
-        want = config_.block_bytes;
-        rest.assign(buffer, cut);
-        buffer.resize(cut);
-      }
-      if (buffer.empty() && !first) break;
-      Unit u;
-      u.input = input;
-      u.block = true;
-      u.first = first;
-      u.first_line = line;
-      u.first_form = form;
-      count_lines(buffer, line, form);
-      u.text = std::move(buffer);
-      push(std::move(u));
-      first = false;
-      buffer = std::move(rest);
     }
     if (!stdin_input) ::close(fd);
-  }
-
-  // Drops the rest of the line the buffer holds, reading on to its end; the buffer then holds
-  // what follows the line end. False when a read failed (then the input is reported).
-  template <typename ReadSome>
-  static bool skip_line(std::string& buffer, ReadSome& read_some) {
-    bool after_cr = false;  // the last byte dropped was a CR: a LF next belongs to it
-    for (;;) {
-      std::size_t i = 0;
-      if (after_cr && !buffer.empty()) {
-        if (buffer[0] == '\n') i = 1;
-        buffer.erase(0, i);
-        return true;
-      }
-      const std::size_t end = find_line_end(buffer, 0);
-      if (end < buffer.size()) {
-        if (buffer[end] == '\r' && end + 1 == buffer.size()) {
-          after_cr = true;
-          buffer.clear();
-        } else {
-          buffer.erase(0, skip_line_end(buffer, end));
-          return true;
-        }
-      } else {
-        buffer.clear();
-      }
-      if (!read_some()) return false;
-      if (buffer.empty()) return true;  // the end of the input
-    }
   }
 
   // --- checking --------------------------------------------------------------------------
