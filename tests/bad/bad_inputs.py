@@ -70,6 +70,13 @@ def generated(tmp):
     return out
 
 
+def address_sanitized(binary):
+    """True for a build with AddressSanitizer, which reserves terabytes of address space: a
+    memory limit cannot be put on it (the runs then check the message only)."""
+    p = subprocess.run(["ldd", binary], capture_output=True, text=True)
+    return "libasan" in p.stdout
+
+
 def limit_memory():
     """Allows 1 GiB of address space: reading a 2 GiB file whole would fail."""
     resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
@@ -102,9 +109,10 @@ def main():
                  if name not in ("expected.tsv", os.path.basename(__file__))}
         cases.update(generated(tmp))
         results = {}
+        asan = address_sanitized(pes)
         for name in sorted(cases):
             results[name] = run(pes, cases[name], name == "gen-unreadable.json",
-                                small=name.startswith("gen-2gb"))
+                                small=name.startswith("gen-2gb") and not asan)
         if update:
             with open(EXPECTED, "w", encoding="utf-8") as f:
                 f.write("# case\texit code\tfirst line of the message (FILE = the input's path)\n")
