@@ -78,7 +78,8 @@ struct BatchSummary {
   std::uint64_t files = 0;        ///< inputs read (opened)
   std::uint64_t unreadable = 0;   ///< inputs that could not be opened or read
   std::uint64_t unparseable = 0;  ///< files, or JSON Lines, that are not well-formed
-  std::uint64_t skipped = 0;      ///< entries of walked directories not read (InputWalk)
+  /// Entries of walked directories not read (InputWalk::skipped), each named and why.
+  std::vector<Message> skipped;
   std::uint64_t forms = 0;
   std::uint64_t forms_with_errors = 0;
   std::uint64_t forms_with_warnings = 0;

@@ -130,7 +130,7 @@ int run_batch_command(const BatchArgs& args) {
     progress.chunk(c);
   });
   progress.clear();
-  summary.skipped = walk.skipped.size();
+  summary.skipped = walk.skipped;
 
   bool failed = !errors.empty() || summary.unreadable > 0;
   // A path that exists but holds no form fails the run: nothing checked is no pass.

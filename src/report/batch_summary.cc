@@ -79,7 +79,7 @@ void BatchSummary::merge(const BatchSummary& o) {
   files += o.files;
   unreadable += o.unreadable;
   unparseable += o.unparseable;
-  skipped += o.skipped;
+  skipped.insert(skipped.end(), o.skipped.begin(), o.skipped.end());
   forms += o.forms;
   forms_with_errors += o.forms_with_errors;
   forms_with_warnings += o.forms_with_warnings;
@@ -106,16 +106,20 @@ std::string format_summary(const BatchSummary& s, bool zh) {
   if (zh) {
     line(fmt::format("文件 {} 个（无法读取 {}，格式错误 {}{}）；自评表 {} 张",
                      s.files + s.unreadable, s.unreadable, s.unparseable,
-                     s.skipped > 0 ? fmt::format("，另跳过 {} 项", s.skipped) : "", s.forms));
-    line(fmt::format("有错误的自评表 {} 张，有警告的 {} 张；错误 {} 条，警告 {} 条，提示 {} 条",
-                     s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos));
+                     s.skipped.empty() ? "" : fmt::format("，另跳过 {} 项", s.skipped.size()),
+                     s.forms));
   } else {
     line(fmt::format("{} files ({} unreadable, {} not well-formed{}), {} forms",
                      s.files + s.unreadable, s.unreadable, s.unparseable,
-                     s.skipped > 0 ? fmt::format("; {} skipped", s.skipped) : "", s.forms));
-    line(fmt::format("forms with errors: {}, with warnings: {}; {} errors, {} warnings, {} notices",
-                     s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos));
+                     s.skipped.empty() ? "" : fmt::format("; {} skipped", s.skipped.size()),
+                     s.forms));
   }
+  for (const Message& m : s.skipped) line("  " + m.in(zh));  // the same words as on stderr
+  line(zh ? fmt::format("有错误的自评表 {} 张，有警告的 {} 张；错误 {} 条，警告 {} 条，提示 {} 条",
+                        s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos)
+          : fmt::format("forms with errors: {}, with warnings: {}; {} errors, {} warnings, {} "
+                        "notices",
+                        s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos));
   line(zh ? "各规则问题数：" : "findings by rule:");
   bool any = false;
   for (const Rule& r : rules()) {

@@ -232,7 +232,9 @@ class Writing(Fault):
         self.assertCode(second, 0)
         self.assertIn(b"dir/findings.csv: skipped: this run writes it (dir/findings.csv)", second.err)
         self.assertIn(b"dir/forms.csv: skipped: this run writes it (dir/forms.csv)", second.err)
-        self.assertIn(b"3 files (0 unreadable, 0 not well-formed; 2 skipped), 3 forms", second.out)
+        self.assertIn(b"3 files (0 unreadable, 0 not well-formed; 2 skipped), 3 forms\n"
+                      b"  dir/findings.csv: skipped: this run writes it (dir/findings.csv)\n"
+                      b"  dir/forms.csv: skipped: this run writes it (dir/forms.csv)\n", second.out)
         self.assertEqual((read(self.path("dir/forms.csv")), read(self.path("dir/findings.csv"))), tables)
 
     def interrupt(self, sig):
@@ -419,6 +421,11 @@ class Reading(Fault):
         self.assertIn(b"pes: dir/dangling.json: skipped: a dangling symbolic link", r.err)
         self.assertIn(b"pes: dir/loop.json: skipped: a symbolic link that loops", r.err)
         self.assertIn(b"pes: dir/pipe.json: skipped: not a regular file (a FIFO)", r.err)
+        # The summary names them too, in the same words.
+        for entry in (b"dir/dangling.json: skipped: a dangling symbolic link",
+                      b"dir/loop.json: skipped: a symbolic link that loops",
+                      b"dir/pipe.json: skipped: not a regular file (a FIFO)"):
+            self.assertIn(b"\n  " + entry + b"\n", r.out)
 
     def test_file_names_with_invalid_utf8_stay_well_formed_in_every_format(self):
         os.mkdir(self.path("odd"))
