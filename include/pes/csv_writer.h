@@ -1,6 +1,7 @@
 // Writes forms as CSV: a header of Chinese labels, then one row per indicator. The columns that
-// say whose a row is (项目名称, 年度, 主管部门, 实施单位, 金额单位) are on every row; the form's
-// other cells only on its first row, as Excel exports a merged cell. Numbers keep their digits.
+// say whose a row is (自评表序号, the form's number from 1; 项目名称, 年度, 主管部门, 实施单位,
+// 金额单位) are on every row; the form's other cells only on its first row, as Excel exports a
+// merged cell. Numbers keep their digits.
 #pragma once
 
 #include <string>

@@ -16,9 +16,10 @@ namespace pes {
 /// The object of pes/1 that holds a field.
 enum class FieldParent : std::uint8_t { None, Form, Funds, Row, Goals, Indicators, Indicator };
 
-/// What a field holds: text (Str), a decimal (Num), a year; Object and List are the
-/// containers of other fields.
-enum class FieldType : std::uint8_t { Str, Num, Year, Object, List };
+/// What a field holds: text (Str), a decimal (Num), a year; the form's number in its file
+/// (Ordinal: a column of tables, not a member of pes/1 or of the model); Object and List are
+/// the containers of other fields.
+enum class FieldType : std::uint8_t { Str, Num, Year, Ordinal, Object, List };
 
 /// The block of the printed form a field's label stands in.
 enum class FormBlock : std::uint8_t { Header, Funds, Goals, Indicators, Totals };

@@ -99,6 +99,7 @@ struct Form {
 /// Names a field of a form: what a finding points at.
 enum class FieldKey : std::uint8_t {
   Form,
+  FormNumber,  // the form's number in its file, in tables
   Year,
   Project,
   Department,

@@ -29,6 +29,8 @@ struct FormatInfo {
   bool walked;    ///< a directory walk picks these files up
   bool writable;  ///< `pes convert` writes it
   ReadFn read;
+  /// A container of bytes, not text: a NUL byte near the start is no sign of a wrong file.
+  bool binary = false;
 };
 
 /// Every format, in the order help texts list them.

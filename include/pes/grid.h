@@ -33,7 +33,8 @@ struct Grid {
   std::vector<GridRow> rows;
 };
 
-/// Splits tab-separated text into a grid: one row a line, one cell a tab-separated field.
+/// Splits tab-separated text into a grid: one row a line (ended by LF, CR LF or CR), one cell
+/// a tab-separated field.
 /// Each cell's offset is its byte offset in `text` (a UTF-8 byte order mark is skipped).
 Grid read_tsv_grid(std::string_view text);
 

@@ -22,13 +22,38 @@ struct Input {
   std::string path;
   Format format = Format::Json;
   bool sniff = false;  ///< tell the format from the first bytes (standard input)
+  std::size_t arg = 0;  ///< the index of the path given that this input came from
+};
+
+class OutputGuard;
+
+/// What expanding the paths of a run found.
+struct InputWalk {
+  std::vector<Input> inputs;
+  std::vector<Message> errors;  ///< paths that do not exist or cannot be listed
+  /// Entries of walked directories not read: what is neither a regular file nor a directory
+  /// (a FIFO, a device, a socket, a dangling or looping symbolic link), and the tables this
+  /// run writes (left from an earlier run). One message each, naming the entry.
+  std::vector<Message> skipped;
+  /// Inputs that are an output of this run (and not a table pes batch wrote): the run must
+  /// not start.
+  std::vector<Message> clashes;
 };
 
 /// Expands files and directories into inputs, in a stable order: paths as given, each
 /// directory walked recursively with its entries sorted by name (byte order), taking the files
 /// of the formats a walk reads (formats.h); a file named directly is read whatever its name.
-/// "-" is standard input, its format told from its first bytes. Paths that do not exist or
-/// cannot be listed go to `errors`.
+/// "-" is standard input, its format told from its first bytes. Each file and directory is
+/// visited once (by device and inode), so links that form a cycle end. With `outputs`, a walked
+/// file that is an output is skipped when it is a table pes batch writes (or empty), and is a
+/// clash otherwise; a file named directly that is an output is always a clash.
+InputWalk walk_inputs(const std::vector<std::string>& paths, const OutputGuard* outputs = nullptr);
+
+/// True when the file starts as a table pes writes (--out or --findings, CSV or JSON Lines),
+/// or is empty.
+bool looks_like_batch_table(const std::string& path);
+
+/// walk_inputs()'s inputs; errors go to `errors`.
 std::vector<Input> expand_inputs(const std::vector<std::string>& paths,
                                  std::vector<Message>& errors);
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "pes/checker.h"
+#include "pes/file_result.h"
 #include "pes/summary.h"
 
 namespace pes {

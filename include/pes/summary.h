@@ -8,8 +8,9 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
-#include "pes/checker.h"
+#include "pes/file_result.h"
 #include "pes/decimal.h"
 
 namespace pes {
@@ -28,6 +29,8 @@ struct Summary {
   std::uint64_t files = 0;        ///< inputs, readable or not
   std::uint64_t unreadable = 0;   ///< inputs that could not be opened or read
   std::uint64_t unparseable = 0;  ///< files, or JSON Lines, that are not well-formed
+  /// Entries of walked directories not read (InputWalk::skipped), each named and why.
+  std::vector<Message> skipped;
   std::uint64_t forms = 0;
   std::uint64_t forms_with_errors = 0;
   std::uint64_t forms_with_warnings = 0;

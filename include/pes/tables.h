@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "pes/checker.h"
+#include "pes/file_result.h"
 
 namespace pes {
 

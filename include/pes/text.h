@@ -19,4 +19,9 @@ std::size_t first_invalid_utf8(std::string_view text);
 /// "json").
 bool has_extension(std::string_view path, std::string_view ext);
 
+/// A file name as pes shows it in every report and message: each byte that is not part of
+/// valid UTF-8, and each control character, replaced by U+FFFD (�), so that every output
+/// format stays well-formed. Other names are unchanged.
+std::string display_path(std::string_view path);
+
 }  // namespace pes

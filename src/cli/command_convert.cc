@@ -7,7 +7,9 @@
 #include <optional>
 
 #include "commands.h"
+#include "pes/checker.h"
 #include "pes/output_file.h"
+#include "pes/output_guard.h"
 #include "pes/readers.h"
 #include "pes/report.h"
 #include "pes/writers.h"
@@ -55,17 +57,19 @@ int run_convert(const ConvertArgs& args) {
     }
     out_format = format_for_path(args.output);
   }
-  if (args.input != "-" && args.output != "-" &&
-      (args.input == args.output || same_file(args.input, args.output))) {
-    return usage_error(
-        fmt::format("“{}” is the input file; pes never writes over its input", args.output),
-        fmt::format("“{}”是输入文件；pes 不会覆盖输入文件", args.output), zh);
+  OutputGuard guard;
+  guard.add(args.output);
+  if (Message error; !guard.check(args.input, error)) return usage_error(error.en, error.zh, zh);
+  if (args.input != "-" && args.input == args.output) {
+    const Message error = overwrite_refusal(args.output, args.input);
+    return usage_error(error.en, error.zh, zh);
   }
 
   Source source;
   std::string en;
   std::string zh_error;
-  if (!source.load(args.input, en, zh_error)) return usage_error(en, zh_error, zh);
+  const bool binary = args.input != "-" && format_info(format_for_path(args.input)).binary;
+  if (!source.load(args.input, en, zh_error, binary)) return usage_error(en, zh_error, zh);
   const Format in_format =
       args.input == "-" ? sniff_format(source.text()) : format_for_path(args.input);
   if (!out_format) out_format = in_format == Format::Csv ? Format::Json : Format::Csv;
@@ -93,16 +97,15 @@ int run_convert(const ConvertArgs& args) {
                      : "pes convert: nothing written: the input has errors\n");
     return kExitFindings;
   }
+  if (doc.parsed && doc.forms.empty() && doc.findings.empty()) {
+    const Message error = no_forms_found(source.path());
+    return usage_error(error.en, error.zh, zh);
+  }
 
   std::string bytes;
   Message error;
   if (!write_forms(doc.forms, *out_format, out_encoding, bytes, error)) {
     return usage_error(error.en, error.zh, zh);
-  }
-  if (args.output == "-") {
-    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    std::cout.flush();
-    return std::cout ? kExitClean : kExitUsage;
   }
   if (!write_file_atomically(args.output, bytes, error)) return usage_error(error.en, error.zh, zh);
   return kExitClean;

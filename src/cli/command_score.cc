@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "pes/checker.h"
 #include "pes/form_writer.h"
+#include "pes/output_guard.h"
 
 namespace pes::cli {
 namespace {
@@ -19,12 +20,22 @@ int run_score(const ScoreArgs& args) {
   Settings settings;
   if (!args.common.settings(settings)) return kExitUsage;
   const bool zh = args.common.chinese();
+  OutputGuard guard;
+  guard.add("-");
+  if (Message error; !guard.check(args.file, error)) {
+    std::cerr << "pes: " << error.in(zh) << '\n';
+    return kExitUsage;
+  }
   Checker checker(settings.for_path(args.file).options);
   checker.readers().set_encoding(args.common.input_encoding());
   FileResult result;
   checker.check_file(args.file, result);
   if (!result.opened) {
     std::cerr << "pes: " << result.error.in(zh) << '\n';
+    return kExitUsage;
+  }
+  if (result.holds_no_form()) {
+    std::cerr << "pes: " << no_forms_found(result.path).in(zh) << '\n';
     return kExitUsage;
   }
   if (!result.doc.parsed) {

@@ -51,6 +51,10 @@ struct CommonOptions {
   TextEncoding input_encoding() const;
 };
 
+/// The language of messages before (or without) a command's options: --lang on the command
+/// line, else the environment (LC_ALL, LC_MESSAGES, LANG).
+bool chinese_messages(int argc, char** argv);
+
 /// Accepts auto, utf-8 or gbk (and the other names parse_text_encoding knows).
 CLI::Validator text_encoding_validator();
 

@@ -54,13 +54,30 @@ TextEncoding CommonOptions::input_encoding() const {
   return e;
 }
 
-bool CommonOptions::chinese() const {
-  if (!lang.empty()) return lang == "zh";
+namespace {
+
+bool chinese_environment() {
   for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char* v = std::getenv(var);
     if (v != nullptr && *v != '\0') return std::string_view(v).starts_with("zh");
   }
   return false;
+}
+
+}  // namespace
+
+bool chinese_messages(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--lang" && i + 1 < argc) return std::string_view(argv[i + 1]) == "zh";
+    if (arg.starts_with("--lang=")) return arg.substr(7) == "zh";
+  }
+  return chinese_environment();
+}
+
+bool CommonOptions::chinese() const {
+  if (!lang.empty()) return lang == "zh";
+  return chinese_environment();
 }
 
 bool CommonOptions::settings(Settings& out) const {

@@ -10,7 +10,9 @@
 #include <fmt/format.h>
 
 #include "pes/output_file.h"
+#include "pes/output_guard.h"
 #include "pes/pipeline.h"
+#include "pes/text.h"
 
 namespace pes::cli {
 namespace {
@@ -75,21 +77,29 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   const bool zh = style.chinese;
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) style.step_summary = summary;
 
-  std::vector<Input> inputs;
-  std::vector<Message> errors;
+  // No output may be an input, under any name; the walk skips this run's own tables.
+  OutputGuard guard;
+  guard.add("-");
+  for (const OutputSpec& spec : request.outputs) guard.add(spec.path);
+  InputWalk walk;
   if (request.walk) {
-    inputs = expand_inputs(request.paths, errors);
+    walk = walk_inputs(request.paths, &guard);
   } else {
-    for (const std::string& path : request.paths) {
-      inputs.push_back({path, format_for_path(path), path == "-"});
+    for (std::size_t i = 0; i < request.paths.size(); ++i) {
+      const std::string& path = request.paths[i];
+      if (Message error; !guard.check(path, error)) walk.clashes.push_back(error);
+      walk.inputs.push_back({path, format_for_path(path), path == "-", i});
     }
   }
-  for (const Message& m : errors) std::cerr << "pes: " << m.in(zh) << '\n';
+  const std::vector<Input>& inputs = walk.inputs;
+  const std::vector<Message>& errors = walk.errors;
+  for (const auto* list : {&walk.errors, &walk.skipped, &walk.clashes}) {
+    for (const Message& m : *list) std::cerr << "pes: " << m.in(zh) << '\n';
+  }
+  if (!walk.clashes.empty()) return kExitUsage;
 
-  // Files are opened before any work, so a bad path fails fast and nothing is half-written.
-  std::vector<std::unique_ptr<OutputFile>> files;
-  std::vector<std::unique_ptr<Reporter>> reporters;
-  bool machine_on_stdout = false;
+  // Outputs are checked and opened before any work, so a bad path fails fast and nothing is
+  // half-written.
   for (const OutputSpec& spec : request.outputs) {
     const ReporterInfo& info = *spec.reporter;
     if (info.own_file && spec.path.empty()) {
@@ -97,41 +107,49 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
                        : fmt::format("pes: {0} needs a file (--output {0}:PATH)\n", info.name));
       return kExitUsage;
     }
-    if (info.annotates) {
-      if (inputs.size() != 1 || inputs[0].format != Format::Xlsx) {
-        std::cerr << (zh ? "pes：标注只能用于一个 .xlsx 工作簿\n"
-                         : "pes: annotating takes exactly one .xlsx workbook to check\n");
-        return kExitUsage;
-      }
-      if (same_file(inputs[0].path, spec.path)) {
-        std::cerr << (zh ? fmt::format("pes：{}：不会覆盖被检查的工作簿\n", spec.path)
-                         : fmt::format("pes: {}: will not write over the workbook checked\n",
-                                       spec.path));
-        return kExitUsage;
-      }
-    }
-    std::ostream* out = &std::cout;
-    std::string where = spec.path;
-    ReportStyle s = style;
-    if (!spec.path.empty()) {
-      auto file = std::make_unique<OutputFile>();
+    if (!info.annotates) continue;
+    if (inputs.size() != 1 || inputs[0].format != Format::Xlsx) {
+      std::cerr << (zh ? "pes：标注只能用于一个 .xlsx 工作簿\n"
+                       : "pes: annotating takes exactly one .xlsx workbook to check\n");
+      return kExitUsage;
+    }  // the guard above refuses an annotated copy written over the workbook
+  }
+  std::vector<std::unique_ptr<OutputFile>> files(request.outputs.size());
+  bool stdout_taken = false;  // by a format for machines (--out -, --format json, …)
+  for (std::size_t i = 0; i < request.outputs.size(); ++i) {
+    const OutputSpec& spec = request.outputs[i];
+    bool standard = spec.path.empty();
+    if (!standard) {
+      files[i] = std::make_unique<OutputFile>();
       Message error;
-      if (!file->open(spec.path, error)) {
+      if (!files[i]->open(spec.path, error)) {
         std::cerr << "pes: " << error.in(zh) << '\n';
         return kExitUsage;
       }
-      out = &file->stream();
-      if (info.own_file) where = file->temp_path();
-      files.push_back(std::move(file));
+      standard = files[i]->is_standard_output();
+    }
+    stdout_taken = stdout_taken || (standard && spec.reporter->name != "summary" &&
+                                    spec.reporter->name != "text");
+  }
+  // With a format for machines on standard output, what is for people goes to standard error.
+  std::vector<std::unique_ptr<Reporter>> reporters;
+  for (std::size_t i = 0; i < request.outputs.size(); ++i) {
+    const ReporterInfo& info = *request.outputs[i].reporter;
+    std::ostream* out = info.name == "summary" && stdout_taken ? &std::cerr : &std::cout;
+    std::string where = request.outputs[i].path;
+    ReportStyle s = style;
+    if (files[i] != nullptr && !files[i]->is_standard_output()) {
+      out = &files[i]->stream();
+      if (info.own_file) where = files[i]->file_path();
       s.color = false;
-    } else if (info.name != "text" && info.name != "summary") {
-      machine_on_stdout = true;
+    } else if (files[i] != nullptr && info.own_file) {
+      where = files[i]->file_path();
     }
     reporters.push_back(info.make(*out, s, where));
   }
   if (request.statistics) {
-    reporters.push_back(find_reporter("statistics")->make(
-        machine_on_stdout ? std::cerr : std::cout, style, ""));
+    reporters.push_back(
+        find_reporter("statistics")->make(stdout_taken ? std::cerr : std::cout, style, ""));
   }
 
   RunConfig config;
@@ -144,9 +162,15 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
 
   Progress progress(request.progress, inputs.size());
   Summary summary;
+  summary.skipped = walk.skipped;
   bool unreadable = false;
   bool failed = false;
+  std::vector<std::uint64_t> forms_of(request.paths.size(), 0);  // per path given
+  std::vector<bool> trouble_of(request.paths.size(), false);     // something reported there
   run_pipeline(inputs, config, [&](const FileResult& result) {
+    const std::size_t arg = inputs[result.input].arg;
+    forms_of[arg] += result.doc.forms.size();
+    trouble_of[arg] = trouble_of[arg] || !result.opened || !result.file_findings.empty();
     const bool problem = !result.opened || (request.problems_to_stderr && !result.file_findings.empty());
     if (problem) progress.clear();
     if (!result.opened) {
@@ -163,6 +187,14 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
     progress.result(result);
   });
   progress.clear();
+  // A path that exists but holds no form fails the run: nothing checked is no pass.
+  for (std::size_t i = 0; i < request.paths.size(); ++i) {
+    const std::string& path = request.paths[i];
+    if (forms_of[i] > 0 || trouble_of[i] || (path != "-" && !file_id(path))) continue;
+    const std::string shown = path == "-" ? "<stdin>" : display_path(path);
+    std::cerr << "pes: " << no_forms_found(shown).in(zh) << '\n';
+    unreadable = true;
+  }
   for (auto& r : reporters) r->finish(summary);
   std::cout.flush();
   for (auto& r : reporters) {
@@ -173,7 +205,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   }
   for (auto& file : files) {
     Message error;
-    if (!file->commit(error)) {
+    if (file != nullptr && !file->commit(error)) {
       std::cerr << "pes: " << error.in(zh) << '\n';
       return kExitUsage;
     }

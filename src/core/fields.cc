@@ -29,6 +29,10 @@ constexpr FieldInfo container(K key, P parent, T type, sv json, sv zh, sv en, B 
 // The order of the table is the order pes/1 writes the fields in.
 constexpr std::array kFields = {
     container(K::Form, P::None, T::Object, "", "自评表", "form", B::Header),
+    // Tells the forms of a table apart: where it changes, a new form starts (not in pes/1).
+    FieldInfo{.key = K::FormNumber, .parent = P::Form, .type = T::Ordinal, .json = "",
+              .zh = "自评表序号", .en = "form number", .block = B::Header, .describes_form = true,
+              .identity = true, .csv = "form"},
     FieldInfo{.key = K::Year, .parent = P::Form, .type = T::Year, .json = "year", .zh = "年度",
               .en = "year", .block = B::Header, .required = true, .describes_form = true,
               .identity = true, .form_year = &Form::year},

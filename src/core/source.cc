@@ -10,7 +10,25 @@
 
 #include <fmt/format.h>
 
+#include "pes/text.h"
+
 namespace pes {
+
+std::size_t skip_line_end(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return at;
+  if (text[at] == '\n') return at + 1;
+  if (text[at] != '\r') return at;
+  return at + 1 < text.size() && text[at + 1] == '\n' ? at + 2 : at + 1;
+}
+
+std::size_t find_line_end(std::string_view text, std::size_t from) {
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  for (std::size_t i = from; i < n; ++i) {
+    if (p[i] == '\n' || p[i] == '\r') return i;
+  }
+  return n;
+}
 
 Source::Source(std::string display_path, std::string_view text) : path_(std::move(display_path)) {
   set_text(text);
@@ -21,7 +39,9 @@ void Source::set_text(std::string_view text) {
   buffer_.assign(text);
   buffer_.resize(size_ + kPadding, '\0');
   line_starts_.clear();
+  checkpoints_.clear();
   first_line_ = 1;
+  nul_stop_ = std::string::npos;
 }
 
 void Source::assign(std::string_view display_path, std::string_view text, std::uint32_t first_line) {
@@ -34,19 +54,38 @@ namespace {
 
 // Reads everything from fd into out (no padding added), straight into the string. `hint` is
 // the expected size: with room for one more byte, the read that finds the end needs no growth.
-bool read_all(int fd, std::string& out, std::size_t hint) {
+// Unless `binary`, the first Source::kHeadBytes are read and looked at first: a NUL byte among
+// them stops the reading (`nul` is then its offset), so a large binary file is not read whole.
+bool read_all(int fd, std::string& out, std::size_t hint, bool binary, std::size_t& nul) {
+  constexpr std::size_t kHead = Source::kHeadBytes;
+  nul = std::string::npos;
   std::size_t size = 0;
-  out.resize(std::max<std::size_t>(hint, 1 << 12) + Source::kPadding + 1);
+  bool head_checked = binary;
+  out.resize(std::max<std::size_t>(binary ? hint : std::min(hint, kHead), 1 << 12) +
+             Source::kPadding + 1);
   for (;;) {
     if (size == out.size()) out.resize(out.size() * 2);
-    const ssize_t n = ::read(fd, out.data() + size, out.size() - size);
-    if (n == 0) break;
+    std::size_t room = out.size() - size;
+    if (!head_checked) room = std::min(room, kHead - size);
+    const ssize_t n = ::read(fd, out.data() + size, room);
     if (n < 0) {
       if (errno == EINTR) continue;
       out.clear();
       return false;
     }
     size += static_cast<std::size_t>(n);
+    if (!head_checked && (n == 0 || size >= kHead)) {
+      head_checked = true;
+      // Only a file that goes on past its head is cut short; a small one is read whole.
+      if (const void* z = n == 0 ? nullptr : std::memchr(out.data(), '\0', size); z != nullptr) {
+        nul = static_cast<std::size_t>(static_cast<const char*>(z) - out.data());
+        break;
+      }
+      if (n != 0 && hint + Source::kPadding + 1 > out.size()) {
+        out.resize(hint + Source::kPadding + 1);
+      }
+    }
+    if (n == 0) break;
   }
   out.resize(size);
   return true;
@@ -54,14 +93,17 @@ bool read_all(int fd, std::string& out, std::size_t hint) {
 
 }  // namespace
 
-bool Source::load(const std::string& path, std::string& error_en, std::string& error_zh) {
-  path_ = path == "-" ? "<stdin>" : path;
+bool Source::load(const std::string& path, std::string& error_en, std::string& error_zh,
+                  bool binary) {
+  path_ = path == "-" ? "<stdin>" : display_path(path);
   line_starts_.clear();
+  checkpoints_.clear();
   first_line_ = 1;
+  nul_stop_ = std::string::npos;
   std::string& data = buffer_;  // reuses the buffer of the previous file
   size_ = 0;
   if (path == "-") {
-    if (!read_all(STDIN_FILENO, data, 0)) {
+    if (!read_all(STDIN_FILENO, data, 0, binary, nul_stop_)) {
       error_en = fmt::format("<stdin>: cannot read: {}", std::strerror(errno));
       error_zh = fmt::format("<stdin>：无法读取：{}", std::strerror(errno));
       return false;
@@ -71,27 +113,29 @@ bool Source::load(const std::string& path, std::string& error_en, std::string& e
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
       const int e = errno;
-      error_en = fmt::format("{}: cannot open: {}", path, std::strerror(e));
-      error_zh = fmt::format("{}：无法打开：{}", path,
-                             e == ENOENT ? "文件不存在" : e == EACCES ? "没有读取权限" : std::strerror(e));
+      error_en = fmt::format("{}: cannot open: {}", path_, std::strerror(e));
+      error_zh = fmt::format("{}：无法打开：{}", path_,
+                             e == ENOENT   ? "文件不存在"
+                             : e == EACCES ? "没有读取权限"
+                                           : std::strerror(e));
       return false;
     }
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
       const bool dir = S_ISDIR(st.st_mode);
       ::close(fd);
-      error_en = fmt::format("{}: not a regular file{}", path, dir ? " (a directory)" : "");
-      error_zh = fmt::format("{}：不是普通文件{}", path, dir ? "（是目录）" : "");
+      error_en = fmt::format("{}: not a regular file{}", path_, dir ? " (a directory)" : "");
+      error_zh = fmt::format("{}：不是普通文件{}", path_, dir ? "（是目录）" : "");
       return false;
     }
     const int flags = ::fcntl(fd, F_GETFL);
     if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-    const bool ok = read_all(fd, data, static_cast<std::size_t>(st.st_size));
+    const bool ok = read_all(fd, data, static_cast<std::size_t>(st.st_size), binary, nul_stop_);
     const int e = errno;
     ::close(fd);
     if (!ok) {
-      error_en = fmt::format("{}: cannot read: {}", path, std::strerror(e));
-      error_zh = fmt::format("{}：无法读取：{}", path, std::strerror(e));
+      error_en = fmt::format("{}: cannot read: {}", path_, std::strerror(e));
+      error_zh = fmt::format("{}：无法读取：{}", path_, std::strerror(e));
       return false;
     }
   }
@@ -100,26 +144,72 @@ bool Source::load(const std::string& path, std::string& error_en, std::string& e
   return true;
 }
 
-LineColumn Source::locate(std::uint64_t offset) const {
+void Source::build_line_index() const {
   const std::string_view t = text();
-  if (offset > t.size()) offset = t.size();
-  if (line_starts_.empty()) {
-    line_starts_.push_back(0);
-    for (const char* p = t.data(); (p = static_cast<const char*>(std::memchr(
-                                        p, '\n', static_cast<std::size_t>(t.data() + t.size() - p)))) != nullptr;) {
+  line_starts_.push_back(0);
+  if (std::memchr(t.data(), '\r', t.size()) == nullptr) {
+    for (const char* p = t.data();
+         (p = static_cast<const char*>(std::memchr(
+              p, '\n', static_cast<std::size_t>(t.data() + t.size() - p)))) != nullptr;) {
       ++p;
       line_starts_.push_back(static_cast<std::uint64_t>(p - t.data()));
     }
+    return;
   }
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '\r' || t[i] == '\n') {
+      i = skip_line_end(t, i) - 1;
+      line_starts_.push_back(i + 1);
+    }
+  }
+}
+
+namespace {
+
+// Counts characters: every byte that does not continue a UTF-8 sequence.
+std::uint64_t count_chars(const char* begin, const char* end) {
+  std::uint64_t n = 0;
+  for (const char* p = begin; p < end; ++p) {
+    n += (static_cast<unsigned char>(*p) & 0xC0) != 0x80 ? 1 : 0;  // vectorized
+  }
+  return n;
+}
+
+}  // namespace
+
+void Source::build_checkpoints() const {
+  const std::string_view t = text();
+  checkpoints_.reserve(t.size() / kStride + 1);
+  std::uint64_t chars = 0;
+  for (std::size_t at = 0; at <= t.size(); at += kStride) {
+    checkpoints_.push_back(chars);
+    chars += count_chars(t.data() + at, t.data() + std::min(t.size(), at + kStride));
+  }
+}
+
+std::uint64_t Source::chars_before(std::uint64_t offset) const {
+  const std::size_t block = static_cast<std::size_t>(offset / kStride);
+  const char* p = text().data();
+  return checkpoints_[block] + count_chars(p + block * kStride, p + offset);
+}
+
+LineColumn Source::locate(std::uint64_t offset) const {
+  const std::string_view t = text();
+  if (offset > t.size()) offset = t.size();
+  if (line_starts_.empty()) build_line_index();
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line = static_cast<std::size_t>(it - line_starts_.begin());  // ≥ 1
   const std::uint64_t start = line_starts_[line - 1];
-  std::uint32_t column = 1;
-  for (std::uint64_t i = start; i < offset; ++i) {
-    // Count characters: every byte that does not continue a UTF-8 sequence.
-    if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++column;
+  std::uint64_t column = 0;
+  if (offset - start <= kStride) {
+    column = count_chars(t.data() + start, t.data() + offset);
+  } else {
+    // A long line: count from the checkpoints rather than from the line's start.
+    if (checkpoints_.empty()) build_checkpoints();
+    column = chars_before(offset) - chars_before(start);
   }
-  return {static_cast<std::uint32_t>(line) + first_line_ - 1, column};
+  return {static_cast<std::uint32_t>(line) + first_line_ - 1,
+          static_cast<std::uint32_t>(column + 1)};
 }
 
 }  // namespace pes

@@ -58,4 +58,24 @@ bool has_extension(std::string_view path, std::string_view ext) {
   return true;
 }
 
+std::string display_path(std::string_view path) {
+  std::string out;
+  out.reserve(path.size());
+  while (!path.empty()) {
+    const std::size_t bad = first_invalid_utf8(path);
+    for (std::size_t i = 0; i < bad; ++i) {
+      const auto c = static_cast<unsigned char>(path[i]);
+      if (c < 0x20 || c == 0x7F) {
+        out += "\xEF\xBF\xBD";  // U+FFFD
+      } else {
+        out += path[i];
+      }
+    }
+    if (bad == path.size()) break;
+    out += "\xEF\xBF\xBD";  // U+FFFD
+    path.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 }  // namespace pes

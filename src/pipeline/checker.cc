@@ -1,8 +1,11 @@
 #include "pes/checker.h"
 
-#include "pes/rules.h"
-
 #include <algorithm>
+
+#include <fmt/format.h>
+
+#include "pes/rules.h"
+#include "pes/text.h"
 
 namespace pes {
 
@@ -13,6 +16,14 @@ std::size_t FileResult::count(Severity s) const {
     for (const Finding& f : r.findings) n += f.severity == s ? 1 : 0;
   }
   return n;
+}
+
+bool FileResult::holds_no_form() const {
+  return opened && doc.parsed && doc.forms.empty() && file_findings.empty();
+}
+
+Message no_forms_found(std::string_view path) {
+  return {fmt::format("no forms found in {}", path), fmt::format("{} 中未找到自评表", path)};
 }
 
 void FileResult::clear(std::string_view new_path) {
@@ -29,10 +40,11 @@ void FileResult::clear(std::string_view new_path) {
 }
 
 void Checker::check_file(const std::string& path, FileResult& out) {
-  out.clear(path == "-" ? "<stdin>" : path);
+  out.clear(path == "-" ? "<stdin>" : display_path(path));
   std::string en;
   std::string zh;
-  if (!out.source.load(path, en, zh)) {
+  const bool binary = path != "-" && format_info(format_for_path(path)).binary;
+  if (!out.source.load(path, en, zh, binary)) {
     out.error = {std::move(en), std::move(zh)};
     return;
   }

@@ -19,13 +19,16 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "pes/text.h"
 #include "pes/text_encoding.h"
+#include "pipeline/line_cutter.h"
 
 namespace pes {
 namespace {
@@ -42,23 +45,11 @@ struct Unit {
   std::string text;
   std::uint32_t first_line = 1;  // the line the text starts on
   std::uint64_t first_form = 0;  // the number of the text's first form in its file
+  // A part that cannot be read as lines (a NUL byte near the start, a line over the limit):
+  // `failure` is reported at `failure_offset` of `text`.
+  std::optional<Message> failure;
+  std::uint64_t failure_offset = 0;
 };
-
-bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r") == std::string_view::npos; }
-
-// Lines and non-blank lines of a part of whole lines.
-void count_lines(std::string_view text, std::uint32_t& lines, std::uint64_t& forms) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
-    const std::size_t end = nl == nullptr ? text.size()
-                                          : static_cast<std::size_t>(
-                                                static_cast<const char*>(nl) - text.data());
-    forms += is_blank(text.substr(pos, end - pos)) ? 0 : 1;
-    lines += nl == nullptr ? 0 : 1;
-    pos = end + 1;
-  }
-}
 
 Message cannot(const std::string& path, bool open, int e) {
   const char* why = std::strerror(e);
@@ -129,12 +120,13 @@ class Pipeline {
     push(std::move(u));
   }
 
-  // Reads a JSON Lines input, or standard input, and cuts it into parts of whole lines.
-  // Standard input that is not JSON Lines (a JSON document, CSV) is read whole as one part.
+  // Reads a JSON Lines input, or standard input, and cuts it into parts of whole lines
+  // (LineCutter). Standard input that is not JSON Lines (a JSON document, CSV) is read whole as
+  // one part.
   void cut_stream(std::size_t input) {
     const Input& in = inputs_[input];
     const bool stdin_input = in.path == "-";
-    const std::string shown = stdin_input ? "<stdin>" : in.path;
+    const std::string shown = stdin_input ? "<stdin>" : display_path(in.path);
     int fd = STDIN_FILENO;
     if (!stdin_input) {
       fd = ::open(in.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -148,82 +140,86 @@ class Pipeline {
       const int flags = ::fcntl(fd, F_GETFL);
       if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     }
-    Format format = in.format;
-    std::string buffer;
-    std::uint32_t line = 1;
-    std::uint64_t form = 0;
+    std::string head;
+    if (in.sniff) {  // tell the format from the first part
+      int e = 0;
+      const bool eof = read_up_to(fd, head, config_.block_bytes, e);
+      if (e != 0) {
+        if (!stdin_input) ::close(fd);
+        unreadable(input, 0, shown, e, false);
+        return;
+      }
+      const Format format = sniff_input(head);
+      if (format != Format::JsonLines) {  // a document, read whole
+        if (!eof && !read_up_to(fd, head, std::string::npos, e) && e != 0) {
+          if (!stdin_input) ::close(fd);
+          unreadable(input, 0, shown, e, false);
+          return;
+        }
+        if (!stdin_input) ::close(fd);
+        Unit u;
+        u.input = input;
+        u.preloaded = true;
+        u.format = format;
+        u.text = std::move(head);
+        push(std::move(u));
+        return;
+      }
+    }
+    LineCutter cutter(fd, config_.block_bytes, std::move(head));
+    LineCutter::Block block;
     std::uint32_t part = 0;
-    bool eof = false;
-    bool sniffed = !in.sniff;
-    std::vector<char> chunk(1 << 16);
-    std::size_t want = config_.block_bytes;
     std::optional<Unit> pending;  // pushed once it is known whether another part follows
-    auto fail = [&](int e) {
-      if (!stdin_input) ::close(fd);
+    for (;;) {
+      const LineCutter::Status status = cutter.next(block);
+      if (status == LineCutter::Status::End) break;
       if (pending) {
         pending->last_part = false;
         push(std::move(*pending));
+        pending.reset();
       }
-      unreadable(input, part, shown, e, false);
-    };
-    while (!eof) {
-      // Fill the buffer to a part, then cut after its last newline.
-      while (!eof && buffer.size() < want) {
-        const ssize_t n = ::read(fd, chunk.data(), chunk.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-          fail(errno);
-          return;
-        }
-        buffer.append(chunk.data(), static_cast<std::size_t>(n));
-        eof = n == 0;
+      if (status == LineCutter::Status::ReadError) {
+        unreadable(input, part, shown, cutter.errno_of_read(), false);
+        break;
       }
-      if (!sniffed) {
-        sniffed = true;
-        format = sniff_input(buffer);
-        if (format != Format::JsonLines) {  // a document to read whole
-          while (!eof) {
-            const ssize_t n = ::read(fd, chunk.data(), chunk.size());
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) {
-              fail(errno);
-              return;
-            }
-            buffer.append(chunk.data(), static_cast<std::size_t>(n));
-            eof = n == 0;
-          }
-        }
-      }
-      std::string rest;
-      if (!eof) {
-        const auto nl = buffer.rfind('\n');
-        if (nl == std::string::npos) {  // a line longer than a part: read on
-          want = buffer.size() + config_.block_bytes;
-          continue;
-        }
-        want = config_.block_bytes;
-        rest.assign(buffer, nl + 1);
-        buffer.resize(nl + 1);
-      }
-      if (buffer.empty() && pending) break;
       Unit u;
       u.input = input;
       u.part = part++;
       u.preloaded = true;
-      u.format = format;
-      u.first_line = line;
-      u.first_form = form;
-      if (format == Format::JsonLines) count_lines(buffer, line, form);
-      u.text = std::move(buffer);
-      if (pending) {
-        pending->last_part = false;
-        push(std::move(*pending));
-      }
+      u.format = Format::JsonLines;
+      u.first_line = block.first_line;
+      u.first_form = block.first_form;
+      u.text = std::move(block.text);
+      u.failure = std::move(block.failure);
+      u.failure_offset = block.failure_offset;
       pending = std::move(u);
-      buffer = std::move(rest);
     }
     if (pending) push(std::move(*pending));
+    if (part == 0 && !pending && cutter.errno_of_read() == 0) {  // nothing at all: no forms
+      Unit u;
+      u.input = input;
+      u.preloaded = true;
+      u.format = Format::JsonLines;
+      push(std::move(u));
+    }
     if (!stdin_input) ::close(fd);
+  }
+
+  // Appends what `fd` gives to `out` until it holds `want` bytes or the input ends (true when
+  // it ended); `e` is set when a read fails.
+  static bool read_up_to(int fd, std::string& out, std::size_t want, int& e) {
+    std::vector<char> chunk(1 << 16);
+    while (out.size() < want) {
+      const ssize_t n = ::read(fd, chunk.data(), chunk.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        e = errno;
+        return false;
+      }
+      if (n == 0) return true;
+      out.append(chunk.data(), static_cast<std::size_t>(n));
+    }
+    return false;
   }
 
   // --- checking --------------------------------------------------------------------------
@@ -261,13 +257,20 @@ class Pipeline {
     const Input& in = inputs_[u.input];
     if (config_.options_for) checker.set_options(config_.options_for(in.path));
     if (u.unreadable) {
-      r.clear(in.path == "-" ? "<stdin>" : in.path);
+      r.clear(in.path == "-" ? "<stdin>" : display_path(in.path));
       r.error = u.error;
     } else if (u.preloaded) {
-      r.clear(in.path == "-" ? "<stdin>" : in.path);
+      r.clear(in.path == "-" ? "<stdin>" : display_path(in.path));
       r.opened = true;
       r.source.assign(r.path, u.text, u.first_line);
-      checker.check_source(r, u.format);
+      if (u.failure) {  // the part cannot be read as lines (a NUL byte, a line over the limit)
+        r.doc.format = u.format;
+        r.doc.fail(u.failure_offset, u.failure->en, u.failure->zh);
+        r.file_findings = r.doc.findings;
+        for (Finding& f : r.file_findings) locate(r.source, r.doc, f);
+      } else {
+        checker.check_source(r, u.format);
+      }
     } else {
       checker.check_file(in.path, r);
     }

@@ -39,16 +39,16 @@ constexpr std::array kFormats = {
                {"the printed table as tab-separated text", "制表符分隔的打印表格文本"}, false,
                false, &read_layout_text},
     FormatInfo{Format::Xlsx, "xlsx", kXlsx, {"Excel workbook", "Excel 工作簿"}, true, false,
-               &read_layout_xlsx},
+               &read_layout_xlsx, true},
     FormatInfo{Format::Docx, "docx", kDocx, {"Word document", "Word 文档"}, true, false,
-               [](Readers&, const Source& s, Document& d) { read_layout_docx(s, d); }},
+               [](Readers&, const Source& s, Document& d) { read_layout_docx(s, d); }, true},
     FormatInfo{Format::Html, "html", kHtml, {"saved web page", "保存的网页"}, true, false,
                [](Readers&, const Source& s, Document& d) { read_layout_html(s, d); }},
     FormatInfo{Format::Legacy, "legacy", kLegacy,
                {"legacy Excel/Word/WPS file (named, to be saved as .xlsx/.docx)",
                 "旧版 Excel/Word/WPS 文件（提示另存为 .xlsx/.docx）"},
                true, false,
-               [](Readers&, const Source& s, Document& d) { read_legacy_office(s, d); }},
+               [](Readers&, const Source& s, Document& d) { read_legacy_office(s, d); }, true},
 };
 
 constexpr bool table_in_order() {

@@ -5,6 +5,15 @@
 namespace pes {
 
 void Readers::read(const Source& source, Format format, Document& doc) {
+  if (const std::size_t nul = source.nul_stop();
+      nul != std::string::npos && !format_info(format).binary) {
+    // Source::load stopped at a NUL byte near the start: not text, and not read any further.
+    doc.clear();
+    doc.format = format;
+    doc.fail(nul, "a NUL byte (0x00) where text belongs; is this a text file? (read no further)",
+             "此处为 NUL 字节（0x00），不是文本；这是文本文件吗？（未再往下读取）");
+    return;
+  }
   if (is_ole2(source.text())) format = Format::Legacy;  // an .xls or .doc, whatever its name
   format_info(format).read(*this, source, doc);
 }

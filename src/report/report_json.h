@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pes/checker.h"
+#include "pes/file_result.h"
 #include "write/judgement_json.h"
 
 namespace pes {

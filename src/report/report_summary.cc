@@ -30,16 +30,22 @@ std::string format_summary(const Summary& s, bool zh) {
     out += '\n';
   };
   if (zh) {
-    line(fmt::format("文件 {} 个（无法读取 {}，格式错误 {}）；自评表 {} 张", s.files,
-                     s.unreadable, s.unparseable, s.forms));
-    line(fmt::format("有错误的自评表 {} 张，有警告的 {} 张；错误 {} 条，警告 {} 条，提示 {} 条",
-                     s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos));
+    line(fmt::format("文件 {} 个（无法读取 {}，格式错误 {}{}）；自评表 {} 张", s.files,
+                     s.unreadable, s.unparseable,
+                     s.skipped.empty() ? "" : fmt::format("，另跳过 {} 项", s.skipped.size()),
+                     s.forms));
   } else {
-    line(fmt::format("{} files ({} unreadable, {} not well-formed), {} forms", s.files,
-                     s.unreadable, s.unparseable, s.forms));
-    line(fmt::format("forms with errors: {}, with warnings: {}; {} errors, {} warnings, {} notices",
-                     s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos));
+    line(fmt::format("{} files ({} unreadable, {} not well-formed{}), {} forms", s.files,
+                     s.unreadable, s.unparseable,
+                     s.skipped.empty() ? "" : fmt::format("; {} skipped", s.skipped.size()),
+                     s.forms));
   }
+  for (const Message& m : s.skipped) line("  " + m.in(zh));  // the same words as on stderr
+  line(zh ? fmt::format("有错误的自评表 {} 张，有警告的 {} 张；错误 {} 条，警告 {} 条，提示 {} 条",
+                        s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos)
+          : fmt::format("forms with errors: {}, with warnings: {}; {} errors, {} warnings, {} "
+                        "notices",
+                        s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos));
   line(zh ? "各规则问题数：" : "findings by rule:");
   bool any = false;
   for (const Rule& r : rules()) {

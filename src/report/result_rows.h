@@ -11,7 +11,7 @@
 #include <string_view>
 #include <utility>
 
-#include "pes/checker.h"
+#include "pes/file_result.h"
 #include "pes/decimal.h"
 #include "pes/grade.h"
 #include "pes/report.h"

@@ -71,6 +71,7 @@ void Summary::merge(const Summary& o) {
   files += o.files;
   unreadable += o.unreadable;
   unparseable += o.unparseable;
+  skipped.insert(skipped.end(), o.skipped.begin(), o.skipped.end());
   forms += o.forms;
   forms_with_errors += o.forms_with_errors;
   forms_with_warnings += o.forms_with_warnings;

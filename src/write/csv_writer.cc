@@ -7,8 +7,9 @@
 namespace pes {
 namespace {
 
-// The cell of column `c` on the row of indicator `i` (or of the form alone, `i` past the end).
-std::string cell(const CsvColumn& c, const Form& form, std::size_t i) {
+// The cell of column `c` on the row of indicator `i` (or of the form alone, `i` past the end)
+// of the form numbered `number` (from 1).
+std::string cell(const CsvColumn& c, std::size_t number, const Form& form, std::size_t i) {
   const FieldInfo& f = *c.field;
   const auto index = static_cast<std::uint32_t>(i);
   if (!c.form_level() && i >= form.indicators.size()) return {};
@@ -16,6 +17,8 @@ std::string cell(const CsvColumn& c, const Form& form, std::size_t i) {
   switch (f.type) {
     case FieldType::Year:
       return form.year.ok() ? std::to_string(form.year.value) : std::string();
+    case FieldType::Ordinal:
+      return std::to_string(number);
     case FieldType::Str: {
       const Text* t = text_field(form, f, c.ref(index));
       return t != nullptr && t->ok() ? t->value : std::string();
@@ -30,13 +33,16 @@ std::string cell(const CsvColumn& c, const Form& form, std::size_t i) {
   return {};
 }
 
-void append_row(std::string& out, const Form& form, std::size_t i, bool first_row) {
+void append_row(std::string& out, std::size_t number, const Form& form, std::size_t i,
+                bool first_row) {
   bool first = true;
   for (const CsvColumn& c : csv_columns()) {
     if (!first) out += ',';
     first = false;
     // The form's other cells only on its first row, as a merged cell exports.
-    if (first_row || c.field->describes_form || !c.form_level()) append_csv_cell(out, cell(c, form, i));
+    if (first_row || c.field->describes_form || !c.form_level()) {
+      append_csv_cell(out, cell(c, number, form, i));
+    }
   }
   out += "\r\n";
 }
@@ -69,9 +75,12 @@ void write_forms_csv(const std::vector<Form>& forms, std::string& out) {
     out += c.header;
   }
   out += "\r\n";
-  for (const Form& form : forms) {
-    if (form.indicators.empty()) append_row(out, form, 0, true);
-    for (std::size_t i = 0; i < form.indicators.size(); ++i) append_row(out, form, i, i == 0);
+  for (std::size_t k = 0; k < forms.size(); ++k) {
+    const Form& form = forms[k];
+    if (form.indicators.empty()) append_row(out, k + 1, form, 0, true);
+    for (std::size_t i = 0; i < form.indicators.size(); ++i) {
+      append_row(out, k + 1, form, i, i == 0);
+    }
   }
 }
 

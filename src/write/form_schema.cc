@@ -35,6 +35,7 @@ ojson value_schema(const FieldInfo& f) {
       }
       break;
     case FieldType::Num: s = ref("number"); break;
+    case FieldType::Ordinal:
     case FieldType::Object:
     case FieldType::List: break;
   }
@@ -54,7 +55,7 @@ ojson object_schema(FieldParent parent, bool with_required) {
   ojson properties = ojson::object();
   ojson required = ojson::array();
   for (const FieldInfo* f : fields_of(parent)) {
-    if (f->total_row_only) continue;
+    if (f->total_row_only || f->json.empty()) continue;
     properties[std::string(f->json)] = value_schema(*f);
     if (f->required) required.push_back(f->json);
   }
@@ -97,7 +98,7 @@ ojson form_schema_json() {
   ojson properties = ojson::object();
   ojson required = ojson::array();
   for (const FieldInfo& f : fields()) {
-    if (f.parent != FieldParent::Form) continue;
+    if (f.parent != FieldParent::Form || f.json.empty()) continue;
     const std::string key(f.json);
     if (f.required) required.push_back(key);
     switch (f.key) {

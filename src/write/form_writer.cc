@@ -114,6 +114,7 @@ class FormWriter {
         return;
       case FieldType::Str: o.text(f.json, *text_field(form_, f, where)); return;
       case FieldType::Num: o.number(f.json, *number_field(form_, f, where)); return;
+      case FieldType::Ordinal: return;  // tables only
       case FieldType::Object: container(o, f, where); return;
       case FieldType::List: list(o, f); return;
     }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "csv_readback.h"
 #include "pes/csv_writer.h"
 #include "pes/form_writer.h"
 
@@ -23,6 +24,7 @@ bool write_csv(const std::vector<Form>& forms, TextEncoding encoding, std::strin
                Message& error) {
   std::string text;
   write_forms_csv(forms, text);
+  if (!csv_reads_back(forms, text, error)) return false;
   if (encoding != TextEncoding::Gb18030) {
     out += kUtf8Bom;
     out += text;

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Runs `pes check` on every bad input and compares the exit code and the first line of the
 message with tests/bad/expected.tsv. Large or special inputs (deep nesting, a 100 MB string,
-100,000 indicators, a directory, a FIFO, an unreadable file) are made here, in a temporary
-folder, rather than kept in the repository.
+100,000 indicators, a directory, a FIFO, an unreadable file, 2 GiB of NUL bytes) are made here,
+in a temporary folder, rather than kept in the repository.
 
 usage: bad_inputs.py PES [--update]
 The message is the first line on standard error if there is one, else the first finding line,
@@ -10,6 +10,7 @@ else the last line of standard output; the file's path in it is written FILE.
 """
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -61,15 +62,35 @@ def generated(tmp):
     os.chmod(unreadable, 0)
     out["gen-unreadable.json"] = unreadable
     out["gen-missing.json"] = os.path.join(tmp, "gen-missing.json")
+    # 2 GiB of NUL bytes (sparse: no disk used): pes must stop after the first bytes, which
+    # run() checks by allowing it far less memory than the file's size.
+    for name in ("gen-2gb-nul.json", "gen-2gb-nul.jsonl", "gen-2gb-nul.csv"):
+        path = os.path.join(tmp, name)
+        with open(path, "wb") as f:
+            f.truncate(2 << 30)
+        out[name] = path
     return out
 
 
-def run(pes, path, unprivileged):
+def address_sanitized(binary):
+    """True for a build with AddressSanitizer, which reserves terabytes of address space: a
+    memory limit cannot be put on it (the runs then check the message only)."""
+    p = subprocess.run(["ldd", binary], capture_output=True, text=True)
+    return "libasan" in p.stdout
+
+
+def limit_memory():
+    """Allows 1 GiB of address space: reading a 2 GiB file whole would fail."""
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def run(pes, path, unprivileged, small=False):
     cmd = [pes, "check", "--lang", "en", path]
     if unprivileged and os.geteuid() == 0 and shutil.which("setpriv"):
         # root reads any file; drop to nobody so that permissions apply
         cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + cmd
-    p = subprocess.run(cmd, capture_output=True, timeout=120, env={**os.environ, "NO_COLOR": "1"})
+    p = subprocess.run(cmd, capture_output=True, timeout=120, env={**os.environ, "NO_COLOR": "1"},
+                       preexec_fn=limit_memory if small else None)
     stdout = p.stdout.decode("utf-8", "replace")
     stderr = p.stderr.decode("utf-8", "replace")
     lines = [l.strip() for l in stderr.splitlines() if l.strip()]
@@ -90,8 +111,10 @@ def main():
                  if name not in ("expected.tsv", os.path.basename(__file__))}
         cases.update(generated(tmp))
         results = {}
+        asan = address_sanitized(pes)
         for name in sorted(cases):
-            results[name] = run(pes, cases[name], name == "gen-unreadable.json")
+            results[name] = run(pes, cases[name], name == "gen-unreadable.json",
+                                small=name.startswith("gen-2gb") and not asan)
         if update:
             with open(EXPECTED, "w", encoding="utf-8") as f:
                 f.write("# case\texit code\tfirst line of the message (FILE = the input's path)\n")

@@ -35,7 +35,7 @@ if(NOT head STREQUAL "efbbbf")
   message(FATAL_ERROR "CSV written without a byte-order mark: ${head}")
 endif()
 file(READ ${dir}/gbk01.csv head LIMIT 4 HEX)
-if(NOT head STREQUAL "cfeec4bf")  # 项目 in GBK
+if(NOT head STREQUAL "d7d4c6c0")  # 自评 (of 自评表序号) in GBK
   message(FATAL_ERROR "--encoding gbk did not write GBK: ${head}")
 endif()
 

@@ -377,7 +377,7 @@ class Annotate(Tmp):
         before = open(src, "rb").read()
         r = pes("check", src, "--annotate", src)
         self.assertEqual(r.returncode, 2)
-        self.assertIn("will not write over", r.stderr)
+        self.assertIn("never writes over its input", r.stderr)  # the guard of every output
         link = self.path("link.xlsx")
         os.symlink(src, link)
         r = pes("check", src, "--annotate", link)

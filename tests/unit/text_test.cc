@@ -19,3 +19,14 @@ TEST_CASE("first_invalid_utf8 finds the first ill-formed byte", "[text]") {
   CHECK(pes::first_invalid_utf8("\xE4\xB8") == 0);          // truncated
   CHECK(pes::first_invalid_utf8("\xF0\x9F\x98\x80") == 4); // an emoji is fine
 }
+
+TEST_CASE("display_path shows bytes that are not UTF-8, and control bytes, as U+FFFD", "[text]") {
+  CHECK(pes::display_path("forms/自评表.json") == "forms/自评表.json");
+  CHECK(pes::display_path("a\xFF\xFE.json") == "a\xEF\xBF\xBD\xEF\xBF\xBD.json");
+  CHECK(pes::display_path("\xE4\xB8.csv") == "\xEF\xBF\xBD\xEF\xBF\xBD.csv");  // cut short
+  CHECK(pes::display_path("line\nbreak\x7F") == "line\xEF\xBF\xBD" "break\xEF\xBF\xBD");
+  for (const std::string name : {"\xC0\x80", "x\xED\xA0\x80y", "\x01\x02"}) {
+    const std::string shown = pes::display_path(name);
+    CHECK(pes::first_invalid_utf8(shown) == shown.size());
+  }
+}

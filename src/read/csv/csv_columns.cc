@@ -48,9 +48,10 @@ std::vector<CsvColumn> make_columns() {
       add(f, FundsRowId::Total);
     }
   }
-  // 项目名称 leads, as exports put the column people sort and filter by first.
-  std::stable_partition(out.begin(), out.end(),
-                        [](const CsvColumn& c) { return c.key() == FieldKey::Project; });
+  // 自评表序号 then 项目名称 lead, as exports put the column people sort and filter by first.
+  std::stable_partition(out.begin(), out.end(), [](const CsvColumn& c) {
+    return c.key() == FieldKey::FormNumber || c.key() == FieldKey::Project;
+  });
   // A field's own aliases name its column too, unless another column is headed by that label
   // (分值 is the indicators' weight, not the budget's).
   for (CsvColumn& c : out) {

@@ -38,7 +38,8 @@ class FormBuilder {
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       const CsvColumn* c = columns_[i];
       if (c == nullptr) continue;
-      if (c->field->identity) keys_.push_back(i);
+      if (c->key() == FieldKey::FormNumber) identity_ = i;
+      if (c->field->identity && c->key() != FieldKey::FormNumber) keys_.push_back(i);
       if (!c->form_level()) has_indicators_ = true;
     }
   }
@@ -62,8 +63,14 @@ class FormBuilder {
  private:
   std::uint32_t line(std::uint64_t offset) const { return lines_.locate(offset).line; }
 
+  // A row starts a new form where the form's number (自评表序号) changes; without that
+  // column, where 项目名称, 年度 or 实施单位 changes.
   bool starts_form(const CsvRow& r) const {
     if (doc_.forms.empty()) return true;
+    if (identity_) {
+      const std::string_view cell = trim(r.cells[*identity_].text);
+      return !cell.empty() && seen_[*identity_] && cell != seen_[*identity_]->text;
+    }
     for (const std::size_t i : keys_) {
       const std::string_view cell = trim(r.cells[i].text);
       if (!cell.empty() && seen_[i] && cell != seen_[i]->text) return true;
@@ -125,6 +132,7 @@ class FormBuilder {
       case FieldType::Num:
         read_number(sink, ref, cell.offset, text, *number_field(form, f, ref));
         break;
+      case FieldType::Ordinal:  // only tells forms apart (starts_form)
       case FieldType::Object:
       case FieldType::List:
         break;
@@ -163,6 +171,7 @@ class FormBuilder {
   const Source& lines_;
   std::vector<const CsvColumn*> columns_;  // per column of the file; null for a blank header
   std::vector<std::string> headers_;       // per column, as the file writes it
+  std::optional<std::size_t> identity_;    // the column of the form's number, if any
   std::vector<std::size_t> keys_;          // project, year, implementer
   std::vector<std::optional<Seen>> seen_;  // per column, in the current form
   bool has_indicators_ = false;
@@ -342,6 +351,7 @@ void CsvReader::read(const Source& source, Document& doc) {
   }
 
   for (const CsvColumn& c : csv_columns()) {
+    if (c.key() == FieldKey::FormNumber) continue;  // names the form, not a field a finding is about
     std::string header(c.header);
     for (std::size_t i = 0; i < columns.size(); ++i) {
       if (columns[i] == &c) header = headers[i];

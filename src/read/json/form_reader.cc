@@ -45,6 +45,7 @@ bool FormReader::value(od::value& v, const FieldInfo& field, FieldRef ref) {
     case FieldType::Str: return text(v, *text_field(form_, field, ref), ref);
     case FieldType::Num: return number(v, *number_field(form_, field, ref), ref);
     case FieldType::Year: return year(v);
+    case FieldType::Ordinal:
     case FieldType::Object:
     case FieldType::List: break;
   }

@@ -1,5 +1,4 @@
 // JSON Lines mode of the JSON reader: one form object a line (src/json_reader.cc reads JSON).
-#include <cstring>
 
 #include <fmt/format.h>
 
@@ -105,11 +104,10 @@ void JsonReader::read_lines(const Source& source, Document& doc) {
   LineReader reader(impl_->parser, text, doc);
   std::uint32_t index = 0;
   while (pos < text.size()) {
-    const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
-    const std::size_t end =
-        nl == nullptr ? text.size() : static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+    const std::size_t end = find_line_end(text, pos);  // LF, CR LF or a bare CR
     if (!blank(text.substr(pos, end - pos))) reader.read(pos, end, index++);
-    pos = end + 1;
+    pos = skip_line_end(text, end);
+    if (pos == end) break;  // the last line, with no line end
   }
 }
 

@@ -1,5 +1,6 @@
 #include "pes/grid.h"
 #include "pes/text_encoding.h"
+#include "pes/source.h"
 
 namespace pes {
 
@@ -7,22 +8,21 @@ Grid read_tsv_grid(std::string_view text) {
   Grid grid;
   std::size_t pos = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
   while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::size_t stop = end;
-    if (stop > pos && text[stop - 1] == '\r') --stop;
+    // LF, CR LF and a bare CR each end a row.
+    const std::size_t stop = find_line_end(text, pos);
     GridRow row;
     row.offset = pos;
+    const std::string_view line = text.substr(0, stop);  // tabs are looked for in this row only
     std::size_t start = pos;
     while (true) {
-      std::size_t tab = text.find('\t', start);
-      if (tab == std::string_view::npos || tab > stop) tab = stop;
+      std::size_t tab = line.find('\t', start);
+      if (tab == std::string_view::npos) tab = stop;
       row.cells.push_back({std::string(text.substr(start, tab - start)), start});
       if (tab == stop) break;
       start = tab + 1;
     }
     grid.rows.push_back(std::move(row));
-    pos = end + 1;
+    pos = stop == text.size() ? stop : skip_line_end(text, stop);
   }
   return grid;
 }

@@ -1,0 +1,151 @@
+#include "csv_readback.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <utility>
+
+#include "pes/csv_reader.h"
+#include "pes/form_writer.h"
+#include "pes/source.h"
+#include "pes/text.h"
+
+namespace pes {
+namespace {
+
+// The first line where two texts differ, from the start of each line.
+std::pair<std::string_view, std::string_view> first_difference(std::string_view a,
+                                                               std::string_view b) {
+  std::size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  const std::size_t start = i == 0 ? 0 : std::max(a.rfind('\n', i - 1), b.rfind('\n', i - 1)) + 1;
+  auto line = [start](std::string_view t) {
+    if (start >= t.size()) return std::string_view("(nothing)");
+    const std::size_t end = t.find('\n', start);
+    std::string_view l = t.substr(start, end == std::string_view::npos ? end : end - start);
+    while (!l.empty() && l.front() == ' ') l.remove_prefix(1);
+    return l;
+  };
+  return {line(a), line(b)};
+}
+
+std::string form_name(const Form& form, std::size_t number) {
+  if (!form.project.ok() || form.project.value.empty()) return fmt::format("form {}", number);
+  return fmt::format("form {} ({})", number, shorten(form.project.value, 30));
+}
+
+std::string_view row_label(FundsRowId id) {
+  switch (id) {
+    case FundsRowId::Total:
+      return "年度资金总额";
+    case FundsRowId::Fiscal:
+      return "当年财政拨款";
+    case FundsRowId::Carryover:
+      return "上年结转资金";
+    case FundsRowId::Other:
+      return "其他资金";
+  }
+  return "";
+}
+
+// What the CSV layout has no way to say, found in the form itself: a clearer reason than the
+// difference of what is read back. Empty when nothing is known to be lost.
+std::optional<Message> cannot_hold(const Form& form, const std::string& name) {
+  for (const FundsRowId id : kFundsRows) {
+    const FundsRow& row = form.row(id);
+    bool any = false;
+    for (const Number* n : {&row.initial, &row.annual, &row.executed, &row.rate, &row.score}) {
+      any = any || n->present();
+    }
+    if (row.present && !any) {
+      return Message{
+          fmt::format("{}: the funds row {} is there but holds no amount, which a CSV cannot "
+                      "hold (its cells would be blank, as for no row at all); leave the row "
+                      "out, or give its amounts",
+                      name, row_label(id)),
+          fmt::format("{}：资金行“{}”存在但没有任何金额，CSV 无法表示（其单元格为空，与没有该行"
+                      "相同）；请删去该行或填写金额",
+                      name, row_label(id))};
+    }
+  }
+  for (std::size_t i = 0; i < form.indicators.size(); ++i) {
+    const Indicator& ind = form.indicators[i];
+    for (auto [text, label] :
+         {std::pair{&Indicator::level1, "一级指标"}, std::pair{&Indicator::level2, "二级指标"}}) {
+      const Text& t = ind.*text;
+      if (i == 0 || (t.ok() && !t.value.empty())) continue;
+      const Text& above = form.indicators[i - 1].*text;
+      if (!above.present()) continue;
+      return Message{
+          fmt::format("{}: indicator {} has no {}, but in a CSV a blank {} means the same as "
+                      "the row above (“{}”)",
+                      name, i + 1, label, label, shorten(above.ok() ? above.value : "", 30)),
+          fmt::format("{}：第 {} 个指标没有{}，而 CSV 中空白的{}表示与上一行相同（“{}”）", name,
+                      i + 1, label, label, shorten(above.ok() ? above.value : "", 30))};
+    }
+    for (auto [text, label] :
+         {std::pair{&Indicator::target, "年度指标值"}, std::pair{&Indicator::actual, "实际完成值"},
+          std::pair{&Indicator::reason, "偏差原因分析及改进措施"}}) {
+      if ((ind.*text).present()) continue;
+      return Message{
+          fmt::format("{}: indicator {} has no {} at all, which a CSV cannot tell from an empty "
+                      "one; give it, even as \"\"",
+                      name, i + 1, label),
+          fmt::format(
+              "{}：第 {} 个指标完全没有{}，CSV 无法将其与空值区分；请给出该字段（可为 \"\"）", name,
+              i + 1, label)};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool csv_reads_back(const std::vector<Form>& forms, std::string_view csv, Message& error) {
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    if (auto why = cannot_hold(forms[i], form_name(forms[i], i + 1))) {
+      error = {"cannot write the CSV: " + why->en, "无法写出 CSV：" + why->zh};
+      return false;
+    }
+  }
+  const Source source("csv", csv);
+  CsvReader reader;
+  reader.set_encoding(TextEncoding::Utf8);
+  Document doc;
+  reader.read(source, doc);
+  if (!doc.findings.empty()) {
+    const Finding& f = doc.findings.front();
+    error = {fmt::format("the CSV would not read back: line {}: {}", source.locate(f.offset).line,
+                         f.message.en),
+             fmt::format("写出的 CSV 无法原样读回：第 {} 行：{}", source.locate(f.offset).line,
+                         f.message.zh)};
+    return false;
+  }
+  if (doc.forms.size() != forms.size() && !(forms.empty() && doc.forms.empty())) {
+    error = {
+        fmt::format("the CSV would read back as {} forms, not {}", doc.forms.size(), forms.size()),
+        fmt::format("写出的 CSV 将读回为 {} 张自评表，而不是 {} 张", doc.forms.size(),
+                    forms.size())};
+    return false;
+  }
+  std::string written;
+  std::string read;
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    written.clear();
+    read.clear();
+    write_form_json(forms[i], written);
+    write_form_json(doc.forms[i], read);
+    if (written == read) continue;
+    const auto [was, is] = first_difference(written, read);
+    const std::string name = form_name(forms[i], i + 1);
+    error = {fmt::format("{} cannot be written as CSV without a change: it has {}, but the CSV "
+                         "would read back {}",
+                         name, shorten(was, 80), shorten(is, 80)),
+             fmt::format("{} 无法无损地写成 CSV：原为 {}，而写出的 CSV 将读回为 {}", name,
+                         shorten(was, 80), shorten(is, 80))};
+    return false;
+  }
+  return true;
+}
+
+}  // namespace pes
