@@ -9,6 +9,7 @@
 #include "pes/pipeline.h"
 #include "pes/report.h"
 #include "pes/summary.h"
+#include "temp_dir.h"
 #include "test_support.h"
 
 using namespace pes;
@@ -16,22 +17,6 @@ using namespace pes::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "pes-batch-docs-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path / name, std::ios::binary) << bytes;
-  }
-};
 
 std::string fixture(const std::string& name) { return std::string(PES_DOCX_HTML_DIR) + "/" + name; }
 

@@ -13,6 +13,7 @@
 #include "pes/summary.h"
 #include "pes/tables.h"
 #include "pes/output_guard.h"
+#include "temp_dir.h"
 #include "test_support.h"
 
 using namespace pes;
@@ -20,25 +21,6 @@ using namespace pes::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "pes-inputs-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string write(const std::string& name, const std::string& text) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name, std::ios::binary) << text;
-    return (path / name).string();
-  }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
 
 std::vector<std::string> paths_of(const InputWalk& walk) {
   std::vector<std::string> out;

@@ -10,6 +10,7 @@
 #include "pes/pipeline.h"
 #include "pes/report.h"
 #include "pes/tables.h"
+#include "temp_dir.h"
 #include "test_support.h"
 
 using namespace pes;
@@ -30,24 +31,6 @@ FileResult check_lines(const std::string& text) {
   checker.check_source(r);
   return r;
 }
-
-// A fresh directory under the system's temporary directory, removed at the end of a test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "pes-batch-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& name, const std::string& text) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name, std::ios::binary) << text;
-  }
-};
 
 struct Collected {
   std::vector<std::size_t> inputs;

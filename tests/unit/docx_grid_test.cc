@@ -8,7 +8,7 @@
 
 #include "form_compare.h"
 #include "grid_compare.h"
-#include "pes/readers.h"
+#include "read_support.h"
 #include "test_support.h"
 
 using namespace pes;
@@ -18,20 +18,7 @@ namespace {
 
 std::string fixture(const std::string& name) { return std::string(PES_DOCX_HTML_DIR) + "/" + name; }
 
-Document read_docx(const std::string& bytes) {
-  Readers readers;
-  Document doc;
-  readers.read(Source("doc.docx", bytes), Format::Docx, doc);
-  return doc;
-}
-
-Form sample_form(int n) {
-  Readers readers;
-  Document doc;
-  readers.read(Source("s.json", read_file(sample_path(n))), Format::Json, doc);
-  REQUIRE(doc.forms.size() == 1);
-  return doc.forms[0];
-}
+Document read_docx(const std::string& bytes) { return read_as("doc.docx", bytes, Format::Docx); }
 
 struct Read {
   Grid grid;

@@ -8,7 +8,7 @@
 
 #include "form_compare.h"
 #include "grid_compare.h"
-#include "pes/readers.h"
+#include "read_support.h"
 #include "pes/text_encoding.h"
 #include "test_support.h"
 
@@ -19,20 +19,7 @@ namespace {
 
 std::string fixture(const std::string& name) { return std::string(PES_DOCX_HTML_DIR) + "/" + name; }
 
-Document read_html(const std::string& bytes) {
-  Readers readers;
-  Document doc;
-  readers.read(Source("page.html", bytes), Format::Html, doc);
-  return doc;
-}
-
-Form sample_form(int n) {
-  Readers readers;
-  Document doc;
-  readers.read(Source("s.json", read_file(sample_path(n))), Format::Json, doc);
-  REQUIRE(doc.forms.size() == 1);
-  return doc.forms[0];
-}
+Document read_html(const std::string& bytes) { return read_as("page.html", bytes, Format::Html); }
 
 Grid grid_of(std::string_view html) {
   Grid grid;

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "form_compare.h"
-#include "pes/readers.h"
+#include "read_support.h"
 #include "test_support.h"
 
 using namespace pes;
@@ -14,20 +14,7 @@ namespace {
 
 std::string fixture(const std::string& name) { return std::string(PES_XLSX_DIR) + "/" + name; }
 
-Document read_xlsx(const std::string& bytes) {
-  Readers readers;
-  Document doc;
-  readers.read(Source("book.xlsx", bytes), Format::Xlsx, doc);
-  return doc;
-}
-
-Form sample_form(int n) {
-  Readers readers;
-  Document doc;
-  readers.read(Source("s.json", read_file(sample_path(n))), Format::Json, doc);
-  REQUIRE(doc.forms.size() == 1);
-  return doc.forms[0];
-}
+Document read_xlsx(const std::string& bytes) { return read_as("book.xlsx", bytes, Format::Xlsx); }
 
 }  // namespace
 
