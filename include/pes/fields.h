@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,10 +17,17 @@ namespace pes {
 /// The object of pes/1 that holds a field.
 enum class FieldParent : std::uint8_t { None, Form, Funds, Row, Goals, Indicators, Indicator };
 
-/// What a field holds: text (Str), a decimal (Num), a year; the form's number in its file
-/// (Ordinal: a column of tables, not a member of pes/1 or of the model); Object and List are
-/// the containers of other fields.
-enum class FieldType : std::uint8_t { Str, Num, Year, Ordinal, Object, List };
+/// What a field holds: text (Str), a decimal (Num), a year, true or false (Bool); the form's
+/// number in its file (Ordinal: a column of tables, not a member of pes/1 or of the model);
+/// Object and List are the containers of other fields.
+enum class FieldType : std::uint8_t { Str, Num, Year, Bool, Ordinal, Object, List };
+
+/// Whether a form must give a field.
+enum class Requirement : std::uint8_t {
+  Optional,
+  Required,      ///< always, unless the form's template has no place for it
+  IfTemplateHas  ///< when the form names a template that has it (评分等级): optional in plain pes/1
+};
 
 /// The block of the printed form a field's label stands in.
 enum class FormBlock : std::uint8_t { Header, Funds, Goals, Indicators, Totals };
@@ -35,7 +43,16 @@ struct FieldInfo {
   /// Other labels that name the field in forms and exports (white space and full-width
   /// forms aside, as normalize_label() compares them).
   std::span<const std::string_view> aliases = {};
-  bool required = false;  ///< a form must give it (a funds-row field: on the total row)
+  /// Whether a form must give it (a funds-row field: on the total row). A field left blank
+  /// when the form must give it is as missing.
+  Requirement required = Requirement::Optional;
+  /// A required field whose place this one may take: either suffices (全年预算数, else
+  /// 年初预算数). FieldKey::Form for none.
+  FieldKey alternative = FieldKey::Form;
+  /// Required of an unscored sub-item too (its name); a sub-item needs nothing else.
+  bool required_of_sub_items = false;
+  /// Names the row it belongs to: its CSV column carries the row's label even on the total row.
+  bool names_row = false;
   /// Says whose a form is: a table repeats it on every row of the form (年度, 项目名称, …).
   bool describes_form = false;
   /// Tells one form from another: where it changes in a table, a new form starts.
@@ -49,9 +66,11 @@ struct FieldInfo {
   Text Form::*form_text = nullptr;
   Number Form::*form_number = nullptr;
   Field<std::int32_t> Form::*form_year = nullptr;
+  Text FundsRow::*row_text = nullptr;
   Number FundsRow::*row_number = nullptr;
   Text Indicator::*indicator_text = nullptr;
   Number Indicator::*indicator_number = nullptr;
+  Flag Indicator::*indicator_flag = nullptr;
 
   bool is_value() const { return type != FieldType::Object && type != FieldType::List; }
 };
@@ -62,7 +81,7 @@ struct FundsRowInfo {
   std::string_view json;  ///< pes/1 key under "funds" ("fiscal")
   std::string_view zh;    ///< the Chinese label (当年财政拨款)
   std::string_view en;    ///< ("fiscal appropriation")
-  /// Other labels of the row, and beginnings of labels, that forms print (本年财政拨款).
+  /// Other labels of the row that templates print (本年财政拨款, 财政资金), normalized.
   std::span<const std::string_view> aliases = {};
 };
 
@@ -80,7 +99,13 @@ std::span<const FundsRowInfo> funds_rows();
 const FundsRowInfo& funds_row_info(FundsRowId id);
 /// The funds row `json` names ("fiscal"), if any.
 const FundsRowInfo* find_funds_row(std::string_view json);
+/// The kind of funds row a printed label names: its label or an alias, compared as
+/// normalize_label() leaves them, with a leading 其中 and a trailing colon aside
+/// ("其中：本年财政拨款", "当年财政 拨款", "年度资金总额:").
+std::optional<FundsRowId> find_funds_row_label(std::string_view label);
 
+/// Whether `form` must give `field` (Requirement, and what its template lacks).
+bool form_requires(const Form& form, const FieldInfo& field);
 /// The pes/1 JSON name of a funds row ("total", "fiscal", ...).
 inline std::string_view row_name(FundsRowId row) { return funds_row_info(row).json; }
 /// The Chinese label of a funds row (年度资金总额, 当年财政拨款, ...).
@@ -99,5 +124,7 @@ const Text* text_field(const Form& form, const FieldInfo& field, FieldRef where)
 Text* text_field(Form& form, const FieldInfo& field, FieldRef where);
 const Number* number_field(const Form& form, const FieldInfo& field, FieldRef where);
 Number* number_field(Form& form, const FieldInfo& field, FieldRef where);
+const Flag* flag_field(const Form& form, const FieldInfo& field, FieldRef where);
+Flag* flag_field(Form& form, const FieldInfo& field, FieldRef where);
 
 }  // namespace pes

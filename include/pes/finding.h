@@ -38,6 +38,9 @@ enum class RuleId : std::uint8_t {
   Level1Weights,
   UnitMismatch,
   LayoutRepair,
+  NormalizedValue,
+  BudgetWeight,
+  Level1DeclaredWeight,
   Count_,
 };
 inline constexpr std::size_t kRuleCount = static_cast<std::size_t>(RuleId::Count_);

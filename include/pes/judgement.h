@@ -23,6 +23,9 @@ struct Judgement {
   IndicatorValue actual;
   JudgementKind kind = JudgementKind::NotJudged;
   Message note;  ///< why it is not judged ("" when judged)
+  /// What may mend a missed target ("" when nothing): an actual written as a fraction (0.985)
+  /// against a target in percent. The score checks add it to their messages.
+  Message hint;
   bool met = false;
   /// Quantitative: lower is better (≤ or <, or a bare number or = under 成本指标).
   bool negative = false;

@@ -5,7 +5,9 @@ namespace pes {
 void FundsRow::reset(std::uint64_t at) {
   present = false;
   offset = at;
-  for (Number* n : {&initial, &annual, &executed, &rate, &score}) *n = Number{{}, FieldState::Missing, at};
+  label.value.clear();
+  label.reset(at);
+  for (Number* n : {&initial, &annual, &executed, &rate, &score}) *n = Number{{}, FieldState::Missing, WrittenIn::Table, at};
 }
 
 void Indicator::reset(std::uint64_t at) {
@@ -16,6 +18,8 @@ void Indicator::reset(std::uint64_t at) {
   }
   weight.reset(at);
   score.reset(at);
+  sub_item = {};
+  sub_item.reset(at);
 }
 
 void Form::reset(std::uint64_t at) {
@@ -23,10 +27,11 @@ void Form::reset(std::uint64_t at) {
   year = {};
   year.reset(at);
   for (Text* t : {&project, &department, &implementer, &unit, &goals_expected, &goals_achieved,
-                  &grade}) {
+                  &grade, &template_name}) {
     t->value.clear();
     t->reset(at);
   }
+  tmpl = {};
   funds_weight = {};
   funds_weight.reset(at);
   for (FundsRow& row : funds) row.reset(at);

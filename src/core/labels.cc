@@ -176,23 +176,101 @@ unsigned exact_level2_parents(std::string_view label) {
   return 0;
 }
 
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Splits a weight printed at the end of a normalized label: "产出指标(50分)", "(50)",
+// "产出指标50分". Returns the name before it, and sets `weight`.
+std::string_view split_weight(std::string_view s, std::optional<Decimal>& weight) {
+  std::string_view number;
+  std::string_view name = s;
+  if (s.ends_with(")")) {
+    const std::size_t open = s.rfind('(');
+    if (open == std::string_view::npos) return s;
+    number = s.substr(open + 1, s.size() - open - 2);
+    if (number.ends_with("分")) number.remove_suffix(std::string_view("分").size());
+    name = s.substr(0, open);
+  } else if (s.ends_with("分")) {
+    std::string_view rest = s.substr(0, s.size() - std::string_view("分").size());
+    std::size_t start = rest.size();
+    while (start > 0 && (is_digit(rest[start - 1]) || rest[start - 1] == '.')) --start;
+    number = rest.substr(start);
+    name = rest.substr(0, start);
+  } else {
+    return s;
+  }
+  if (number.empty() || !is_digit(number.front())) return s;
+  for (char c : number) {
+    if (!is_digit(c) && c != '.') return s;
+  }
+  const auto parsed = Decimal::parse(number);
+  if (!parsed.value) return s;
+  weight = parsed.value;
+  return name;
+}
+
+// A normalized level-2 label without what templates print beside the standard name: a
+// weight, a trailing 等 ("服务对象满意度指标等").
+std::string_view level2_name(std::string_view s) {
+  std::optional<Decimal> weight;
+  s = split_weight(s, weight);
+  if (s.ends_with("等")) s.remove_suffix(std::string_view("等").size());
+  return s;
+}
+
 }  // namespace
 
+Level1Label parse_level1(std::string_view label) {
+  Level1Label out;
+  if (const auto l = exact_level1(label)) {  // the common case: the standard name as it is
+    out.name = std::string(label);
+    out.category = l;
+    return out;
+  }
+  std::string scratch;
+  const std::string_view s = normalize_label(label, scratch);
+  out.name = std::string(split_weight(s, out.declared));
+  out.category = exact_level1(out.name);
+  return out;
+}
+
 // Labels are matched on their exact bytes first: forms write the standard names as they are.
-// Only a label that misses and has something to fold is normalized and matched again.
+// Only a label that misses is normalized, its weight set aside, and matched again.
 std::optional<Level1> find_level1(std::string_view label) {
   if (const auto l = exact_level1(label)) return l;
-  if (is_plain_label(label)) return std::nullopt;
-  std::string scratch;
-  return exact_level1(normalize_label(label, scratch));
+  return parse_level1(label).category;
 }
 
 unsigned level2_parents(std::string_view label) {
   if (const unsigned p = exact_level2_parents(label)) return p;
-  if (is_plain_label(label)) return 0;
   std::string scratch;
-  return exact_level2_parents(normalize_label(label, scratch));
+  return exact_level2_parents(level2_name(normalize_label(label, scratch)));
 }
+
+std::optional<Level1> only_parent(std::string_view level2) {
+  const unsigned p = level2_parents(level2);
+  if (p == 0 || (p & (p - 1)) != 0) return std::nullopt;
+  for (const auto& e : kLevel1) {
+    if (p == bit(e.id)) return e.id;
+  }
+  return std::nullopt;
+}
+
+std::string_view suggest_category(std::string_view label) {
+  std::string scratch;
+  std::string name(level2_name(normalize_label(label, scratch)));
+  if (name.empty() || name.ends_with("指标")) return {};
+  name += "指标";
+  for (const auto& e : kLevel1) {
+    if (e.name == name) return e.name;
+  }
+  for (const auto& e : kLevel2) {
+    if (e.name == name) return e.name;
+  }
+  return {};
+}
+
+
 
 std::string_view level1_label(Level1 l) { return kLevel1[static_cast<std::size_t>(l)].name; }
 

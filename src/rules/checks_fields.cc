@@ -1,4 +1,6 @@
-// invalid-field: required fields that are missing, and values that are read but cannot be right.
+// invalid-field: required fields that are missing or left blank, and values that are read but
+// cannot be right. Which fields a form must give is the field table's (Requirement) and its
+// template's (FormTemplate::lacks).
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -11,11 +13,55 @@
 namespace pes::checks {
 namespace {
 
-void missing(FindingSink& sink, FieldRef ref, std::uint64_t offset) {
+// Whether a form gives a value field at `ref`: read (or unreadable: that is the reader's
+// finding), and for a text, not blank.
+enum class Given : std::uint8_t { No, Blank, Yes };
+
+Given given(const Form& form, const FieldInfo& f, FieldRef ref) {
+  switch (f.type) {
+    case FieldType::Year: return form.year.present() ? Given::Yes : Given::No;
+    case FieldType::Str: {
+      const Text* t = text_field(form, f, ref);
+      if (t == nullptr || !t->present()) return Given::No;
+      return t->ok() && is_blank_label(t->value) ? Given::Blank : Given::Yes;
+    }
+    case FieldType::Num: {
+      const Number* n = number_field(form, f, ref);
+      return n != nullptr && n->present() ? Given::Yes : Given::No;
+    }
+    case FieldType::Bool: {
+      const Flag* b = flag_field(form, f, ref);
+      return b != nullptr && b->present() ? Given::Yes : Given::No;
+    }
+    case FieldType::Ordinal:  // a column of tables, never missing
+    case FieldType::Object:
+    case FieldType::List: break;
+  }
+  return Given::Yes;
+}
+
+std::uint64_t offset_of(const Form& form, const FieldInfo& f, FieldRef ref, std::uint64_t parent) {
+  if (const Text* t = text_field(form, f, ref); t != nullptr && t->present()) return t->offset;
+  return parent;
+}
+
+void missing(FindingSink& sink, FieldRef ref, std::uint64_t offset, Given g,
+             std::string_view alternative_zh = {}) {
   const std::string name = field_name(ref);
+  const std::string_view zh = field_label_zh(ref.key);
+  const std::string or_en =
+      alternative_zh.empty() ? "" : fmt::format(" (or {} in its place)", alternative_zh);
+  const std::string or_zh =
+      alternative_zh.empty() ? "" : fmt::format("（或以{}代之）", alternative_zh);
+  if (g == Given::Blank) {
+    sink.add(RuleId::InvalidField, ref, offset,
+             {fmt::format("required field {} ({}) is blank{}", name, zh, or_en),
+              fmt::format("必填字段 {}（{}）为空{}", zh, name, or_zh)});
+    return;
+  }
   sink.add(RuleId::InvalidField, ref, offset,
-           {fmt::format("required field {} ({}) is missing", name, field_label_zh(ref.key)),
-            fmt::format("缺少必填字段 {}（{}）", field_label_zh(ref.key), name)});
+           {fmt::format("required field {} ({}) is missing{}", name, zh, or_en),
+            fmt::format("缺少必填字段 {}（{}）{}", zh, name, or_zh)});
 }
 
 void negative(FindingSink& sink, FieldRef ref, const Number& n) {
@@ -28,12 +74,50 @@ void negative(FindingSink& sink, FieldRef ref, const Number& n) {
            n.value.str(), "≥ 0");
 }
 
+// Every value field of `parent` the form must give, at `ref`; `parent_offset` places a missing
+// one.
+void require(const Form& form, FindingSink& sink, FieldParent parent, FieldRef ref,
+             std::uint64_t parent_offset, bool sub_item = false) {
+  for (const FieldInfo* f : fields_of(parent)) {
+    if (sub_item && !f->required_of_sub_items) continue;
+    if (parent == FieldParent::Row && f->total_row_only && ref.row != FundsRowId::Total) continue;
+    ref.key = f->key;
+    const Given g = given(form, *f, ref);
+    if (g == Given::Yes) continue;
+    const FieldKey alt = f->alternative;
+    if (alt != FieldKey::Form && f->required == Requirement::Required) {
+      const FieldRef alt_ref{alt, ref.row, ref.indicator};
+      const Given ga = given(form, field_info(alt), alt_ref);
+      if (ga == Given::Yes) continue;
+      if (!form.tmpl.has(f->key)) {
+        // The template has no place for it: its alternative takes its place, if it has one.
+        if (form.tmpl.has(alt)) missing(sink, alt_ref, offset_of(form, *f, alt_ref, parent_offset), ga);
+        continue;
+      }
+      missing(sink, ref, offset_of(form, *f, ref, parent_offset), g,
+              field_label_zh(alt));
+      continue;
+    }
+    if (form_requires(form, *f)) missing(sink, ref, offset_of(form, *f, ref, parent_offset), g);
+  }
+}
+
+// A sub-item is not scored: a weight or score written on it is not counted.
+void unscored(FindingSink& sink, FieldRef ref, const Number& n, std::string_view name) {
+  if (!n.present()) return;
+  sink.add(RuleId::InvalidField, ref, n.offset,
+           {fmt::format("“{}” is an unscored sub-item, yet has a {} ({}); a sub-item is not "
+                        "counted: remove it, or make the row an indicator",
+                        shorten(name), field_info(ref.key).en, field_label_zh(ref.key)),
+            fmt::format("“{}”为不计分子项，却填有{}；子项不计分：请删除，或将此行改为指标",
+                        shorten(name), field_label_zh(ref.key))});
+}
+
 }  // namespace
 
 void required_fields(const CheckContext& ctx, FindingSink& sink) {
   const Form& f = ctx.form;
-  if (!f.year.present()) missing(sink, {FieldKey::Year, {}, 0}, f.offset);
-  if (!f.project.present()) missing(sink, {FieldKey::Project, {}, 0}, f.offset);
+  require(f, sink, FieldParent::Form, {FieldKey::Form}, f.offset);
   const auto units = field_info(FieldKey::Unit).values;
   if (f.unit.ok() && std::find(units.begin(), units.end(), f.unit.value) == units.end()) {
     sink.add(RuleId::InvalidField, {FieldKey::Unit, {}, 0}, f.unit.offset,
@@ -45,10 +129,11 @@ void required_fields(const CheckContext& ctx, FindingSink& sink) {
 
   const FundsRow& total = f.row(FundsRowId::Total);
   if (!total.present) {
-    missing(sink, {FieldKey::Row, FundsRowId::Total, 0}, f.offset);
+    if (form_requires(f, field_info(FieldKey::Funds))) {
+      missing(sink, {FieldKey::Row, FundsRowId::Total, 0}, f.offset, Given::No);
+    }
   } else {
-    if (!total.initial.present()) missing(sink, {FieldKey::RowInitial, FundsRowId::Total, 0}, total.offset);
-    if (!total.executed.present()) missing(sink, {FieldKey::RowExecuted, FundsRowId::Total, 0}, total.offset);
+    require(f, sink, FieldParent::Row, {FieldKey::Row, FundsRowId::Total, 0}, total.offset);
   }
   for (FundsRowId id : kFundsRows) {
     const FundsRow& row = f.row(id);
@@ -58,26 +143,24 @@ void required_fields(const CheckContext& ctx, FindingSink& sink) {
     negative(sink, {FieldKey::RowExecuted, id, 0}, row.executed);
   }
 
-  if (f.indicators_state == FieldState::Missing) {
-    missing(sink, {FieldKey::Indicators, {}, 0}, f.offset);
+  if (f.indicators_state == FieldState::Missing &&
+      form_requires(f, field_info(FieldKey::Indicators))) {
+    missing(sink, {FieldKey::Indicators, {}, 0}, f.offset, Given::No);
   }
   for (std::size_t i = 0; i < f.indicators.size(); ++i) {
     const Indicator& ind = f.indicators[i];
     const auto idx = static_cast<std::uint32_t>(i);
-    for (auto [key, field] : {std::pair{FieldKey::Level1, &ind.level1},
-                              std::pair{FieldKey::Level2, &ind.level2},
-                              std::pair{FieldKey::Name, &ind.name}}) {
-      if (!field->present()) missing(sink, {key, {}, idx}, ind.offset);
+    const bool sub = ind.is_sub_item();
+    require(f, sink, FieldParent::Indicator, {FieldKey::Indicator, {}, idx}, ind.offset, sub);
+    if (sub) {
+      unscored(sink, {FieldKey::Weight, {}, idx}, ind.weight, ind.name.value);
+      unscored(sink, {FieldKey::Score, {}, idx}, ind.score, ind.name.value);
+      continue;
     }
-    if (!ind.weight.present()) missing(sink, {FieldKey::Weight, {}, idx}, ind.offset);
-    if (!ind.score.present()) missing(sink, {FieldKey::Score, {}, idx}, ind.offset);
     negative(sink, {FieldKey::Weight, {}, idx}, ind.weight);
   }
 
-  if (!f.total.present()) missing(sink, {FieldKey::Total, {}, 0}, f.offset);
-  if (!f.grade.present()) {
-    missing(sink, {FieldKey::Grade, {}, 0}, f.offset);
-  } else if (f.grade.ok() && !parse_grade(f.grade.value)) {
+  if (f.grade.ok() && !is_blank_label(f.grade.value) && !parse_grade(f.grade.value)) {
     sink.add(RuleId::InvalidField, {FieldKey::Grade, {}, 0}, f.grade.offset,
              {fmt::format("grade “{}” is none of 优, 良, 中, 差", shorten(f.grade.value)),
               fmt::format("评分等级“{}”不是 优、良、中、差 之一", shorten(f.grade.value))},

@@ -57,28 +57,42 @@ void deduction_without_reason(const CheckContext& ctx, FindingSink& sink) {
 
 void unknown_category(const CheckContext& ctx, FindingSink& sink) {
   const auto& inds = ctx.form.indicators;
+  // "did you mean 质量指标?" where the label with 指标 after it is standard.
+  auto hint = [](std::string_view label, std::string& en, std::string& zh) {
+    const std::string_view s = suggest_category(label);
+    if (s.empty()) return;
+    en += fmt::format("; did you mean {}?", s);
+    zh += fmt::format("；是否应为“{}”？", s);
+  };
   for (std::size_t i = 0; i < inds.size(); ++i) {
     const Indicator& ind = inds[i];
     std::optional<Level1> l1;
-    if (ind.level1.ok()) {
-      l1 = find_level1(ind.level1.value);
-      if (!l1 && !is_blank_label(ind.level1.value)) {
+    if (ind.level1.ok() && !is_blank_label(ind.level1.value)) {
+      // A label may carry its weight (产出指标(50分)) or be the weight alone ("(50分)"): the
+      // category is its name's, and a bare weight names none to judge.
+      const Level1Label label = parse_level1(ind.level1.value);
+      l1 = label.category;
+      if (!l1 && !label.name.empty()) {
         const bool is_level2 = level2_parents(ind.level1.value) != 0;
+        std::string en = fmt::format("level 1 “{}” is not a standard 一级指标{}",
+                                     shorten(ind.level1.value),
+                                     is_level2 ? " (it is a level-2 name)" : "");
+        std::string zh = fmt::format("一级指标“{}”不在标准目录中{}", shorten(ind.level1.value),
+                                     is_level2 ? "（这是二级指标名称）" : "");
+        if (!is_level2) hint(label.name, en, zh);
         sink.add(RuleId::UnknownCategory, at(FieldKey::Level1, i), ind.level1.offset,
-                 {fmt::format("level 1 “{}” is not a standard 一级指标{}", shorten(ind.level1.value),
-                              is_level2 ? " (it is a level-2 name)" : ""),
-                  fmt::format("一级指标“{}”不在标准目录中{}", shorten(ind.level1.value),
-                              is_level2 ? "（这是二级指标名称）" : "")},
-                 shorten(ind.level1.value), "产出指标 | 效益指标 | 满意度指标 | 成本指标");
+                 {std::move(en), std::move(zh)}, shorten(ind.level1.value),
+                 "产出指标 | 效益指标 | 满意度指标 | 成本指标");
       }
     }
     if (!ind.level2.ok() || is_blank_label(ind.level2.value)) continue;
     const unsigned parents = level2_parents(ind.level2.value);
     if (parents == 0) {
+      std::string en = fmt::format("level 2 “{}” is not a standard 二级指标", shorten(ind.level2.value));
+      std::string zh = fmt::format("二级指标“{}”不在标准目录中", shorten(ind.level2.value));
+      hint(ind.level2.value, en, zh);
       sink.add(RuleId::UnknownCategory, at(FieldKey::Level2, i), ind.level2.offset,
-               {fmt::format("level 2 “{}” is not a standard 二级指标", shorten(ind.level2.value)),
-                fmt::format("二级指标“{}”不在标准目录中", shorten(ind.level2.value))},
-               shorten(ind.level2.value), "");
+               {std::move(en), std::move(zh)}, shorten(ind.level2.value), "");
     } else if (l1 && (parents & (1u << static_cast<unsigned>(*l1))) == 0) {
       sink.add(RuleId::UnknownCategory, at(FieldKey::Level2, i), ind.level2.offset,
                {fmt::format("level 2 “{}” does not belong under “{}”", shorten(ind.level2.value),

@@ -74,6 +74,15 @@ std::string_view completion_zh(Completion c) {
   return "达成";
 }
 
+// A message with the judgement's hint after it, where it has one.
+Message hinted(Message m, const Judgement& j) {
+  if (!j.hint.en.empty()) {
+    m.en += "; " + j.hint.en;
+    m.zh += "；" + j.hint.zh;
+  }
+  return m;
+}
+
 std::string band_text(const Judgement& j) {
   return fmt::format("[{}, {}{}", j.band_low.str(), j.band_high.str(),
                      j.band_high_inclusive ? "]" : ")");
@@ -85,10 +94,11 @@ void target_missed_full_score(const CheckContext& ctx, FindingSink& sink) {
   each_scored(ctx, [&](const Scored& s) {
     if (s.j.met || s.score != s.weight || rule_gives_full(s)) return;
     sink.add(RuleId::TargetMissedFullScore, at(FieldKey::Score, s.index), s.ind.score.offset,
-             {fmt::format("“{}” missed its target ({}) yet scored the full {}", shorten(s.ind.name.value),
-                          target_to_actual(s.ind), s.weight.str()),
-              fmt::format("“{}”未达到年度指标值（{}），却得满分 {}", shorten(s.ind.name.value),
-                          target_to_actual(s.ind), s.weight.str())},
+             hinted({fmt::format("“{}” missed its target ({}) yet scored the full {}",
+                                 shorten(s.ind.name.value), target_to_actual(s.ind), s.weight.str()),
+                     fmt::format("“{}”未达到年度指标值（{}），却得满分 {}", shorten(s.ind.name.value),
+                                 target_to_actual(s.ind), s.weight.str())},
+                    s.j),
              s.score.str(), fmt::format("< {}", s.weight.str()));
   });
 }
@@ -106,12 +116,14 @@ void score_above_rule(const CheckContext& ctx, FindingSink& sink) {
                      : fmt::format("{} × {} ÷ {}", s.weight.str(), s.j.actual.number.str(),
                                    s.j.target.number.str());
     sink.add(RuleId::ScoreAboveRule, at(FieldKey::Score, s.index), s.ind.score.offset,
-             {fmt::format("“{}” missed its target ({}): the MoF rule gives {} ({}), but it scored {}",
-                          shorten(s.ind.name.value), target_to_actual(s.ind), rule.str(), formula,
-                          s.score.str()),
-              fmt::format("“{}”未达到年度指标值（{}）：按财政部评分规则应得 {}（{}），实得 {}",
-                          shorten(s.ind.name.value), target_to_actual(s.ind), rule.str(), formula,
-                          s.score.str())},
+             hinted({fmt::format("“{}” missed its target ({}): the MoF rule gives {} ({}), but it "
+                                 "scored {}",
+                                 shorten(s.ind.name.value), target_to_actual(s.ind), rule.str(),
+                                 formula, s.score.str()),
+                     fmt::format("“{}”未达到年度指标值（{}）：按财政部评分规则应得 {}（{}），实得 {}",
+                                 shorten(s.ind.name.value), target_to_actual(s.ind), rule.str(),
+                                 formula, s.score.str())},
+                    s.j),
              s.score.str(), fmt::format("≤ {}", highest.str()));
   });
 }
@@ -190,7 +202,10 @@ void duplicate_indicator(const CheckContext& ctx, FindingSink& sink) {
       return normalize_label(label, folded[slot]);
     };
     for (std::size_t i = 0; i < inds.size(); ++i) {
-      names[i] = inds[i].name.ok() ? normalized(inds[i].name.value, 2 * i) : std::string_view();
+      // Sub-items (其中…) repeat under each indicator they belong to: not compared.
+      names[i] = inds[i].name.ok() && !inds[i].is_sub_item()
+                     ? normalized(inds[i].name.value, 2 * i)
+                     : std::string_view();
       level2s[i] = normalized(inds[i].level2.value, 2 * i + 1);
     }
     for (std::size_t i = 0; i < inds.size(); ++i) {
@@ -207,7 +222,7 @@ void duplicate_indicator(const CheckContext& ctx, FindingSink& sink) {
   std::unordered_map<std::string, std::size_t> seen;  // level 2 + name → first index
   for (std::size_t i = 0; i < inds.size(); ++i) {
     const Indicator& ind = inds[i];
-    if (!ind.name.ok()) continue;
+    if (!ind.name.ok() || ind.is_sub_item()) continue;
     const std::string name = normalize_label(ind.name.value);
     if (name.empty()) continue;
     std::string key = normalize_label(ind.level2.value);
@@ -225,10 +240,11 @@ void level1_weights(const CheckContext& ctx, FindingSink& sink) {
     const int suggested = *level1_suggested_weight(l);
     Decimal weight = Decimal::of(0, 2);
     std::optional<std::size_t> first;
-    for (std::size_t i = 0; i < inds.size(); ++i) {
-      if (find_level1(inds[i].level1.value) != l) continue;
-      if (!first) first = i;
-      if (inds[i].weight.ok()) weight = weight + inds[i].weight.value;
+    for (const LevelSum& level : ctx.re.levels) {
+      if (level.category != l) continue;
+      if (!level.weights_complete) return;  // a weight could not be read: no sum to judge
+      if (!first) first = level.first;
+      weight = weight + level.weight;
     }
     if (weight == Decimal::of(suggested)) continue;
     const FieldRef field = first ? at(FieldKey::Level1, *first) : FieldRef{FieldKey::Indicators};
@@ -238,6 +254,22 @@ void level1_weights(const CheckContext& ctx, FindingSink& sink) {
                           suggested),
               fmt::format("{}分值合计 {}，财政部建议 {}", level1_label(l), weight.str(), suggested)},
              weight.str(), std::to_string(suggested));
+  }
+}
+
+void level1_declared_weight(const CheckContext& ctx, FindingSink& sink) {
+  const auto& inds = ctx.form.indicators;
+  for (const LevelSum& level : ctx.re.levels) {
+    if (!level.declared || !level.weights_complete) continue;
+    if (level.weight == *level.declared) continue;
+    const Indicator& ind = inds[level.first];
+    const std::string declared = level.declared->str();
+    sink.add(RuleId::Level1DeclaredWeight, at(FieldKey::Level1, level.first), ind.level1.offset,
+             {fmt::format("“{}” declares {} points, but the weights of its indicators add up to {}",
+                          shorten(ind.level1.value), declared, level.weight.str()),
+              fmt::format("“{}”标注 {} 分，但其下指标分值之和为 {}", shorten(ind.level1.value),
+                          declared, level.weight.str())},
+             level.weight.str(), declared);
   }
 }
 

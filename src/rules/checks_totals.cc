@@ -12,25 +12,36 @@ void weights_sum(const CheckContext& ctx, FindingSink& sink) {
   if (f.funds_weight.state == FieldState::Invalid) return;
   if (f.indicators_state != FieldState::Valid) return;  // a missing list is an invalid field
   for (const Indicator& ind : f.indicators) {
-    if (!ind.weight.ok()) return;  // an unreadable or missing weight is reported on its own
+    // An unreadable or missing weight is reported on its own; a sub-item has none.
+    if (!ind.weight.ok() && !ind.is_sub_item()) return;
   }
-  const Decimal sum = ctx.re.funds_weight + ctx.re.indicator_weight;
+  // The budget's 分值 is the template's: a form that writes another has budget-weight's
+  // finding, and its weights add up as the template counts them (Hubei: 100 + 90 written, 10 +
+  // 90 counted). Where budget-weight is off, the written 分值 counts, as it did.
+  Decimal budget = ctx.re.funds_weight;
+  if (f.funds_weight.ok() && !ctx.options.rules.on(RuleId::BudgetWeight)) {
+    budget = f.funds_weight.value;
+  }
+  const Decimal sum = budget + ctx.re.indicator_weight;
   if (sum == Decimal::of(100)) return;
+  // A form whose written 分值 makes 100 with its indicators (20 + 80) has one slip, the 分值,
+  // which budget-weight reports.
+  if (f.funds_weight.ok() && ctx.options.rules.on(RuleId::BudgetWeight) &&
+      f.funds_weight.value + ctx.re.indicator_weight == Decimal::of(100)) {
+    return;
+  }
   sink.add(RuleId::WeightsSum, {FieldKey::Indicators, FundsRowId::Total, 0}, f.offset,
            {fmt::format("weights add up to {} (budget {} + indicators {}), not 100",
-                        sum.with_digits(2).str(), ctx.re.funds_weight.str(),
-                        ctx.re.indicator_weight.str()),
+                        sum.with_digits(2).str(), budget.str(), ctx.re.indicator_weight.str()),
             fmt::format("分值合计 {}（预算执行 {} + 绩效指标 {}），不等于 100", sum.with_digits(2).str(),
-                        ctx.re.funds_weight.str(), ctx.re.indicator_weight.str())},
+                        budget.str(), ctx.re.indicator_weight.str())},
            sum.with_digits(2).str(), "100.00");
 }
 
 void total_mismatch(const CheckContext& ctx, FindingSink& sink) {
   const Form& f = ctx.form;
+  // No recomputed total: a score it sums is missing or unreadable, reported on its own.
   if (!f.total.ok() || !ctx.re.total) return;
-  for (const Indicator& ind : f.indicators) {
-    if (ind.score.state == FieldState::Invalid) return;  // the sum is unknown
-  }
   const Decimal expected = *ctx.re.total;
   if (f.total.value == expected) return;
   const std::string budget =

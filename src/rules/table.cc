@@ -197,6 +197,39 @@ constexpr std::array<Rule, kRuleCount> kRules = {{
       "“满意 度指 | …”，分页后“标 | 满意度指标 | … | 作服务群众…”。pes 将两行合并并提示。"
       "修正：合并结果正确则无需处理，否则在源文件中更正。"},
      nullptr},
+    {RuleId::NormalizedValue, "normalized-value", G::Structure, S::Info, true,
+     {"A value was written in a way pes reads with a notice: full-width digits (９８.４８), or an "
+      "amount in 万 in a table in 元 (or in 元 in a table in 万元).",
+      "某个值的写法需要转换后读取：全角数字（９８.４８），或以元为单位的表中写了“万”（或以万元为单位"
+      "的表中写了“元”）。"},
+     {"pes reads what the filer meant, and says what it read, so that a reviewer can check that "
+      "the reading is right.",
+      "pes 按填报人的本意读取，并说明读取结果，便于审阅人核对。"},
+     {"得分 ９８.４８ (full-width) is read as 98.48. Mend: type the digits half-width.",
+      "得分填 ９８.４８（全角），按 98.48 读取。修正：用半角数字填写。"},
+     nullptr},
+    {RuleId::BudgetWeight, "budget-weight", G::Funds, S::Error, true,
+     {"The budget block's 分值 (权重) is not the one its template gives (10 unless a template "
+      "says otherwise).",
+      "预算执行部分的分值（权重）与模板规定不符（除非模板另有规定，为 10 分）。"},
+     {"Budget execution is worth a fixed share of the 100 points. The budget score is then "
+      "recomputed with the template's 分值, and weights-sum counts that 分值, so the one slip "
+      "is reported once.",
+      "预算执行在 100 分中占固定分值。预算执行得分按模板分值重新计算，分值合计也按模板分值计算，"
+      "同一处错误只报告一次。"},
+     {"分值 100 on the budget row, 得分 98 for 83.50% (Hubei). Mend: 分值 10, 得分 8.35.",
+      "预算执行分值填 100，执行率 83.50% 得分填 98。修正：分值 10，得分 8.35。"},
+     &checks::budget_weight},
+    {RuleId::Level1DeclaredWeight, "level1-declared-weight", G::Totals, S::Error, true,
+     {"A level-1 label declares a weight (产出指标(50分)) that is not the sum of its indicators' "
+      "weights.",
+      "一级指标标注的分值（如“产出指标(50分)”）不等于其下各指标分值之和。"},
+     {"Templates print each level 1's share of the points in its label. When the indicators "
+      "under it add up to something else, either the label or a weight is wrong.",
+      "模板在一级指标名称中标明其分值。其下指标分值之和与之不符，说明名称或某个分值有误。"},
+     {"效益指标(30分) over 10 + 10 + 5. Mend: give the indicators 30 in all, or correct the label.",
+      "效益指标(30分) 下分值为 10 + 10 + 5。修正：使指标分值合计 30，或更正标注。"},
+     &checks::level1_declared_weight},
 }};
 
 constexpr bool table_in_order() {

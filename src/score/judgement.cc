@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "pes/labels.h"
+#include "pes/text.h"
 #include "score/indicator_value_cache.h"
 
 namespace pes {
@@ -59,24 +60,48 @@ std::optional<Decimal> rule_score(const Judgement& j, Decimal weight, Rounding r
   return s;
 }
 
+// An actual written as a fraction where its target is a percent: 0.985 against ≥95%.
+void fraction_hint(const Indicator& ind, Judgement& j) {
+  const IndicatorValue& t = j.target;
+  const IndicatorValue& a = j.actual;
+  if (t.unit != "%" || !a.unit.empty() || j.met) return;
+  if (a.number.is_negative() || a.number > Decimal::of(1) || t.number <= Decimal::of(1)) return;
+  const Decimal percent = *mul_div(a.number, Decimal::of(100), Decimal::of(1), Decimal::kDigits,
+                                   Rounding::Truncate);
+  const Decimal shown = percent.with_digits(std::max(0, a.number.digits() - 2));
+  j.hint = {fmt::format("the actual {} looks like a fraction: as a percent it is {}%",
+                        shorten(ind.actual.value), shown.str()),
+            fmt::format("实际完成值 {} 似为小数形式：按百分比为 {}%", shorten(ind.actual.value),
+                        shown.str())};
+}
+
 void judge_quantity(const Indicator& ind, Rounding rounding, Judgement& j) {
   const IndicatorValue& t = j.target;
   const IndicatorValue& a = j.actual;
-  if (a.comparison != Comparison::None && a.comparison != Comparison::Equal) {
-    j.note = {fmt::format("the actual “{}” states a comparison, not a value", ind.actual.value),
-              fmt::format("实际完成值“{}”是一个比较条件，而非完成值", ind.actual.value)};
-    return;
-  }
   if (!t.unit.empty() && !a.unit.empty() && t.unit != a.unit) {
     j.note = {fmt::format("the target is in {} but the actual in {}", t.unit, a.unit),
               fmt::format("年度指标值单位为{}，实际完成值单位为{}", t.unit, a.unit)};
     return;
   }
+  const bool negative = t.comparison == Comparison::AtMost || t.comparison == Comparison::Below ||
+                        ((t.comparison == Comparison::None || t.comparison == Comparison::Equal) &&
+                         is_cost(ind));
+  // An actual written as a bound ("≥90%") is read as its number when the bound says "at least
+  // as good" (≥ for a positive target, ≤ for a negative one); the other way it says nothing
+  // of how far the target was reached.
+  const bool bound_up = a.comparison == Comparison::AtLeast || a.comparison == Comparison::Above;
+  const bool bound_down = a.comparison == Comparison::AtMost || a.comparison == Comparison::Below;
+  if ((bound_up && negative) || (bound_down && !negative)) {
+    j.note = {fmt::format("the actual “{}” states a bound on the wrong side of its target",
+                          ind.actual.value),
+              fmt::format("实际完成值“{}”给出的界限与年度指标值方向相反，无法判断完成程度",
+                          ind.actual.value)};
+    return;
+  }
   j.kind = JudgementKind::Quantitative;
-  j.negative = t.comparison == Comparison::AtMost || t.comparison == Comparison::Below ||
-               ((t.comparison == Comparison::None || t.comparison == Comparison::Equal) &&
-                is_cost(ind));
+  j.negative = negative;
   j.met = met_quantity(t.comparison, j.negative, t.number, a.number);
+  fraction_hint(ind, j);
   if (!ind.weight.ok()) return;
   j.rule_score = rule_score(j, ind.weight.value, rounding);
   j.rule_score_other = rule_score(j, ind.weight.value, other_rounding(rounding));
@@ -126,6 +151,8 @@ void judge(const Indicator& ind, Rounding rounding, Judgement& j) {
   j.kind = JudgementKind::NotJudged;
   j.note.en.clear();
   j.note.zh.clear();
+  j.hint.en.clear();
+  j.hint.zh.clear();
   j.met = false;
   j.negative = false;
   j.rule_score.reset();

@@ -32,7 +32,8 @@ struct ComparisonWord {
 };
 
 // Written before the number; longest first where one is a prefix of another.
-constexpr std::array<ComparisonWord, 35> kPrefixes = {{
+constexpr std::array<ComparisonWord, 36> kPrefixes = {{
+    {"═", Comparison::Equal},  // U+2550, a box-drawing sign some templates print for =
     {">=", Comparison::AtLeast},    {"=>", Comparison::AtLeast},    {"≥", Comparison::AtLeast},
     {"≧", Comparison::AtLeast},     {"⩾", Comparison::AtLeast},     {"<=", Comparison::AtMost},
     {"=<", Comparison::AtMost},     {"≤", Comparison::AtMost},      {"≦", Comparison::AtMost},
@@ -58,7 +59,8 @@ constexpr std::array<ComparisonWord, 7> kSuffixes = {{
     {"内", Comparison::AtMost},
 }};
 
-// Units as written → canonical spelling.
+// Units as written → canonical spelling. Any other measure word of one or two characters
+// (亩, 只, 头, 厘米, 例) is a unit too, compared as written (measure_word()).
 constexpr std::array<Pair, 48> kUnits = {{
     {"%", "%"},       {"百分比", "%"},   {"‰", "‰"},       {"个", "个"},     {"次", "次"},
     {"人次", "人次"}, {"万人次", "万人次"}, {"人", "人"},     {"万人", "万人"}, {"名", "人"},
@@ -121,6 +123,32 @@ std::string_view trim_punctuation(std::string_view s) {
   }
 }
 
+// A CJK ideograph (U+4E00..U+9FFF) at the start of s: its length in bytes, else 0.
+std::size_t ideograph(std::string_view s) {
+  if (s.size() < 3) return 0;
+  const auto b0 = static_cast<unsigned char>(s[0]);
+  if (b0 < 0xE4 || b0 > 0xE9) return 0;
+  return 3;
+}
+
+// Characters that end a time or a phrase rather than a unit (月底前, 年内, 以上).
+constexpr std::array<std::string_view, 9> kNotUnits = {"内", "前", "后", "底", "以", "上",
+                                                        "下", "末", "初"};
+
+// A measure word pes has no row for: one or two ideographs, none of them kNotUnits.
+bool measure_word(std::string_view rest) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < rest.size(); ++chars) {
+    const std::size_t n = ideograph(rest.substr(i));
+    if (n == 0) return false;
+    for (std::string_view w : kNotUnits) {
+      if (rest.substr(i, n) == w) return false;
+    }
+    i += n;
+  }
+  return chars >= 1 && chars <= 2;
+}
+
 bool read_quantity(std::string_view s, IndicatorValue& out) {
   // A symbolic comparison may follow the indicator's name ("满意度≥90%"): skip to it.
   Comparison cmp = Comparison::None;
@@ -129,7 +157,7 @@ bool read_quantity(std::string_view s, IndicatorValue& out) {
     for (const ComparisonWord& p : kPrefixes) {
       const bool symbolic = static_cast<unsigned char>(p.text.front()) < 0x80 ||
                             p.text == "≥" || p.text == "≤" || p.text == "≧" || p.text == "≦" ||
-                            p.text == "⩾" || p.text == "⩽";
+                            p.text == "⩾" || p.text == "⩽" || p.text == "═";
       if ((i == 0 || symbolic) && s.substr(i).starts_with(p.text)) {
         cmp = p.comparison;
         s.remove_prefix(i + p.text.size());
@@ -159,6 +187,7 @@ bool read_quantity(std::string_view s, IndicatorValue& out) {
     for (const Pair& u : kUnits) {
       if (rest == u.first) unit = u.second;
     }
+    if (unit.empty() && measure_word(rest)) unit = rest;
     if (unit.empty()) return false;
   }
   out.kind = ValueKind::Quantity;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "pes/csv_reader.h"
+#include "pes/fields.h"
 #include "pes/form_writer.h"
 #include "pes/source.h"
 #include "pes/text.h"
@@ -34,20 +35,6 @@ std::string form_name(const Form& form, std::size_t number) {
   return fmt::format("form {} ({})", number, shorten(form.project.value, 30));
 }
 
-std::string_view row_label(FundsRowId id) {
-  switch (id) {
-    case FundsRowId::Total:
-      return "年度资金总额";
-    case FundsRowId::Fiscal:
-      return "当年财政拨款";
-    case FundsRowId::Carryover:
-      return "上年结转资金";
-    case FundsRowId::Other:
-      return "其他资金";
-  }
-  return "";
-}
-
 // What the CSV layout has no way to say, found in the form itself: a clearer reason than the
 // difference of what is read back. Empty when nothing is known to be lost.
 std::optional<Message> cannot_hold(const Form& form, const std::string& name) {
@@ -62,10 +49,10 @@ std::optional<Message> cannot_hold(const Form& form, const std::string& name) {
           fmt::format("{}: the funds row {} is there but holds no amount, which a CSV cannot "
                       "hold (its cells would be blank, as for no row at all); leave the row "
                       "out, or give its amounts",
-                      name, row_label(id)),
+                      name, row_label_zh(id)),
           fmt::format("{}：资金行“{}”存在但没有任何金额，CSV 无法表示（其单元格为空，与没有该行"
                       "相同）；请删去该行或填写金额",
-                      name, row_label(id))};
+                      name, row_label_zh(id))};
     }
   }
   for (std::size_t i = 0; i < form.indicators.size(); ++i) {

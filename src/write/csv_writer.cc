@@ -27,21 +27,69 @@ std::string cell(const CsvColumn& c, std::size_t number, const Form& form, std::
       const Number* n = number_field(form, f, c.ref(index));
       return n != nullptr && n->ok() ? n->value.str() : std::string();
     }
+    case FieldType::Bool: {
+      const Flag* b = flag_field(form, f, c.ref(index));
+      return b != nullptr && b->ok() ? std::string(b->value ? "是" : "否") : std::string();
+    }
     case FieldType::Object:
     case FieldType::List: break;
   }
   return {};
 }
 
-void append_row(std::string& out, std::size_t number, const Form& form, std::size_t i,
-                bool first_row) {
-  bool first = true;
+// Whether a form gives the value of column `c` on the row of indicator `i` (an empty text
+// counts: it is written as an empty cell and read back as one).
+bool gives(const CsvColumn& c, const Form& form, std::size_t i) {
+  const FieldInfo& f = *c.field;
+  const auto index = static_cast<std::uint32_t>(i);
+  if (f.parent == FieldParent::Row && !form.row(c.row).present) return false;
+  switch (f.type) {
+    case FieldType::Year: return form.year.ok();
+    case FieldType::Ordinal: return true;  // the form's number
+    case FieldType::Str: {
+      const Text* t = text_field(form, f, c.ref(index));
+      return t != nullptr && t->ok();
+    }
+    case FieldType::Num: {
+      const Number* n = number_field(form, f, c.ref(index));
+      return n != nullptr && n->ok();
+    }
+    case FieldType::Bool: {
+      const Flag* b = flag_field(form, f, c.ref(index));
+      return b != nullptr && b->ok();
+    }
+    case FieldType::Object:
+    case FieldType::List: break;
+  }
+  return false;
+}
+
+// The columns written: every column a form must give, and the others where a form gives them
+// (so that 财政专户管理资金 or 模板 appear only in files that use them).
+std::vector<const CsvColumn*> columns_in_use(const std::vector<Form>& forms) {
+  std::vector<const CsvColumn*> out;
   for (const CsvColumn& c : csv_columns()) {
+    bool used = c.field->required != Requirement::Optional &&
+                (c.field->parent != FieldParent::Row || c.row == FundsRowId::Total);
+    for (std::size_t k = 0; k < forms.size() && !used; ++k) {
+      const Form& form = forms[k];
+      const std::size_t rows = c.form_level() ? 1 : form.indicators.size();
+      for (std::size_t i = 0; i < rows && !used; ++i) used = gives(c, form, i);
+    }
+    if (used) out.push_back(&c);
+  }
+  return out;
+}
+
+void append_row(std::string& out, const std::vector<const CsvColumn*>& columns, std::size_t number,
+                const Form& form, std::size_t i, bool first_row) {
+  bool first = true;
+  for (const CsvColumn* c : columns) {
     if (!first) out += ',';
     first = false;
     // The form's other cells only on its first row, as a merged cell exports.
-    if (first_row || c.field->describes_form || !c.form_level()) {
-      append_csv_cell(out, cell(c, number, form, i));
+    if (first_row || c->field->describes_form || !c->form_level()) {
+      append_csv_cell(out, cell(*c, number, form, i));
     }
   }
   out += "\r\n";
@@ -68,18 +116,19 @@ void append_csv_cell(std::string& out, std::string_view text) {
 }
 
 void write_forms_csv(const std::vector<Form>& forms, std::string& out) {
+  const std::vector<const CsvColumn*> columns = columns_in_use(forms);
   bool first = true;
-  for (const CsvColumn& c : csv_columns()) {
+  for (const CsvColumn* c : columns) {
     if (!first) out += ',';
     first = false;
-    out += c.header;
+    out += c->header;
   }
   out += "\r\n";
   for (std::size_t k = 0; k < forms.size(); ++k) {
     const Form& form = forms[k];
-    if (form.indicators.empty()) append_row(out, k + 1, form, 0, true);
+    if (form.indicators.empty()) append_row(out, columns, k + 1, form, 0, true);
     for (std::size_t i = 0; i < form.indicators.size(); ++i) {
-      append_row(out, k + 1, form, i, i == 0);
+      append_row(out, columns, k + 1, form, i, i == 0);
     }
   }
 }

@@ -12,7 +12,21 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-std::string describe(const FieldInfo& f) { return std::string(f.zh) + ": " + std::string(f.en); }
+std::string describe(const FieldInfo& f) {
+  std::string d = std::string(f.zh) + ": " + std::string(f.en);
+  if (f.required == Requirement::IfTemplateHas) {
+    d += "; required when the form's template has it, optional in plain pes/1";
+  } else if (f.alternative != FieldKey::Form) {
+    d += "; required unless " + std::string(field_info(f.alternative).json) + " is given";
+  } else if (f.required == Requirement::Required) {
+    d += "; required unless the form's template has no place for it";
+  }
+  return d;
+}
+
+bool is_required(const FieldInfo& f) {
+  return f.required == Requirement::Required && f.alternative == FieldKey::Form;
+}
 
 ojson ref(std::string_view def) { return {{"$ref", "#/$defs/" + std::string(def)}}; }
 
@@ -35,6 +49,7 @@ ojson value_schema(const FieldInfo& f) {
       }
       break;
     case FieldType::Num: s = ref("number"); break;
+    case FieldType::Bool: s = ref("flag"); break;
     case FieldType::Ordinal:
     case FieldType::Object:
     case FieldType::List: break;
@@ -57,7 +72,7 @@ ojson object_schema(FieldParent parent, bool with_required) {
   for (const FieldInfo* f : fields_of(parent)) {
     if (f->total_row_only || f->json.empty()) continue;
     properties[std::string(f->json)] = value_schema(*f);
-    if (f->required) required.push_back(f->json);
+    if (is_required(*f)) required.push_back(f->json);
   }
   ojson s = {{"type", "object"}};
   if (with_required && !required.empty()) s["required"] = std::move(required);
@@ -80,7 +95,14 @@ ojson funds_schema() {
     ojson required = ojson::array();
     ojson own = ojson::object();
     for (const FieldInfo* f : fields_of(FieldParent::Row)) {
-      if (f->required) required.push_back(f->json);
+      if (is_required(*f)) required.push_back(f->json);
+      if (f->required == Requirement::Required && f->alternative != FieldKey::Form) {
+        // Either this field or its alternative: 全年预算数, else 年初预算数.
+        total["allOf"].push_back(
+            {{"anyOf", ojson::array({{{"required", ojson::array({f->json})}},
+                                     {{"required",
+                                       ojson::array({field_info(f->alternative).json})}}})}});
+      }
       if (f->total_row_only) own[std::string(f->json)] = value_schema(*f);
     }
     if (!required.empty()) total["required"] = std::move(required);
@@ -100,11 +122,10 @@ ojson form_schema_json() {
   for (const FieldInfo& f : fields()) {
     if (f.parent != FieldParent::Form || f.json.empty()) continue;
     const std::string key(f.json);
-    if (f.required) required.push_back(key);
+    if (is_required(f)) required.push_back(key);
     switch (f.key) {
       case FieldKey::Funds:
         properties[key] = funds_schema();
-        required.push_back(key);
         break;
       case FieldKey::Goals: {
         ojson goals = object_schema(FieldParent::Goals, false);
@@ -119,7 +140,6 @@ ojson form_schema_json() {
             {"description",
              "written by pes score (the report schema's judgement); ignored when read"}};
         properties[key] = {{"type", "array"}, {"description", describe(f)}, {"items", item}};
-        required.push_back(key);
         break;
       }
       default: properties[key] = value_schema(f); break;
@@ -139,8 +159,11 @@ std::string form_schema() {
            {{{"type", "number"}},
             {{"type", "string"},
              {"pattern",
-              "^\\s*[+-]?(\\d{1,3}(,\\d{3})+|\\d*)(\\.\\d*)?([eE][+-]?\\d+)?\\s*[%％]?\\s*$"}}})}};
+              "^\\s*[+-]?([0-9０-９]{1,3}([,，][0-9０-９]{3})+|[0-9０-９]*)([.．][0-9０-９]*)?"
+              "([eE][+-]?[0-9]+)?\\s*(%|％|万元|万|元|分)?\\s*$"}}})}};
   defs["text"] = {{"type", ojson::array({"string", "number"})}};
+  defs["flag"] = {{"description", "true or false (also \"是\" / \"否\", 1 / 0)"},
+                  {"type", ojson::array({"boolean", "string", "integer"})}};
   defs["row"] = object_schema(FieldParent::Row, false);
   defs["form"] = form_schema_json();
   const ojson schema = {
@@ -151,8 +174,10 @@ std::string form_schema() {
        "spending)"},
       {"description",
        "One form object, or an array of them. Every number may also be a string as people type "
-       "it (\"3,827.50\", \"98.48%\", \" 9.84 \"); a comma is a thousands separator only in "
-       "groups of three."},
+       "it (\"3,827.50\", \"98.48%\", \" 9.84 \", \"150万\", \"99.84分\", full-width "
+       "digits); a comma is a thousands separator only in groups of three. The funds block holds "
+       "a total row and the source rows it sums, each by its kind; a form filled in a template "
+       "names it in \"template\", and a field the template has no place for is not required."},
       {"oneOf", ojson::array({ref("form"), {{"type", "array"}, {"items", ref("form")}}})},
       {"$defs", std::move(defs)}};
   return schema.dump(2) + "\n";

@@ -59,6 +59,11 @@ class ObjectWriter {
     key(k);
     out_ += n.value.str();
   }
+  void flag(std::string_view k, const Flag& b) {
+    if (!b.ok()) return;
+    key(k);
+    out_ += b.value ? "true" : "false";
+  }
   int inner() const { return indent_ + 2; }
 
  private:
@@ -114,6 +119,7 @@ class FormWriter {
         return;
       case FieldType::Str: o.text(f.json, *text_field(form_, f, where)); return;
       case FieldType::Num: o.number(f.json, *number_field(form_, f, where)); return;
+      case FieldType::Bool: o.flag(f.json, *flag_field(form_, f, where)); return;
       case FieldType::Ordinal: return;  // tables only
       case FieldType::Object: container(o, f, where); return;
       case FieldType::List: list(o, f); return;

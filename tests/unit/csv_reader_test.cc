@@ -33,11 +33,11 @@ Finding only_parse_error(const FileResult& r) {
 
 const std::string kHeader =
     "项目名称,年度,全年预算数,年初预算数,全年执行数,执行率,预算执行得分,一级指标,"
-    "二级指标,三级指标,分值,得分,偏差原因分析及改进措施,总分,评分等级\n";
+    "二级指标,三级指标,实际完成值,分值,得分,偏差原因分析及改进措施,总分,评分等级\n";
 // A correct form of two indicators: budget 10 of 10, indicators 45 + 45.
 const std::string kForm =
-    "项目甲,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,45,45,,100.00,优\n"
-    ",,,,,,,,质量指标,达标率,45,45,,,\n";
+    "项目甲,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,100%,45,45,,100.00,优\n"
+    ",,,,,,,,质量指标,达标率,100%,45,45,,,\n";
 
 }  // namespace
 
@@ -59,11 +59,11 @@ TEST_CASE("a clean CSV form reads and checks clean", "[csv]") {
 
 TEST_CASE("a new form starts where project, year or implementer change", "[csv]") {
   const std::string other =
-      "项目乙,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,45,45,,100.00,优\n"
-      ",,,,,,,,质量指标,达标率,45,45,,,\n";
+      "项目乙,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,100%,45,45,,100.00,优\n"
+      ",,,,,,,,质量指标,达标率,100%,45,45,,,\n";
   const std::string next_year =
-      "项目乙,2024,10,10,10,100.00,10.00,产出指标,数量指标,完成率,45,45,,100.00,优\n"
-      "项目乙,2024,,,,,,,质量指标,达标率,45,45,,,\n";
+      "项目乙,2024,10,10,10,100.00,10.00,产出指标,数量指标,完成率,100%,45,45,,100.00,优\n"
+      "项目乙,2024,,,,,,,质量指标,达标率,100%,45,45,,,\n";
   const FileResult r = check_csv(kHeader + kForm + other + next_year);
   REQUIRE(r.forms.size() == 3);
   CHECK(all_findings(r).empty());
@@ -72,7 +72,7 @@ TEST_CASE("a new form starts where project, year or implementer change", "[csv]"
   CHECK(r.doc.forms[2].indicators.size() == 2);
   // The level above never carries over into the next form.
   const FileResult orphan = check_csv(
-      kHeader + kForm + "项目乙,2023,10,10,10,100.00,10.00,,数量指标,完成率,90,90,,100.00,优\n");
+      kHeader + kForm + "项目乙,2023,10,10,10,100.00,10.00,,数量指标,完成率,100%,90,90,,100.00,优\n");
   REQUIRE(orphan.forms.size() == 2);
   CHECK(orphan.doc.forms[1].indicators[0].level1.state == FieldState::Missing);
   CHECK(of_rule(orphan, RuleId::InvalidField).size() == 1);
@@ -80,8 +80,8 @@ TEST_CASE("a new form starts where project, year or implementer change", "[csv]"
 
 TEST_CASE("form cells that disagree within a form name both lines", "[csv]") {
   const std::string rows =
-      "项目甲,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,45,45,,100.00,优\n"
-      "项目甲,2023,10,10,10,100.0,10.00,,质量指标,达标率,45,45,,99.00,优\n";
+      "项目甲,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,100%,45,45,,100.00,优\n"
+      "项目甲,2023,10,10,10,100.0,10.00,,质量指标,达标率,100%,45,45,,99.00,优\n";
   const FileResult r = check_csv(kHeader + rows);
   REQUIRE(r.forms.size() == 1);
   const auto bad = of_rule(r, RuleId::InvalidField);
@@ -97,9 +97,9 @@ TEST_CASE("form cells that disagree within a form name both lines", "[csv]") {
 
 TEST_CASE("quoted cells: commas, doubled quotes and line breaks", "[csv]") {
   const std::string rows =
-      "项目甲,2023,10,10,10,100.00,10.00,产出指标,数量指标,\"完成率, 含\"\"验收\"\"\",45,44,"
+      "项目甲,2023,10,10,10,100.00,10.00,产出指标,数量指标,\"完成率, 含\"\"验收\"\"\",100%,45,44,"
       "\"第一行,\n第二行\r\n第三行\",99.00,优\n"
-      ",,,,,,,,质量指标,达标率,45,45,,,\n";
+      ",,,,,,,,质量指标,达标率,100%,45,45,,,\n";
   const FileResult r = check_csv(kHeader + rows);
   REQUIRE(r.doc.parsed);
   const Form& f = r.doc.forms.at(0);
@@ -114,16 +114,16 @@ TEST_CASE("quoted cells: commas, doubled quotes and line breaks", "[csv]") {
 TEST_CASE("numbers as people type them, and unreadable ones", "[csv]") {
   const std::string rows =
       "项目甲,2023,\"1,000.00\",\"1,000.00\",\"1,000.00\",100.00%,10.00,产出指标,数量指标,完成率,"
-      "45,四十五,,100.00,优\n";
+      "100%,45,四十五,,100.00,优\n";
   const FileResult r = check_csv(kHeader + rows);
   CHECK(r.doc.forms.at(0).row(FundsRowId::Total).annual.value.str() == "1000.00");
   const auto bad = of_rule(r, RuleId::InvalidField);
   REQUIRE_FALSE(bad.empty());
-  CHECK(bad[0].message.en == "indicators[0].score: “四十五” is not a number");
+  CHECK(bad[0].message.en == "indicators[0].score: “四十五” is not a number; write it in digits");
   CHECK(bad[0].pointer == "得分");
   const FileResult year = check_csv(
       kHeader +
-      "项目甲,二〇二三,10,10,10,100.00,10.00,产出指标,数量指标,完成率,90,90,,100.00,优\n");
+      "项目甲,二〇二三,10,10,10,100.00,10.00,产出指标,数量指标,完成率,100%,90,90,,100.00,优\n");
   CHECK(of_rule(year, RuleId::InvalidField).at(0).pointer == "年度");
 }
 
@@ -143,13 +143,13 @@ TEST_CASE("encodings: UTF-8 with and without BOM, GB18030, forced", "[csv]") {
   CHECK(forced.message.en.find("is not valid UTF-8") != std::string::npos);
   // Findings in a GB18030 file are placed by character, like in UTF-8.
   REQUIRE(utf8_to_gb18030(
-      utf8 + "项目乙,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,90,80,原因,100.00,优\n",
+      utf8 + "项目乙,2023,10,10,10,100.00,10.00,产出指标,数量指标,完成率,100%,90,80,原因,100.00,优\n",
       gb, bad));
   const FileResult gbr = check_csv(gb);
   const auto total = of_rule(gbr, RuleId::TotalMismatch);
   REQUIRE(total.size() == 1);
   CHECK(total[0].line == 4);
-  CHECK(total[0].column == 55);  // in characters, not GB18030 bytes
+  CHECK(total[0].column == 60);  // in characters, not GB18030 bytes
 }
 
 TEST_CASE("bytes in neither encoding name their line and value", "[csv]") {
@@ -173,7 +173,7 @@ TEST_CASE("bad CSV gets one parse error with its line, never a crash", "[csv]") 
   SECTION("ragged row") {
     const Finding f = only_parse_error(check_csv(kHeader + kForm + "项目甲,2023,多,一格\n"));
     CHECK(f.line == 4);
-    CHECK(f.message.en.starts_with("line 4 has 4 cells, but the header (line 1) has 15"));
+    CHECK(f.message.en.starts_with("line 4 has 4 cells, but the header (line 1) has 16"));
   }
   SECTION("unknown header") {
     std::string h = kHeader;

@@ -126,9 +126,16 @@ TEST_CASE("zero-budget", "[rules]") {
   const FileResult r = check_json(f);
   CHECK(count(r, RuleId::ZeroBudget) == 1);
   CHECK(count(r, RuleId::BudgetScoreMismatch) == 0);  // nothing to compare with
+  // Without 全年预算数 the rate is measured against 年初预算数: a 0 there is as bad.
   json g = clean();
   g["funds"]["total"].erase("annual");
-  CHECK(count(check_json(g), RuleId::ZeroBudget) == 1);
+  g["funds"]["total"]["initial"] = 0;
+  const auto zero = of_rule(check_json(g), RuleId::ZeroBudget);
+  REQUIRE(zero.size() == 1);
+  CHECK(zero[0].pointer == "/funds/total/initial");
+  // A missing budget is a missing field, not a zero one.
+  g["funds"]["total"].erase("initial");
+  CHECK(count(check_json(g), RuleId::ZeroBudget) == 0);
 }
 
 TEST_CASE("over-execution", "[rules]") {
@@ -230,13 +237,44 @@ TEST_CASE("unknown-category", "[rules]") {
 
 TEST_CASE("invalid-field: missing required fields and unreadable values", "[rules]") {
   CHECK(count(clean_result(), RuleId::InvalidField) == 0);
-  for (const char* key : {"year", "project", "indicators", "total", "grade"}) {
+  for (const char* key : {"year", "project", "indicators", "total"}) {
     json f = clean();
     f.erase(key);
     INFO(key);
     const auto found = of_rule(check_json(f), RuleId::InvalidField);
     REQUIRE(found.size() == 1);
     CHECK(found[0].message.en.find("missing") != std::string::npos);
+  }
+  {
+    // 评分等级 is required only of a form whose template has it.
+    json f = clean();
+    f.erase("grade");
+    CHECK(count(check_json(f), RuleId::InvalidField) == 0);
+    f["template"] = "项目支出绩效自评表";
+    const auto found = of_rule(check_json(f), RuleId::InvalidField);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].pointer == "/grade");
+  }
+  {
+    // An indicator's actual, and the total row's amount spent, are required; a blank one is
+    // as missing.
+    json f = clean();
+    f["indicators"][0]["actual"] = "";
+    f["funds"]["total"].erase("executed");
+    const auto found = of_rule(check_json(f), RuleId::InvalidField);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].pointer == "/funds/total/executed");
+    CHECK(found[1].pointer == "/indicators/0/actual");
+  }
+  {
+    // 年初预算数 may stand in for 全年预算数, but one of them is required.
+    json f = clean();
+    f["funds"]["total"].erase("annual");
+    CHECK(count(check_json(f), RuleId::InvalidField) == 0);
+    f["funds"]["total"].erase("initial");
+    const auto found = of_rule(check_json(f), RuleId::InvalidField);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].pointer == "/funds/total/annual");
   }
   json f = clean();
   f["funds"]["total"]["annual"] = "19,80";

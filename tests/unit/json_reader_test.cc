@@ -65,7 +65,7 @@ TEST_CASE("a string where a number belongs, and numbers as strings", "[json]") {
   const auto bad = of_rule(r, RuleId::InvalidField);
   REQUIRE(bad.size() == 1);
   CHECK(bad[0].pointer == "/funds/total/executed");
-  CHECK(bad[0].message.en == "funds.total.executed: “十九点五” is not a number");
+  CHECK(bad[0].message.en == "funds.total.executed: “十九点五” is not a number; write it in digits");
   CHECK(of_rule(r, RuleId::RateMismatch).empty());
   CHECK(of_rule(r, RuleId::TotalMismatch).empty());
 }

@@ -19,14 +19,19 @@ TEST_CASE("every value field has the one member pointer its parent and type call
     CHECK(keys.insert(f.key).second);  // one row per key
     CHECK(&field_info(f.key) == &f);
     const int pointers = (f.form_text != nullptr) + (f.form_number != nullptr) +
-                         (f.form_year != nullptr) + (f.row_number != nullptr) +
-                         (f.indicator_text != nullptr) + (f.indicator_number != nullptr);
+                         (f.form_year != nullptr) + (f.row_text != nullptr) +
+                         (f.row_number != nullptr) + (f.indicator_text != nullptr) +
+                         (f.indicator_number != nullptr) + (f.indicator_flag != nullptr);
     CHECK(pointers == (f.is_value() && f.type != FieldType::Ordinal ? 1 : 0));
-    if (f.parent == FieldParent::Row) CHECK(f.row_number != nullptr);
+    if (f.parent == FieldParent::Row) CHECK((f.row_text != nullptr || f.row_number != nullptr));
     if (f.parent == FieldParent::Indicator) {
-      CHECK((f.indicator_text != nullptr || f.indicator_number != nullptr));
+      CHECK((f.indicator_text != nullptr || f.indicator_number != nullptr ||
+             f.indicator_flag != nullptr));
     }
-    if (f.type == FieldType::Str) CHECK((f.form_text != nullptr || f.indicator_text != nullptr));
+    if (f.type == FieldType::Str) {
+      CHECK((f.form_text != nullptr || f.row_text != nullptr || f.indicator_text != nullptr));
+    }
+    if (f.type == FieldType::Bool) CHECK(f.indicator_flag != nullptr);
     CHECK_FALSE(f.zh.empty());
     CHECK_FALSE(f.en.empty());
   }
@@ -54,12 +59,16 @@ TEST_CASE("the CSV columns are a view of the field table", "[fields][csv]") {
   std::vector<std::string> names;
   for (const CsvColumn& c : csv_columns()) names.push_back(c.name);
   const std::vector<std::string> expected = {
-      "form", "project", "year", "department", "implementer", "unit", "funds_weight", "initial", "annual",
-      "executed", "rate", "funds_score", "fiscal_initial", "fiscal_annual", "fiscal_executed",
-      "fiscal_rate", "carryover_initial", "carryover_annual", "carryover_executed",
-      "carryover_rate", "other_initial", "other_annual", "other_executed", "other_rate",
-      "goals_expected", "goals_achieved", "level1", "level2", "name", "target", "actual", "weight",
-      "score", "reason", "total", "grade"};
+      "form", "project", "year", "department", "implementer", "unit", "template", "funds_weight",
+      "total_label", "initial", "annual", "executed", "rate", "funds_score", "fiscal_label",
+      "fiscal_initial", "fiscal_annual", "fiscal_executed", "fiscal_rate", "carryover_label",
+      "carryover_initial", "carryover_annual", "carryover_executed", "carryover_rate",
+      "special_account_label", "special_account_initial", "special_account_annual",
+      "special_account_executed", "special_account_rate", "unit_funds_label",
+      "unit_funds_initial", "unit_funds_annual", "unit_funds_executed", "unit_funds_rate",
+      "other_label", "other_initial", "other_annual", "other_executed", "other_rate",
+      "goals_expected", "goals_achieved", "level1", "level2", "name", "target", "actual",
+      "weight", "score", "reason", "sub_item", "total", "grade"};
   CHECK(names == expected);
   CHECK(find_csv_column("当年财政拨款执行率")->name == "fiscal_rate");
   CHECK(find_csv_column("年度资金总额 得分")->name == "funds_score");
@@ -67,6 +76,8 @@ TEST_CASE("the CSV columns are a view of the field table", "[fields][csv]") {
   CHECK(find_csv_column("分值")->name == "weight");  // not the budget's 分值
   CHECK(find_csv_column("FISCAL_RATE")->name == "fiscal_rate");
   CHECK(find_csv_column("备注") == nullptr);
+  CHECK(find_csv_column("财政专户管理资金执行率")->name == "special_account_rate");
+  CHECK(find_csv_column("单位资金行名称")->name == "unit_funds_label");
 }
 
 TEST_CASE("every format has a name, extensions and a reader", "[formats]") {

@@ -21,14 +21,14 @@ std::vector<CsvColumn> make_columns() {
     c.field = &f;
     c.row = row;
     const std::string_view name = f.csv.empty() ? f.json : f.csv;
-    if (f.parent == FieldParent::Row && row != FundsRowId::Total) {
+    if (f.parent == FieldParent::Row && (row != FundsRowId::Total || f.names_row)) {
       c.name = std::string(row_name(row)) + "_" + std::string(name);
       c.header = std::string(row_label_zh(row)) + std::string(f.zh);
     } else {
       c.name = std::string(name);
       c.header = std::string(f.zh);
     }
-    if (f.parent == FieldParent::Row && row == FundsRowId::Total) {
+    if (f.parent == FieldParent::Row && row == FundsRowId::Total && !f.names_row) {
       // The total row's fields also go by the row's label in front: 年度资金总额执行率.
       c.aliases.push_back(normalize_label(std::string(row_label_zh(row)) + std::string(f.zh)));
       for (std::string_view a : f.aliases) {

@@ -132,6 +132,9 @@ class FormBuilder {
       case FieldType::Num:
         read_number(sink, ref, cell.offset, text, *number_field(form, f, ref));
         break;
+      case FieldType::Bool:
+        read_flag(sink, ref, cell.offset, text, *flag_field(form, f, ref));
+        break;
       case FieldType::Ordinal:  // only tells forms apart (starts_form)
       case FieldType::Object:
       case FieldType::List:
@@ -153,6 +156,13 @@ class FormBuilder {
         if (!blank(cell.text)) {
           read_number(sink, c->ref(index), cell.offset, trim(cell.text),
                       *number_field(form, f, c->ref(index)));
+        }
+        continue;
+      }
+      if (f.type == FieldType::Bool) {
+        if (!blank(cell.text)) {
+          read_flag(sink, c->ref(index), cell.offset, trim(cell.text),
+                    *flag_field(form, f, c->ref(index)));
         }
         continue;
       }

@@ -45,6 +45,7 @@ bool FormReader::value(od::value& v, const FieldInfo& field, FieldRef ref) {
     case FieldType::Str: return text(v, *text_field(form_, field, ref), ref);
     case FieldType::Num: return number(v, *number_field(form_, field, ref), ref);
     case FieldType::Year: return year(v);
+    case FieldType::Bool: return flag(v, *flag_field(form_, field, ref), ref);
     case FieldType::Ordinal:
     case FieldType::Object:
     case FieldType::List: break;
@@ -100,6 +101,34 @@ bool FormReader::text(od::value& v, Text& out, FieldRef ref) {
     out.offset = at;
     bad_kind(sink_, ref, at, "a text", "文本", kind_en(t), kind_zh(t));
   }
+  return true;
+}
+
+bool FormReader::flag(od::value& v, Flag& out, FieldRef ref) {
+  od::json_type t{};
+  if (!kind(v, t)) return false;
+  const std::uint64_t at = offset_of(v);
+  std::string_view raw;
+  if (t == od::json_type::boolean) {
+    bool b = false;
+    if (fail(v.get_bool().get(b))) return false;
+    out.set(b, at);
+    return true;
+  }
+  if (t == od::json_type::string) {
+    if (fail(v.get_string().get(raw))) return false;
+  } else if (t == od::json_type::number) {
+    raw = trim_token(v.raw_json_token());
+  } else if (t == od::json_type::null) {
+    out.reset(out.offset);
+    return true;
+  } else {
+    out.state = FieldState::Invalid;
+    out.offset = at;
+    bad_kind(sink_, ref, at, "true or false", "true 或 false", kind_en(t), kind_zh(t));
+    return true;
+  }
+  read_flag(sink_, ref, at, raw, out);
   return true;
 }
 

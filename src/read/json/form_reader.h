@@ -43,6 +43,7 @@ class FormReader {
   bool number(od::value& v, Number& out, FieldRef ref);
   bool text(od::value& v, Text& out, FieldRef ref);
   bool year(od::value& v);
+  bool flag(od::value& v, Flag& out, FieldRef ref);
   // Expects an object; on another kind reports it and gives no object.
   bool object(od::value& v, FieldRef ref, std::optional<od::object>& out);
   // Reads the value fields of `parent` from an object's members.
