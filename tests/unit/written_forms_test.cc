@@ -204,9 +204,17 @@ TEST_CASE("unscored sub-items are kept, not summed", "[rules][real]") {
   REQUIRE(r.doc.forms[0].indicators.size() == 7);
   CHECK(r.doc.forms[0].indicators[1].is_sub_item());
   CHECK(r.forms[0].re.indicator_weight.str() == "90.00");
-  // Without the flag, the same row is an indicator missing its weight and score.
+  // Without the flag, a row named 其中… with neither weight nor score is one too.
   f["indicators"][1].erase("sub_item");
+  const FileResult unflagged = check_json(f);
+  CHECK(all_findings(unflagged).empty());
+  CHECK(unflagged.doc.forms[0].indicators[1].is_sub_item());
+  // Another name, or a 其中… row that is scored, is an indicator like any other.
+  f["indicators"][1]["name"] = "区级验收";
   CHECK(count(check_json(f), RuleId::InvalidField) == 2);
+  f["indicators"][1]["name"] = "其中：区级验收";
+  f["indicators"][1]["weight"] = 5;
+  CHECK(count(check_json(f), RuleId::InvalidField) == 1);  // its score
 }
 
 TEST_CASE("hints that mend: a fraction for a percent, 元 for 万元", "[rules][real]") {
