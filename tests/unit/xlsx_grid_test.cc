@@ -110,8 +110,7 @@ TEST_CASE("merged cells spread out, copies to the right are marked", "[xlsx]") {
   CHECK(funds.cells[3].text == "9.8");  // stored 9.800000000000001, shown by Excel as 9.8
 }
 
-TEST_CASE("a rate kept as a fraction under a percent format reads as the percent shown",
-          "[xlsx]") {
+TEST_CASE("a rate kept as a fraction under a percent format reads as the percent shown", "[xlsx]") {
   // percent.xlsx: 执行率 cells hold 19.5 ÷ 19.8 = 0.98484… formatted 0.00%, as Excel shows 98.48%.
   const Document doc = read_xlsx(read_file(fixture("percent.xlsx")));
   REQUIRE(doc.parsed);
