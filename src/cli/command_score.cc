@@ -7,9 +7,39 @@
 #include "pes/checker.h"
 #include "pes/form_writer.h"
 #include "pes/output_guard.h"
+#include "pes/recompute.h"
+#include "pes/report.h"
 
 namespace pes::cli {
 namespace {
+
+bool same_field(const FieldRef& a, const FieldRef& b) {
+  return a.key == b.key && a.row == b.row && a.indicator == b.indicator;
+}
+
+// A computed field cannot be written over a value that could not be read (it would count it
+// as 0): says which values those are, and whether there were any.
+bool refuse_unreadable(const FileResult& result, bool zh) {
+  bool any = false;
+  for (std::size_t i = 0; i < result.doc.forms.size(); ++i) {
+    const std::vector<FieldRef> bad = unreadable_inputs(result.doc.forms[i]);
+    for (const Finding& f : result.forms[i].findings) {
+      if (f.rule != RuleId::InvalidField) continue;
+      for (const FieldRef& ref : bad) {
+        if (!same_field(f.field, ref)) continue;
+        std::cerr << finding_line(result.path, f, zh) << '\n';
+        any = true;
+        break;
+      }
+    }
+  }
+  if (any) {
+    std::cerr << (zh ? "pes score：上述值无法读取，无法重新计算，未写出任何内容\n"
+                     : "pes score: nothing written: the values above cannot be read, so the "
+                       "fields computed from them cannot be\n");
+  }
+  return any;
+}
 
 struct ScoreArgs {
   std::string file;
@@ -44,6 +74,7 @@ int run_score(const ScoreArgs& args) {
     }
     return kExitFindings;
   }
+  if (refuse_unreadable(result, zh)) return kExitFindings;
   std::string out;
   const bool many = result.doc.is_array || result.doc.forms.size() != 1;  // a CSV of several forms
   if (many) out += "[\n  ";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "pes/fields.h"
+#include "pes/labels.h"
 #include "read/field_errors.h"
 
 namespace pes {
@@ -51,7 +52,19 @@ void to_table_unit(FindingSink& sink, FieldRef ref, Number& n, bool table_in_yua
              table_in_yuan ? "表中金额单位为元" : "表中金额单位为万元");
 }
 
+// A row that names a part of the indicator above it ("其中：区级验收", under a ★ indicator)
+// and gives neither weight nor score is an unscored sub-item, where the form does not say.
+void mark_sub_items(Form& form) {
+  std::string scratch;
+  for (Indicator& ind : form.indicators) {
+    if (ind.sub_item.present() || ind.weight.present() || ind.score.present()) continue;
+    if (!ind.name.ok() || !normalize_label(ind.name.value, scratch).starts_with("其中")) continue;
+    ind.sub_item.set(true, ind.name.offset);
+  }
+}
+
 void settle(Form& form, std::vector<Finding>& findings) {
+  mark_sub_items(form);
   FindingSink sink(form.index, findings);
   const bool table_in_yuan = form.unit.ok() && form.unit.value == kYuan;
   for (FundsRowId id : kFundsRows) {

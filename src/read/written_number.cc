@@ -143,6 +143,10 @@ NumberHint number_hint(sv raw, DecimalError error) {
     return {fmt::format("did you mean {}? (removing the comma would give {})", point, joined),
             fmt::format("是否应为 {}？（去掉逗号则为 {}）", point, joined)};
   }
+  if (error == DecimalError::Syntax && s.starts_with("=")) {
+    return {"this cell is a formula with no saved value: open and save it in Excel",
+            "该单元格是没有保存计算结果的公式：请在 Excel 中打开并保存"};
+  }
   if (error == DecimalError::Syntax) {
     static constexpr std::array<sv, 12> kNumerals = {"〇", "零", "一", "二", "三", "四",
                                                      "五", "六", "七", "八", "九", "十"};

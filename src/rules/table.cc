@@ -12,11 +12,17 @@ using G = RuleGroup;
 
 constexpr std::array<Rule, kRuleCount> kRules = {{
     {RuleId::RateMismatch, "rate-mismatch", G::Funds, S::Error, true,
-     {"A funds row's reported 执行率 is not 全年执行数 ÷ 全年预算数 × 100.",
-      "资金行填报的执行率不等于 全年执行数 ÷ 全年预算数 × 100。"},
+     {"A funds row's reported 执行率 is not 全年执行数 ÷ 全年预算数 × 100 (÷ 年初预算数 on a form "
+      "with no 全年预算数).",
+      "资金行填报的执行率不等于 全年执行数 ÷ 全年预算数 × 100（表中没有全年预算数时除以年初预算数）。"},
      {"The execution rate decides the budget score. It is computed from the adjusted "
-      "whole-year budget (全年预算数), not the start-of-year one, and shown with 2 decimals.",
-      "执行率决定预算执行得分。它以调整后的全年预算数（而非年初预算数）为分母计算，保留 2 位小数。"},
+      "whole-year budget (全年预算数), not the start-of-year one, and shown with 2 decimals; only "
+      "a form without 全年预算数 divides by 年初预算数. A rate written in whole percent (86 for "
+      "86.20) is named as such, and a budget score that is only the wrong rate × 分值 is said in "
+      "the same finding, not in a second one.",
+      "执行率决定预算执行得分。它以调整后的全年预算数（而非年初预算数）为分母计算，保留 2 位小数；"
+      "只有表中没有全年预算数时才以年初预算数为分母。取整到百分之一的执行率（86.20 写作 86）会被指出；"
+      "若预算执行得分只是错误执行率 × 分值的结果，在同一条提示中说明，不另报一条。"},
      {"年度资金总额 19.80 / 19.50 with 执行率 98.49 (truncated it is 98.48). Mend: write 98.48, or "
       "98.49 if the filer rounds half-up (--rounding half-up).",
       "年度资金总额 全年预算数 19.80、全年执行数 19.50，执行率填 98.49（截断应为 98.48）。"
@@ -32,24 +38,31 @@ constexpr std::array<Rule, kRuleCount> kRules = {{
       "执行率 98.48%、分值 10，得分填 9.85。修正：9.84（98.4848…% × 10，截断）。"},
      &checks::budget_score_mismatch},
     {RuleId::FundingSumMismatch, "funding-sum-mismatch", G::Funds, S::Error, true,
-     {"年度资金总额 is not 当年财政拨款 + 上年结转资金 + 其他资金 in some column.",
-      "某一列的年度资金总额不等于 当年财政拨款 + 上年结转资金 + 其他资金。"},
-     {"The total row must be the sum of its three sources; a gap means a figure was mistyped.",
-      "年度资金总额应为三类资金之和；不相等说明有数字填错。"},
+     {"年度资金总额 is not the sum of the source rows the form has (当年财政拨款, 上年结转资金, "
+      "财政专户管理资金, 单位资金, 其他资金, by whatever label) in some column.",
+      "某一列的年度资金总额不等于表中各资金来源行（当年财政拨款、上年结转资金、财政专户管理资金、"
+      "单位资金、其他资金，无论表中如何命名）之和。"},
+     {"The total row must be the sum of its sources; a gap means a figure was mistyped. A total "
+      "10,000 times the sum (or a sum 10,000 times the total) is named: 元 written in a table "
+      "in 万元, or the other way.",
+      "年度资金总额应为各资金来源之和；不相等说明有数字填错。总额恰为各行之和的 10000 倍（或反之）"
+      "时会指出：可能在万元表中填了元，或反之。"},
      {"年度资金总额 0 / 0 / 0 while 当年财政拨款 is 90 / 89.974 / 89.974. Mend: copy the sums "
       "into the total row.",
       "年度资金总额填 0 / 0 / 0，而当年财政拨款为 90 / 89.974 / 89.974。修正：总额行填各列之和。"},
      &checks::funding_sum_mismatch},
     {RuleId::ZeroBudget, "zero-budget", G::Funds, S::Error, true,
-     {"The total row's 全年预算数 is 0 or missing, so no execution rate exists.",
-      "年度资金总额的全年预算数为 0 或缺失，无法计算执行率。"},
+     {"The total row's 全年预算数 (年初预算数 on a form without it) is 0, so no execution rate "
+      "exists.",
+      "年度资金总额的全年预算数（表中没有全年预算数时为年初预算数）为 0，无法计算执行率。"},
      {"Without a whole-year budget neither the rate nor the budget score can be computed.",
       "没有全年预算数，就无法计算执行率和预算执行得分。"},
      {"年度资金总额 全年预算数 0.00. Mend: enter the adjusted whole-year budget.",
       "年度资金总额的全年预算数为 0.00。修正：填写调整后的全年预算数。"},
      &checks::zero_budget},
     {RuleId::OverExecution, "over-execution", G::Funds, S::Warning, true,
-     {"A row's 全年执行数 exceeds its 全年预算数.", "某行全年执行数超过全年预算数。"},
+     {"A row's 全年执行数 exceeds its 全年预算数 (年初预算数 on a form without it).",
+      "某行全年执行数超过全年预算数（表中没有全年预算数时为年初预算数）。"},
      {"Spending beyond the adjusted budget needs an explanation, and earns no extra points.",
       "超出调整后预算的支出需要说明，且不加分。"},
      {"全年预算数 50.00, 全年执行数 52.00. Mend: check the figures, or record the budget "
@@ -97,16 +110,27 @@ constexpr std::array<Rule, kRuleCount> kRules = {{
     {RuleId::UnknownCategory, "unknown-category", G::Structure, S::Warning, true,
      {"A level-1 or level-2 name outside the standard table, or a level 2 under the wrong level 1.",
       "一级或二级指标名称不在标准目录中，或二级指标归在错误的一级指标下。"},
-     {"Reviewers sum and compare indicators by category; a non-standard name breaks that.",
-      "评审按指标类别汇总比较；不规范的名称会使其失效。"},
+     {"Reviewers sum and compare indicators by category; a non-standard name breaks that. What "
+      "templates print beside a standard name is no alarm: a declared weight (产出指标(50分)), "
+      "letter spacing, a trailing 等 (服务对象满意度指标等), 成本指标 under 产出指标. A name that "
+      "is a standard one without 指标 gets a hint (质量: did you mean 质量指标?).",
+      "评审按指标类别汇总比较；不规范的名称会使其失效。模板在标准名称旁所印内容不报警：标注的分值"
+      "（产出指标(50分)）、字间空格、结尾的“等”（服务对象满意度指标等）、产出指标下的成本指标。"
+      "缺少“指标”二字的标准名称会得到提示（质量：是否应为质量指标？）。"},
      {"一级指标 质量指标 (a level-2 name). Mend: 产出指标 / 质量指标.",
       "一级指标填成“质量指标”（二级指标名）。修正：产出指标 / 质量指标。"},
      &checks::unknown_category},
     {RuleId::InvalidField, "invalid-field", G::Structure, S::Error, true,
      {"A required field is missing, or a value cannot be read as what it must be.",
       "缺少必填字段，或某个值无法按应有类型读取。"},
-     {"pes checks what it can read; the other checks still run without the bad field.",
-      "pes 只能检查能读取的内容；其余检查在缺少该字段时照常进行。"},
+     {"pes checks what it can read; the other checks still run without the bad field, and a "
+      "check that needs it does not run (an unreadable score is never counted as 0). A field "
+      "the form's template has no place for is not required: 评分等级 only of a form that names "
+      "its template, 全年预算数 not where 年初预算数 is given, nothing of an unscored sub-item "
+      "but its name. Where a hint mends the value, it is given (19,80: did you mean 19.80?).",
+      "pes 只能检查能读取的内容；其余检查在缺少该字段时照常进行，依赖该字段的检查则不进行"
+      "（无法读取的得分绝不按 0 计）。模板中没有的字段不是必填：评分等级仅在表单注明模板时必填，"
+      "已填年初预算数时全年预算数可缺，不计分子项只需名称。能纠正时给出提示（19,80：是否应为 19.80？）。"},
      {"\"annual\": \"19,80\" (a comma that is no thousands separator). Mend: 19.80.",
       "\"annual\": \"19,80\"（逗号不是千分位）。修正：19.80。"},
      &checks::required_fields},

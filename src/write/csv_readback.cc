@@ -38,23 +38,6 @@ std::string form_name(const Form& form, std::size_t number) {
 // What the CSV layout has no way to say, found in the form itself: a clearer reason than the
 // difference of what is read back. Empty when nothing is known to be lost.
 std::optional<Message> cannot_hold(const Form& form, const std::string& name) {
-  for (const FundsRowId id : kFundsRows) {
-    const FundsRow& row = form.row(id);
-    bool any = false;
-    for (const Number* n : {&row.initial, &row.annual, &row.executed, &row.rate, &row.score}) {
-      any = any || n->present();
-    }
-    if (row.present && !any) {
-      return Message{
-          fmt::format("{}: the funds row {} is there but holds no amount, which a CSV cannot "
-                      "hold (its cells would be blank, as for no row at all); leave the row "
-                      "out, or give its amounts",
-                      name, row_label_zh(id)),
-          fmt::format("{}：资金行“{}”存在但没有任何金额，CSV 无法表示（其单元格为空，与没有该行"
-                      "相同）；请删去该行或填写金额",
-                      name, row_label_zh(id))};
-    }
-  }
   for (std::size_t i = 0; i < form.indicators.size(); ++i) {
     const Indicator& ind = form.indicators[i];
     for (auto [text, label] :

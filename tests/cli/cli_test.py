@@ -308,5 +308,24 @@ class RuleCommand(unittest.TestCase):
         self.assertEqual(r.code, 2)
 
 
+class Score(Tmp):
+    def test_score_refuses_a_form_with_an_unreadable_score(self):
+        with open(sample(1), encoding="utf-8") as f:
+            form = json.load(f)
+        form["indicators"][0]["score"] = "十五"
+        path = self.write("form.json", json.dumps(form, ensure_ascii=False))
+        r = Run(["score", "--lang", "en", path])
+        self.assertEqual(r.code, 1, r.out + r.err)
+        self.assertEqual(r.out, "")
+        self.assertIn("indicators[0].score: “十五” is not a number", r.err)
+        self.assertIn("nothing written", r.err)
+        # A value that is read, however written, is no reason to refuse.
+        form["indicators"][0]["score"] = "１５.００"
+        path = self.write("form.json", json.dumps(form, ensure_ascii=False))
+        r = Run(["score", "--lang", "en", path])
+        self.assertEqual(r.code, 0, r.err)
+        self.assertEqual(json.loads(r.out)["total"], 99.84)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

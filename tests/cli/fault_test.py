@@ -366,11 +366,11 @@ class Reading(Fault):
 
     def test_convert_refuses_a_csv_that_would_read_back_differently(self):
         form = json.loads(read(sample(1)))
-        form["funds"]["carryover"] = {}
+        del form["indicators"][1]["level2"]
         self.write("empty-row.json", json.dumps(form, ensure_ascii=False))
         r = self.sh("pes convert empty-row.json out.csv")
         self.assertCode(r, 2)
-        self.assertIn("上年结转资金 is there but holds no amount".encode(), r.err)
+        self.assertIn("indicator 2 has no 二级指标".encode(), r.err)
         self.assertFalse(os.path.exists(self.path("out.csv")))
 
     def test_empty_inputs_fail(self):

@@ -38,12 +38,14 @@ void require_same(const Form& a, const Form& b) {
   CHECK(show(a.department) == show(b.department));
   CHECK(show(a.implementer) == show(b.implementer));
   CHECK(show(a.unit) == show(b.unit));
+  CHECK(show(a.template_name) == show(b.template_name));
   CHECK(show(a.funds_weight) == show(b.funds_weight));
   for (FundsRowId id : kFundsRows) {
     INFO("funds row " << row_name(id));
     const FundsRow& x = a.row(id);
     const FundsRow& y = b.row(id);
     CHECK(x.present == y.present);
+    CHECK(show(x.label) == show(y.label));
     CHECK(show(x.initial) == show(y.initial));
     CHECK(show(x.annual) == show(y.annual));
     CHECK(show(x.executed) == show(y.executed));
@@ -65,6 +67,7 @@ void require_same(const Form& a, const Form& b) {
     CHECK(show(x.weight) == show(y.weight));
     CHECK(show(x.score) == show(y.score));
     CHECK(show(x.reason) == show(y.reason));
+    CHECK(x.is_sub_item() == y.is_sub_item());
   }
   CHECK(show(a.total) == show(b.total));
   CHECK(show(a.grade) == show(b.grade));
@@ -120,6 +123,32 @@ TEST_CASE("each seed sample converts to CSV and back unchanged, digits included"
     write_form_json(back.forms[0], again);
     CHECK(again + "\n" == json);
   }
+}
+
+TEST_CASE("a template, row labels, Sichuan's funds rows and a sub-item survive CSV", "[csv]") {
+  auto f = sample(1);
+  f["template"] = "部门预算项目支出绩效自评表";
+  f["funds"]["fiscal"]["label"] = "其中:财政资金";
+  f["funds"]["total"]["initial"] = "10.80";
+  f["funds"]["total"]["annual"] = "20.80";
+  f["funds"]["total"]["executed"] = "20.50";
+  f["funds"]["special_account"] = {{"label", "财政专户管理资金"}, {"initial", "1.00"},
+                                   {"annual", "1.00"},           {"executed", "1.00"}};
+  auto sub = f["indicators"][0];
+  sub["name"] = "其中：子项";
+  sub["sub_item"] = true;
+  sub.erase("weight");
+  sub.erase("score");
+  f["indicators"].insert(f["indicators"].begin() + 1, sub);
+  const Document original = read_as(f.dump(2), Format::Json, "form.json");
+  REQUIRE(original.findings.empty());
+  const Document back = read_as(to_csv(original.forms), Format::Csv, "form.csv");
+  REQUIRE(back.parsed);
+  REQUIRE(back.findings.empty());
+  REQUIRE(back.forms.size() == 1);
+  require_same(original.forms[0], back.forms[0]);
+  CHECK(back.forms[0].row(FundsRowId::SpecialAccount).present);
+  CHECK(back.forms[0].indicators[1].is_sub_item());
 }
 
 TEST_CASE("the twelve samples in one CSV, and as GB18030, read back as twelve forms", "[csv]") {

@@ -96,3 +96,32 @@ TEST_CASE("merged cells spread out, copies to the right are marked", "[xlsx]") {
   CHECK(funds.cells[2].text == "其中：当年财政拨款");
   CHECK(funds.cells[3].text == "9.8");  // stored 9.800000000000001, shown by Excel as 9.8
 }
+
+TEST_CASE("a rate kept as a fraction under a percent format reads as the percent shown", "[xlsx]") {
+  // percent.xlsx: 执行率 cells hold 19.5 ÷ 19.8 = 0.98484… formatted 0.00%, as Excel shows 98.48%.
+  const Document doc = read_xlsx(read_file(fixture("percent.xlsx")));
+  REQUIRE(doc.parsed);
+  REQUIRE(doc.forms.size() == 1);
+  const Form& f = doc.forms[0];
+  CHECK(f.row(FundsRowId::Total).rate.value.str() == "98.48");
+  CHECK(f.row(FundsRowId::Carryover).rate.value.str() == "0.00");
+  CHECK(form_differences(f, sample_form(1)).empty());
+  Checker checker(Options{});
+  FileResult r;
+  checker.check_file(fixture("percent.xlsx"), r);
+  CHECK(all_findings(r).empty());
+}
+
+TEST_CASE("a formula with no saved value is named, not read from another column", "[xlsx]") {
+  Checker checker(Options{});
+  FileResult r;
+  checker.check_file(fixture("formula.xlsx"), r);
+  REQUIRE(r.forms.size() == 1);
+  const auto bad = of_rule(r, RuleId::InvalidField);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].field.key == FieldKey::Total);
+  CHECK(bad[0].reported.starts_with("=SUM(G13:G"));
+  CHECK(bad[0].message.en.ends_with(
+      "this cell is a formula with no saved value: open and save it in Excel"));
+  CHECK(rule_names(r) == std::vector<std::string>{"invalid-field"});
+}

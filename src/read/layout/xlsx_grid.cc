@@ -4,6 +4,7 @@
 #include <map>
 #include <pugixml.hpp>
 
+#include "read/layout/xlsx_number_format.h"
 #include "read/layout/zip_xml.h"
 
 namespace pes {
@@ -12,6 +13,7 @@ namespace {
 using layout::child_named;
 using layout::local_name;
 using layout::PackageKind;
+using layout::PercentStyles;
 using layout::XmlPackage;
 
 constexpr PackageKind kWorkbook{".xlsx workbook", "the workbook", ".xlsx 工作簿", "工作簿"};
@@ -152,7 +154,22 @@ struct CellText {
 };
 using Cells = std::map<std::uint32_t, std::map<std::uint32_t, CellText>>;
 
-void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared, Cells& cells) {
+// A formula whose result the file does not hold (a workbook written by a program, never
+// opened and saved in Excel): "=" and the formula, which the readers name as such, rather than
+// a blank that would let a neighbouring value slide into its place.
+std::string unsaved_formula(pugi::xml_node c) {
+  const pugi::xml_node f = child_named(c, "f");
+  if (!f) return {};
+  const pugi::xml_node v = child_named(c, "v");
+  if (v && *v.child_value() != '\0') return {};
+  const std::string_view formula = f.child_value();
+  std::string out = "=";
+  out += formula.empty() ? std::string_view("…") : formula;
+  return out;
+}
+
+void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared,
+                const PercentStyles& percent, Cells& cells) {
   std::uint32_t next_row = 1;
   for (pugi::xml_node row : child_named(ws, "sheetData").children()) {
     if (local_name(row.name()) != "row") continue;
@@ -171,13 +188,19 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared, Cells
       next_col = cc + 1;
       const std::string_view type = c.attribute("t").value();
       std::string text;
-      if (type == "inlineStr") {
+      if (std::string formula = unsaved_formula(c); !formula.empty()) {
+        text = std::move(formula);
+      } else if (type == "inlineStr") {
         text = string_item(child_named(c, "is"));
       } else if (type == "s") {
         const std::size_t k = child_named(c, "v").text().as_uint(0xffffffffu);
         if (k < shared.size()) text = shared[k];
       } else if (type.empty() || type == "n") {
         text = excel_number(child_named(c, "v").child_value());
+        // A rate kept as 0.9848 under the format 0.00% is the 98.48% a person sees.
+        if (const auto d = percent.decimals(c.attribute("s").as_uint(0)); d && !text.empty()) {
+          text = layout::shown_percent(text, *d);
+        }
       } else {
         text = child_named(c, "v").child_value();  // formula strings, errors, booleans: as stored
       }
@@ -245,6 +268,13 @@ bool read_xlsx_grids(std::string_view bytes, std::vector<Grid>& grids,
   } else if (!book.error_en().empty()) {
     return failed();
   }
+  PercentStyles percent;
+  pugi::xml_document styles;
+  if (book.xml("xl/styles.xml", styles, false)) {
+    percent.read(styles);
+  } else if (!book.error_en().empty()) {
+    return failed();
+  }
   for (pugi::xml_node sheet : child_named(child_named(workbook, "workbook"), "sheets").children()) {
     std::string id;
     for (pugi::xml_attribute a : sheet.attributes()) {
@@ -256,7 +286,7 @@ bool read_xlsx_grids(std::string_view bytes, std::vector<Grid>& grids,
     pugi::xml_document ws;
     if (!book.xml(resolve(target->second), ws)) return failed();
     Cells cells;
-    read_sheet(child_named(ws, "worksheet"), shared, cells);
+    read_sheet(child_named(ws, "worksheet"), shared, percent, cells);
     Grid grid;
     grid.name = sheet.attribute("name").value();
     const std::string prefix = quoted_sheet(grid.name) + "!";
