@@ -38,6 +38,10 @@ enum class RuleId : std::uint8_t {
   Level1Weights,
   UnitMismatch,
   LayoutRepair,
+  SpreadsheetError,
+  UnreadableValue,
+  IdentityVariant,
+  NormalizedValue,
   Count_,
 };
 inline constexpr std::size_t kRuleCount = static_cast<std::size_t>(RuleId::Count_);

@@ -24,5 +24,6 @@ void target_met_deducted(const CheckContext& ctx, FindingSink& sink);
 void duplicate_indicator(const CheckContext& ctx, FindingSink& sink);
 void level1_weights(const CheckContext& ctx, FindingSink& sink);
 void unit_mismatch(const CheckContext& ctx, FindingSink& sink);
+void unreadable_value(const CheckContext& ctx, FindingSink& sink);
 
 }  // namespace pes::checks

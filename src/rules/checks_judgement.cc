@@ -12,6 +12,7 @@
 
 #include "checks.h"
 #include "pes/labels.h"
+#include "pes/spreadsheet.h"
 #include "pes/text.h"
 
 namespace pes::checks {
@@ -163,6 +164,43 @@ void unit_mismatch(const CheckContext& ctx, FindingSink& sink) {
               fmt::format("“{}”：年度指标值 {} 单位为{}，实际完成值 {} 单位为{}", shorten(ind.name.value),
                           ind.target.value, j.target.unit, ind.actual.value, j.actual.unit)},
              j.actual.unit, j.target.unit);
+  }
+}
+
+void unreadable_value(const CheckContext& ctx, FindingSink& sink) {
+  const auto& inds = ctx.form.indicators;
+  const bool errors_reported = ctx.options.rules.on(RuleId::SpreadsheetError);
+  for (std::size_t i = 0; i < inds.size() && i < ctx.re.judgements.size(); ++i) {
+    const Judgement& j = ctx.re.judgements[i];
+    if (j.kind != JudgementKind::NotJudged) continue;
+    const Indicator& ind = inds[i];
+    const struct {
+      const Text& cell;
+      ValueKind kind;
+      FieldKey key;
+      std::string_view en;
+      std::string_view zh;
+    } cells[] = {{ind.target, j.target.kind, FieldKey::Target, "target (年度指标值)", "年度指标值"},
+                 {ind.actual, j.actual.kind, FieldKey::Actual, "actual (实际完成值)", "实际完成值"}};
+    for (const auto& c : cells) {
+      if (c.kind != ValueKind::Unreadable || !c.cell.ok()) continue;
+      // A spreadsheet's error value is spreadsheet-error's to report, with what happened.
+      if (errors_reported && spreadsheet_error(c.cell.value) != nullptr) continue;
+      const std::string name = ind.name.ok() && !ind.name.value.empty()
+                                   ? fmt::format("“{}”", shorten(ind.name.value))
+                                   : fmt::format("indicator {}", i + 1);
+      const std::string name_zh = ind.name.ok() && !ind.name.value.empty()
+                                      ? fmt::format("“{}”", shorten(ind.name.value))
+                                      : fmt::format("第 {} 个指标", i + 1);
+      sink.add(RuleId::UnreadableValue, at(c.key, i), c.cell.offset,
+               {fmt::format("{} is not judged: its {} “{}” cannot be read as a number with its "
+                            "comparison and unit, a qualitative target or a completion",
+                            name, c.en, shorten(c.cell.value)),
+                fmt::format("{}未予评判：其{}“{}”无法识别为带比较符和单位的数值、定性目标或完成"
+                            "情况",
+                            name_zh, c.zh, shorten(c.cell.value))},
+               shorten(c.cell.value), "");
+    }
   }
 }
 
