@@ -225,8 +225,9 @@ constexpr std::array<Rule, kRuleCount> kRules = {{
      &checks::unreadable_value},
     {RuleId::IdentityVariant, "identity-variant", G::Structure, S::Info, true,
      {"In a table (CSV), one row of a form spells 项目名称, 年度 or 实施单位 differently, and pes "
-      "reads it as the same form.",
-      "表格（CSV）中某张自评表的一行，项目名称、年度或实施单位写法不同，pes 仍按同一张表读取。"},
+      "reads it as the same form; or a new form starts there without cells of its own.",
+      "表格（CSV）中某张自评表的一行，项目名称、年度或实施单位写法不同，pes 仍按同一张表读取；"
+      "或由此开始的新表没有表级内容。"},
      {"A new form starts where these cells change; one edited cell (“（续）” added, 2023年 for "
       "2023) would otherwise split a form in two and cascade into errors. pes says where it "
       "assumed the rows belong together.",

@@ -203,7 +203,8 @@ TEST_CASE("identity-variant: one edited 项目名称 or 年度 does not split a 
       "only this row says so"));
 }
 
-TEST_CASE("identity-variant is silent where a new form really starts", "[csv][spreadsheet]") {
+TEST_CASE("identity-variant is silent where a new form starts with its own cells",
+          "[csv][spreadsheet]") {
   const std::string other =
       "项目乙,2023,20,20,20,100.00,10.00,产出指标,数量指标,完成率,≥95%,100%,90,90,,100.00,优\n";
   const FileResult r = check_csv(kHeader + kFirst + kSecond + other);
@@ -215,7 +216,15 @@ TEST_CASE("identity-variant is silent where a new form really starts", "[csv][sp
       "项目乙,2023,,,,,,,质量指标,达标率,≥90%,95%,45,45,,,\n";
   const FileResult two = check_csv(kHeader + kFirst + kSecond + rows);
   CHECK(two.forms.size() == 2);
-  CHECK(of_rule(two, RuleId::IdentityVariant).empty());
+  // … which says where it starts, since it lacks a form's own cells.
+  const auto split = of_rule(two, RuleId::IdentityVariant);
+  REQUIRE(split.size() == 1);
+  CHECK(split[0].message.en ==
+        "项目名称 changes here to “项目乙” (line 2 has “项目甲”); a new form starts, though this "
+        "row brings none of a form's own cells (funds, goals, 总分): if the rows are one form, "
+        "correct the cell");
+  CHECK(split[0].line == 4);
+  CHECK(split[0].form == 1);
 }
 
 TEST_CASE("normalized-value: numbers as a spreadsheet in a Chinese locale saves them",

@@ -51,6 +51,13 @@ struct Variant {
   Message why;
 };
 
+// A new form started where one identity cell changed: that column, and its cell in the form
+// before.
+struct Split {
+  std::size_t column = 0;
+  Seen first;
+};
+
 // Builds the forms from the rows after the header.
 class FormBuilder {
  public:
@@ -88,12 +95,14 @@ class FormBuilder {
       errors_[i] = cell.error ? &spreadsheet_error_cell(cell.text) : spreadsheet_error(cell.text);
       indicator = indicator || !columns_[i]->form_level();
     }
+    split_.reset();
     if (starts_form(k)) {
       start_form(r.offset);
       form_row_ = k;
     }
     Form& form = doc_.forms.back();
     FindingSink sink(form.index, doc_.findings);
+    if (split_) split_notice(sink, r.cells[split_->column]);
     const auto index = static_cast<std::uint32_t>(form.indicators.size());
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       if (errors_[i] == nullptr) continue;
@@ -160,7 +169,37 @@ class FormBuilder {
       variants_.push_back({*edited, std::move(*why)});
       return false;
     }
+    // A new form that brings none of a form's own cells, where the form before had them: most
+    // likely one edited cell; the errors of a form without funds follow, so say where it began.
+    if (!carries_own(k) && has_own()) split_ = Split{*edited, *seen_[*edited]};
     return true;
+  }
+
+  // True when the current form has cells of its own (funds, goals, 总分…).
+  bool has_own() const {
+    for (std::size_t j = 0; j < columns_.size(); ++j) {
+      const CsvColumn* c = columns_[j];
+      if (c == nullptr || !c->form_level() || c->field->identity || c->field->describes_form) {
+        continue;
+      }
+      if (seen_[j]) return true;
+    }
+    return false;
+  }
+
+  void split_notice(FindingSink& sink, const CsvCell& cell) {
+    const std::string_view text = trim(cell.text);
+    const std::uint32_t there = line(split_->first.offset);
+    const std::string& header = headers_[split_->column];
+    sink.add(RuleId::IdentityVariant, columns_[split_->column]->ref(), cell.offset,
+             {fmt::format("{} changes here to “{}” ({} {} has “{}”); a new form starts, though "
+                          "this row brings none of a form's own cells (funds, goals, 总分): if "
+                          "the rows are one form, correct the cell",
+                          header, text, lines_.word(), there, split_->first.text),
+              fmt::format("{}在此处变为“{}”（第 {} 行为“{}”）；由此开始一张新的自评表，但该行没有"
+                          "表级内容（资金、目标、总分）：若这些行属于同一张表，请更正该单元格",
+                          header, text, there, split_->first.text)},
+             std::string(text), split_->first.text);
   }
 
   // Why the row goes on with the form though identity column `d` names another: the form has
@@ -374,6 +413,7 @@ class FormBuilder {
   std::vector<std::string> last_;                // per identity column: its last text in the form
   std::vector<const SpreadsheetError*> errors_;  // per column: the row's error value, if any
   std::vector<Variant> variants_;  // the row's identity cells read as the form's, and why
+  std::optional<Split> split_;     // the row starts a form where one identity cell changed
   std::size_t form_row_ = 0;       // the row the current form started on
   bool has_indicators_ = false;
 };
