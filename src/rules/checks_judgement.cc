@@ -12,7 +12,6 @@
 
 #include "checks.h"
 #include "pes/labels.h"
-#include "pes/spreadsheet.h"
 #include "pes/text.h"
 
 namespace pes::checks {
@@ -169,7 +168,6 @@ void unit_mismatch(const CheckContext& ctx, FindingSink& sink) {
 
 void unreadable_value(const CheckContext& ctx, FindingSink& sink) {
   const auto& inds = ctx.form.indicators;
-  const bool errors_reported = ctx.options.rules.on(RuleId::SpreadsheetError);
   for (std::size_t i = 0; i < inds.size() && i < ctx.re.judgements.size(); ++i) {
     const Judgement& j = ctx.re.judgements[i];
     if (j.kind != JudgementKind::NotJudged) continue;
@@ -183,9 +181,9 @@ void unreadable_value(const CheckContext& ctx, FindingSink& sink) {
     } cells[] = {{ind.target, j.target.kind, FieldKey::Target, "target (年度指标值)", "年度指标值"},
                  {ind.actual, j.actual.kind, FieldKey::Actual, "actual (实际完成值)", "实际完成值"}};
     for (const auto& c : cells) {
+      // A spreadsheet's error value too: only a table's reader reports it as spreadsheet-error,
+      // and no format may leave an indicator unjudged in silence.
       if (c.kind != ValueKind::Unreadable || !c.cell.ok()) continue;
-      // A spreadsheet's error value is spreadsheet-error's to report, with what happened.
-      if (errors_reported && spreadsheet_error(c.cell.value) != nullptr) continue;
       const std::string name = ind.name.ok() && !ind.name.value.empty()
                                    ? fmt::format("“{}”", shorten(ind.name.value))
                                    : fmt::format("indicator {}", i + 1);

@@ -135,8 +135,10 @@ TEST_CASE("spreadsheet-error: an error value in a cell names the cell and what h
         "请以文本形式重新输入");
   CHECK(errors[1].severity == Severity::Error);
   CHECK(errors[1].reported == "Err:509");
-  // The target is spreadsheet-error's: no second finding says it cannot be read.
-  CHECK(of_rule(r, RuleId::UnreadableValue).empty());
+  // The indicator is not judged, which unreadable-value says as in every format.
+  const auto unjudged = of_rule(r, RuleId::UnreadableValue);
+  REQUIRE(unjudged.size() == 1);
+  CHECK(unjudged[0].reported == "Err:509");
   CHECK(of_rule(r, RuleId::InvalidField).empty());
 
   for (const std::string_view value : {"#VALUE!", "#REF!", "#N/A", "#NAME?", "Err:502"}) {
@@ -170,6 +172,16 @@ TEST_CASE("unreadable-value: a target that cannot be read is a notice, not silen
         "“达标率”未予评判：其年度指标值“见附件”无法识别为带比较符和单位的数值、定性目标或完成情况");
   CHECK(notices[0].pointer == "年度指标值");
   CHECK(notices[0].line == 3);
+  // In any format: a JSON form whose actual is an error value a spreadsheet left there.
+  nlohmann::ordered_json j = sample(2);
+  j["indicators"][1]["actual"] = "#VALUE!";
+  const auto json = of_rule(check_json(j), RuleId::UnreadableValue);
+  REQUIRE(json.size() == 1);
+  CHECK(
+      json[0].message.en.ends_with("its actual (实际完成值) “#VALUE!” cannot be read as a number "
+                                   "with its comparison and unit, a qualitative target or a "
+                                   "completion"));
+  CHECK(json[0].pointer == "/indicators/1/actual");
   // Silent where every target and actual can be read.
   CHECK(of_rule(check_csv(kHeader + kFirst + kSecond), RuleId::UnreadableValue).empty());
 }
