@@ -41,6 +41,9 @@ enum class RuleId : std::uint8_t {
   NormalizedValue,
   BudgetWeight,
   Level1DeclaredWeight,
+  SpreadsheetError,
+  UnreadableValue,
+  IdentityVariant,
   Count_,
 };
 inline constexpr std::size_t kRuleCount = static_cast<std::size_t>(RuleId::Count_);

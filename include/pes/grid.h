@@ -15,6 +15,7 @@ struct GridCell {
   /// A merged range spread out: this cell repeats the one on its left (same range). Readers
   /// skip such copies; copies downward (a level 1 merged over its rows) are kept.
   bool copy_left = false;
+  bool error = false;  ///< a workbook's error cell (t="e"): `text` is the error value it shows
 };
 
 struct GridRow {

@@ -26,5 +26,6 @@ void level1_weights(const CheckContext& ctx, FindingSink& sink);
 void unit_mismatch(const CheckContext& ctx, FindingSink& sink);
 void budget_weight(const CheckContext& ctx, FindingSink& sink);
 void level1_declared_weight(const CheckContext& ctx, FindingSink& sink);
+void unreadable_value(const CheckContext& ctx, FindingSink& sink);
 
 }  // namespace pes::checks

@@ -178,6 +178,42 @@ void unit_mismatch(const CheckContext& ctx, FindingSink& sink) {
   }
 }
 
+void unreadable_value(const CheckContext& ctx, FindingSink& sink) {
+  const auto& inds = ctx.form.indicators;
+  for (std::size_t i = 0; i < inds.size() && i < ctx.re.judgements.size(); ++i) {
+    const Judgement& j = ctx.re.judgements[i];
+    if (j.kind != JudgementKind::NotJudged) continue;
+    const Indicator& ind = inds[i];
+    const struct {
+      const Text& cell;
+      ValueKind kind;
+      FieldKey key;
+      std::string_view en;
+      std::string_view zh;
+    } cells[] = {{ind.target, j.target.kind, FieldKey::Target, "target (年度指标值)", "年度指标值"},
+                 {ind.actual, j.actual.kind, FieldKey::Actual, "actual (实际完成值)", "实际完成值"}};
+    for (const auto& c : cells) {
+      // A spreadsheet's error value too: only a table's reader reports it as spreadsheet-error,
+      // and no format may leave an indicator unjudged in silence.
+      if (c.kind != ValueKind::Unreadable || !c.cell.ok()) continue;
+      const std::string name = ind.name.ok() && !ind.name.value.empty()
+                                   ? fmt::format("“{}”", shorten(ind.name.value))
+                                   : fmt::format("indicator {}", i + 1);
+      const std::string name_zh = ind.name.ok() && !ind.name.value.empty()
+                                      ? fmt::format("“{}”", shorten(ind.name.value))
+                                      : fmt::format("第 {} 个指标", i + 1);
+      sink.add(RuleId::UnreadableValue, at(c.key, i), c.cell.offset,
+               {fmt::format("{} is not judged: its {} “{}” cannot be read as a number with its "
+                            "comparison and unit, a qualitative target or a completion",
+                            name, c.en, shorten(c.cell.value)),
+                fmt::format("{}未予评判：其{}“{}”无法识别为带比较符和单位的数值、定性目标或完成"
+                            "情况",
+                            name_zh, c.zh, shorten(c.cell.value))},
+               shorten(c.cell.value), "");
+    }
+  }
+}
+
 void add_duplicate(FindingSink& sink, const Indicator& ind, std::size_t first, std::size_t i) {
   sink.add(RuleId::DuplicateIndicator, at(FieldKey::Name, i), ind.name.offset,
            {fmt::format("“{}” appears twice under {} (indicators {} and {})",

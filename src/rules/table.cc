@@ -222,10 +222,13 @@ constexpr std::array<Rule, kRuleCount> kRules = {{
       "修正：合并结果正确则无需处理，否则在源文件中更正。"},
      nullptr},
     {RuleId::NormalizedValue, "normalized-value", G::Structure, S::Info, true,
-     {"A value was written in a way pes reads with a notice: full-width digits (９８.４８), or an "
-      "amount in 万 in a table in 元 (or in 元 in a table in 万元).",
-      "某个值的写法需要转换后读取：全角数字（９８.４８），或以元为单位的表中写了“万”（或以万元为单位"
-      "的表中写了“元”）。"},
+     {"A value was written in a way pes reads with a notice: full-width digits (９８.４８), an "
+      "amount in 万 in a table in 元 (or in 元 in a table in 万元), or a number as a spreadsheet "
+      "in a Chinese locale saves it (an apostrophe, a percent sign, thousands separators, "
+      "full-width spaces).",
+      "某个值的写法需要转换后读取：全角数字（９８.４８），以元为单位的表中写了“万”（或以万元为单位"
+      "的表中写了“元”），或中文区域设置下电子表格保存的数字写法（单引号、百分号、千分位分隔符、"
+      "全角空格）。"},
      {"pes reads what the filer meant, and says what it read, so that a reviewer can check that "
       "the reading is right.",
       "pes 按填报人的本意读取，并说明读取结果，便于审阅人核对。"},
@@ -254,6 +257,47 @@ constexpr std::array<Rule, kRuleCount> kRules = {{
      {"效益指标(30分) over 10 + 10 + 5. Mend: give the indicators 30 in all, or correct the label.",
       "效益指标(30分) 下分值为 10 + 10 + 5。修正：使指标分值合计 30，或更正标注。"},
      &checks::level1_declared_weight},
+    {RuleId::SpreadsheetError, "spreadsheet-error", G::Structure, S::Error, true,
+     {"A cell holds a spreadsheet's error value (#VALUE!, #NAME?, #REF!, #DIV/0!, #N/A, #NUM!, "
+      "#NULL!, LibreOffice's Err:5xx, or an error cell of a workbook).",
+      "单元格中是电子表格的错误值（#VALUE!、#NAME?、#REF!、#DIV/0!、#N/A、#NUM!、#NULL!、"
+      "LibreOffice 的 Err:5xx，或工作簿中的错误单元格）。"},
+     {"The value the filer wrote is lost: the spreadsheet turned the cell into a formula (a "
+      "target such as =100.00(%) is one) or a formula failed, and saved what it showed. pes "
+      "cannot check what it cannot see.",
+      "填报的原值已丢失：电子表格把单元格当作公式（如 =100.00(%) 这样的年度指标值），或公式计算"
+      "失败，保存下来的是它显示的错误值。pes 无法检查看不到的内容。"},
+     {"年度指标值 Err:509 after a CSV was opened and saved in LibreOffice. Mend: re-enter "
+      "=100.00(%) as text (with a leading apostrophe in the spreadsheet).",
+      "CSV 在 LibreOffice 中打开并保存后，年度指标值变为 Err:509。修正：以文本重新输入 "
+      "=100.00(%)（在电子表格中开头加单引号）。"},
+     nullptr},
+    {RuleId::UnreadableValue, "unreadable-value", G::Indicators, S::Info, true,
+     {"An indicator is not judged because its 年度指标值 or 实际完成值 cannot be read.",
+      "指标的年度指标值或实际完成值无法识别，因而未予评判。"},
+     {"pes judges an indicator from a number with its comparison and unit, a qualitative target, "
+      "or a completion (达成 / 部分达成 / 未达成); a cell it cannot read leaves the score "
+      "unchecked, which the reviewer should know.",
+      "pes 依据带比较符和单位的数值、定性目标或完成情况（达成 / 部分达成 / 未达成）评判指标；"
+      "无法识别的单元格使该指标得分无法核对，审阅人应当知道。"},
+     {"年度指标值 “见附件”. Mend: write the target itself (≥95%, 及时, …).",
+      "年度指标值填“见附件”。修正：填写目标本身（≥95%、及时……）。"},
+     &checks::unreadable_value},
+    {RuleId::IdentityVariant, "identity-variant", G::Structure, S::Info, true,
+     {"In a table (CSV), one row of a form spells 项目名称, 年度 or 实施单位 differently, and pes "
+      "reads it as the same form; or a new form starts there without cells of its own.",
+      "表格（CSV）中某张自评表的一行，项目名称、年度或实施单位写法不同，pes 仍按同一张表读取；"
+      "或由此开始的新表没有表级内容。"},
+     {"A new form starts where these cells change; one edited cell (“（续）” added, 2023年 for "
+      "2023) would otherwise split a form in two and cascade into errors. pes says where it "
+      "assumed the rows belong together.",
+      "这些单元格变化处即为新表的开始；若仅一个单元格被改动（加了“（续）”、2023 写成 2023年），"
+      "表格会被一分为二并引出一连串错误。pes 指出它在何处认定这些行属于同一张表。"},
+     {"项目名称 项目甲（续） on one row of 项目甲's rows. Mend: nothing, if the rows are one form; "
+      "else give each form its 自评表序号.",
+      "项目甲的某一行项目名称为“项目甲（续）”。修正：若这些行确属一张表则无需处理；否则为每张表"
+      "填写自评表序号。"},
+     nullptr},
 }};
 
 constexpr bool table_in_order() {

@@ -94,11 +94,9 @@ constexpr std::array<CompletionWord, 22> kCompletions = {{
     {"未达到", Completion::NotAchieved},      {"没有达成", Completion::NotAchieved},
 }};
 
-// Words a qualitative target is made of; a cell with one of them and no digit is one.
-constexpr std::array<std::string_view, 36> kQualitative = {{
-    "及时", "准时", "按时", "按期", "如期", "健全", "完善", "满意", "有效", "提升", "提高", "优化",
-    "较强", "增强", "加强", "较好", "良好", "显著", "明显", "可用", "合格", "达标", "规范", "稳定",
-    "安全", "完成", "改善", "促进", "推动", "保障", "持续", "符合", "实现", "正常", "好转", "降低",
+// Cells that hold no target or value of their own: a reference elsewhere, or a placeholder.
+constexpr std::array<std::string_view, 12> kNoTarget = {{
+    "见附件", "详见附件", "详见", "见附表", "附件", "无", "略", "/", "-", "—", "——", "…",
 }};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -222,14 +220,20 @@ IndicatorValue parse_indicator_value(std::string_view text) {
     if (!read_quantity(cell, out)) out.kind = ValueKind::Unreadable;
     return out;
   }
-  for (std::string_view w : kQualitative) {
-    if (cell.find(w) != std::string_view::npos) {
-      out.kind = ValueKind::Qualitative;
-      out.word = std::string(cell);
+  // Words without a digit are a qualitative target (严格执行相关制度规定), unless they only send
+  // the reader elsewhere (见附件) or stand for nothing (无, —).
+  if (cell.starts_with('#')) {  // a spreadsheet's error value (#VALUE!, #N/A)
+    out.kind = ValueKind::Unreadable;
+    return out;
+  }
+  for (std::string_view w : kNoTarget) {
+    if (cell == w || (w.size() > 3 && cell.starts_with(w))) {
+      out.kind = ValueKind::Unreadable;
       return out;
     }
   }
-  out.kind = ValueKind::Unreadable;
+  out.kind = ValueKind::Qualitative;
+  out.word = std::string(cell);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pes/csv_columns.h"
+#include "pes/spreadsheet.h"
 
 namespace pes {
 namespace {
@@ -32,7 +33,8 @@ std::string cell(const CsvColumn& c, std::size_t number, const Form& form, std::
       return b != nullptr && b->ok() ? std::string(b->value ? "是" : "否") : std::string();
     }
     case FieldType::Object:
-    case FieldType::List: break;
+    case FieldType::List:
+      break;
   }
   return {};
 }
@@ -89,7 +91,13 @@ void append_row(std::string& out, const std::vector<const CsvColumn*>& columns, 
     first = false;
     // The form's other cells only on its first row, as a merged cell exports.
     if (first_row || c->field->describes_form || !c->form_level()) {
-      append_csv_cell(out, cell(*c, number, form, i));
+      const FieldType type = c->field->type;
+      const std::string text = cell(*c, number, form, i);
+      if (type == FieldType::Num || type == FieldType::Year || type == FieldType::Ordinal) {
+        append_csv_number(out, text);
+      } else {
+        append_csv_cell(out, text);
+      }
     }
   }
   out += "\r\n";
@@ -98,21 +106,45 @@ void append_row(std::string& out, const std::vector<const CsvColumn*>& columns, 
 }  // namespace
 
 void append_csv_cell(std::string& out, std::string_view text) {
-  // One pass over the bytes: find_first_of searches the four signs once per byte.
-  const bool quote = std::any_of(text.begin(), text.end(),
-                                 [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; }) ||
-                     (!text.empty() && (text.front() == ' ' || text.front() == '\t' ||
-                                        text.back() == ' ' || text.back() == '\t'));
+  // A text a spreadsheet would take as a formula (or whose first character it would drop) opens
+  // as text behind an apostrophe, which pes's reader drops again (unneutralised()).
+  const bool neutralise = needs_neutralising(text);
+  const bool quote =
+      neutralise ||
+      std::any_of(text.begin(), text.end(),
+                  [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; }) ||
+      (!text.empty() &&
+       (text.front() == ' ' || text.front() == '\t' || text.back() == ' ' || text.back() == '\t'));
   if (!quote) {
     out += text;
     return;
   }
   out += '"';
+  if (neutralise) out += '\'';
   for (const char ch : text) {
     if (ch == '"') out += '"';
     out += ch;
   }
   out += '"';
+}
+
+void append_csv_number(std::string& out, std::string_view text) {
+  // A plain number, even a negative one (-3), is no formula: a spreadsheet reads it as that
+  // number and writes it back as one, so it needs no apostrophe (which would make it text).
+  const std::string_view digits = text.starts_with('-') ? text.substr(1) : text;
+  const auto point = digits.find('.');
+  const std::string_view whole = digits.substr(0, point);
+  const std::string_view fraction =
+      point == std::string_view::npos ? std::string_view("0") : digits.substr(point + 1);
+  auto all_digits = [](std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (all_digits(whole) && all_digits(fraction)) {
+    out += text;
+  } else {
+    append_csv_cell(out, text);  // not a plain number: written as any text
+  }
 }
 
 void write_forms_csv(const std::vector<Form>& forms, std::string& out) {

@@ -85,6 +85,13 @@ const Case kCases[] = {
     {"可用", W, "", "", ""},
     {"按期完成项目验收、上线运行", W, "", "", ""},
     {"明显提升。", W, "", "", ""},
+    {"严格执行相关制度规定", W, "", "", ""},  // any words without a digit (Anhui 2022)
+    // No target of its own: a reference elsewhere, a placeholder, a spreadsheet's error value.
+    {"详见附件3", U, "", "", ""},
+    {"无", U, "", "", ""},
+    {"——", U, "", "", ""},
+    {"#VALUE!", U, "", "", ""},
+    {"#N/A", U, "", "", ""},
     // Completions in the actual column.
     {"达成预期指标", C, "", "", "achieved"},
     {"达成年度指标", C, "", "", "achieved"},

@@ -11,6 +11,7 @@ namespace pes {
 struct CsvCell {
   std::string text;          ///< unquoted; unquoted cells lose surrounding spaces
   std::uint64_t offset = 0;  ///< where the cell starts (its opening quote, if quoted)
+  bool error = false;        ///< a workbook's error cell (t="e"); CSV has none
 };
 
 struct CsvRow {

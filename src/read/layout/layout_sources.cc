@@ -6,6 +6,7 @@
 #include "pes/readers.h"
 #include "pes/text.h"
 #include "pes/xlsx_grid.h"
+#include "read/csv/csv_forms.h"
 #include "read/layout/layout_reader.h"
 
 namespace pes {
@@ -48,6 +49,8 @@ void read_layout_xlsx(Readers&, const Source& source, Document& doc) {
       }
     }
   }
+  // A CSV opened in a spreadsheet and saved as a workbook: a table of forms, not the layout.
+  if (read_csv_sheet(grids, doc)) return;
   read_layout(grids, doc);
 }
 

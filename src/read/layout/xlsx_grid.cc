@@ -151,6 +151,7 @@ std::string resolve(std::string_view target) {
 struct CellText {
   std::string text;
   bool copy_left = false;
+  bool error = false;  // t="e": a formula's error value
 };
 using Cells = std::map<std::uint32_t, std::map<std::uint32_t, CellText>>;
 
@@ -204,7 +205,7 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared,
       } else {
         text = child_named(c, "v").child_value();  // formula strings, errors, booleans: as stored
       }
-      if (!text.empty()) cells[cr][cc] = {std::move(text), false};
+      if (!text.empty()) cells[cr][cc] = {std::move(text), false, type == "e"};
     }
   }
   // Merged cells: the top-left value fills the range (clamped to the cells in use).
@@ -233,7 +234,7 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared,
     budget -= area;
     for (std::uint32_t r = r1; r <= std::min(r2, max_row); ++r) {
       for (std::uint32_t c = c1; c <= std::min(c2, max_col); ++c) {
-        if (r != r1 || c != c1) cells[r][c] = {value, c != c1};
+        if (r != r1 || c != c1) cells[r][c] = {value, c != c1, false};
       }
     }
   }
@@ -295,7 +296,7 @@ bool read_xlsx_grids(std::string_view bytes, std::vector<Grid>& grids,
       out.cells.resize(row.rbegin()->first);
       for (auto& [c, cell] : row) {
         places.push_back({prefix + column_name(c) + std::to_string(r), r, c});
-        out.cells[c - 1] = {std::move(cell.text), places.size(), cell.copy_left};
+        out.cells[c - 1] = {std::move(cell.text), places.size(), cell.copy_left, cell.error};
         if (out.offset == 0) out.offset = places.size();
       }
       grid.rows.push_back(std::move(out));
