@@ -78,7 +78,21 @@ class Outputs(Tmp):
         self.assertIn("no/x.json", r.err)
         r = Run(["check", "--output", "xml", "samples/form01.json"])
         self.assertEqual(r.code, 2)
-        self.assertIn("FORMAT[:PATH]", r.err)
+        self.assertIn("“xml” is not one of text, json, sarif", r.err)
+
+    def test_the_same_report_twice_to_one_place_is_refused(self):
+        r = Run(["check", "--output", "json", "--output", "json", "samples/form01.json"])
+        self.assertEqual((r.code, r.out), (2, ""))
+        self.assertIn("json report is asked for twice to standard output", r.err)
+        a = os.path.join(self.dir, "a.sarif")
+        r = Run(["check", "--output", "sarif:" + a, "--output", "sarif:" + self.dir + "/./a.sarif",
+                 "samples/form01.json"])
+        self.assertEqual(r.code, 2)
+        self.assertFalse(os.path.exists(a))
+        # Two different reports, or one report to two places, are fine.
+        r = Run(["check", "--output", "json:" + a, "--output", "sarif:" + a + ".2", "--output", "sarif",
+                 "samples/form01.json"])
+        self.assertEqual(r.code, 0, r.err)
 
     def test_junit_parses_with_a_real_xml_parser(self):
         path = os.path.join(self.dir, "junit.xml")
