@@ -110,11 +110,10 @@ Message invalid(std::string_view what) {
 Message usage_error(const CLI::Error& e, const CLI::App& app) {
   const std::string what = e.what();
   const std::string kind = e.get_name();
-  if (kind == "ExtrasError") {
-    std::string_view list = after(what, "The following arguments were not expected: ");
-    if (list.empty()) list = after(what, "The following argument was not expected: ");
-    return unexpected(words(list), app);
-  }
+  // Read by its text: a subcommand's ExtrasError is named after the subcommand, not its kind.
+  std::string_view list = after(what, "The following arguments were not expected: ");
+  if (list.empty()) list = after(what, "The following argument was not expected: ");
+  if (!list.empty()) return unexpected(words(list), app);
   if (kind == "RequiredError") {
     if (const auto is = what.rfind(" is required"); is != std::string::npos) {
       const std::string name = what.substr(0, is);
