@@ -83,6 +83,16 @@ TEST_CASE("github: the step summary gets a Markdown table of every finding", "[g
   std::filesystem::remove(path);
 }
 
+TEST_CASE("gitlab: an issue per finding, and one for a file that cannot be read", "[gitlab]") {
+  const std::string json = report("gitlab", {checked(sample_path(11)), checked("/no/such.json")});
+  CHECK_THAT(json, Catch::StartsWith("[\n  {\n    \"type\": \"issue\",\n    \"check_name\": "
+                                     "\"deduction-without-reason\""));
+  CHECK_THAT(json, Catch::Contains("\"severity\": \"minor\""));
+  CHECK_THAT(json, Catch::Contains("\"check_name\": \"unreadable\""));
+  CHECK_THAT(json, Catch::Contains("\"severity\": \"critical\""));
+  CHECK_THAT(json, Catch::Contains("\"path\": \"/no/such.json\""));
+}
+
 TEST_CASE("junit: a finding below --fail-on is a passing test", "[junit]") {
   const std::string xml = report("junit", {checked(sample_path(11))});  // fail-on: error
   CHECK_THAT(xml, Catch::Contains("<testsuites name=\"pes\" tests=\"1\" failures=\"0\" errors=\"0\">"));
