@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,11 +26,15 @@ struct SettingsLayer {
   std::optional<Decimal> pass;       ///< [grades] 中
   Selection rules;
   std::optional<Severity> fail_on;
+  /// Where each key was set: its line in pes.toml ("rounding", "grades.优", "severity.RULE",
+  /// "select", …). Empty for the flags.
+  std::map<std::string, std::uint32_t, std::less<>> lines;
 };
 
 struct Override {
   std::vector<std::string> paths;  ///< globs, relative to the config file's folder
   SettingsLayer settings;
+  std::uint32_t line = 0;  ///< of its [[overrides]] header
 };
 
 /// A pes.toml, read.
@@ -37,6 +43,10 @@ struct ConfigFile {
   SettingsLayer base;
   std::vector<Override> overrides;
   std::optional<std::uint64_t> max_warnings;
+  std::uint32_t max_warnings_line = 0;
+  /// Globs of paths a directory walk passes over (top level only), and the line of each.
+  std::vector<std::string> exclude;
+  std::vector<std::uint32_t> exclude_lines;
 };
 
 /// Why a config file was refused: where, and what.
@@ -80,8 +90,23 @@ class Settings {
   /// More warnings than this fail the run.
   std::optional<std::uint64_t> max_warnings() const { return max_warnings_; }
   const std::optional<ConfigFile>& config() const { return config_; }
+  /// The current folder of the run, where relative paths start.
+  const std::filesystem::path& cwd() const { return cwd_; }
+
+  /// One setting in force for a file, shown as text, and where it came from.
+  struct Explained {
+    std::string name;    ///< "rounding", "rule rate-mismatch"
+    std::string value;   ///< "half-up", "error", "off"
+    std::string source;  ///< "default", "pes.toml:3", "pes.toml:9 [[overrides]]", "--rounding"
+  };
+  /// Every setting the file at `path` is held to, with where it came from (pes check
+  /// --show-config). The flags' layer is shown as the flag ("--rounding").
+  std::vector<Explained> explain(std::string_view path) const;
 
  private:
+  /// The [[overrides]] entries whose globs match `path`, in order.
+  std::vector<const Override*> overrides_for(std::string_view path) const;
+
   std::optional<ConfigFile> config_;
   SettingsLayer flags_;
   std::optional<std::uint64_t> max_warnings_;

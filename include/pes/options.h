@@ -27,6 +27,8 @@ struct GradeScale {
 struct RuleSettings {
   std::array<bool, kRuleCount> enabled{};
   std::array<Severity, kRuleCount> severity{};
+  /// The least severity that fails the run for this file (--fail-on, pes.toml's fail-on).
+  Severity fail_on = Severity::Error;
 
   /// Every rule at its default.
   static RuleSettings defaults();

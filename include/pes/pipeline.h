@@ -26,6 +26,7 @@ struct Input {
 };
 
 class OutputGuard;
+class WalkFilter;
 
 /// What expanding the paths of a run found.
 struct InputWalk {
@@ -46,8 +47,11 @@ struct InputWalk {
 /// "-" is standard input, its format told from its first bytes. Each file and directory is
 /// visited once (by device and inode), so links that form a cycle end. With `outputs`, a walked
 /// file that is an output is skipped when it is a table pes batch writes (or empty), and is a
-/// clash otherwise; a file named directly that is an output is always a clash.
-InputWalk walk_inputs(const std::vector<std::string>& paths, const OutputGuard* outputs = nullptr);
+/// clash otherwise; a file named directly that is an output is always a clash. Lock files,
+/// hidden entries and macOS metadata in a walked directory are passed over, and so is what
+/// `filter` excludes (pes/walk_filter.h); paths given are always read.
+InputWalk walk_inputs(const std::vector<std::string>& paths, const OutputGuard* outputs = nullptr,
+                      const WalkFilter* filter = nullptr);
 
 /// True when the file starts as a table pes writes (--out or --findings, CSV or JSON Lines),
 /// or is empty.

@@ -20,6 +20,7 @@ struct ReportStyle {
   bool color = false;    ///< ANSI colours
   std::string root;          ///< absolute folder that SARIF URIs are relative to ("": none)
   std::string step_summary;  ///< file the GitHub reporter appends a Markdown table to ("": none)
+  bool quiet = false;  ///< findings only: no verdict for a clean form, no closing counts
 };
 
 class Reporter {

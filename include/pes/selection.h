@@ -27,6 +27,12 @@ struct Selection {
 /// True if `name` is a rule name, a group name (funds, indicators, totals, structure) or ALL.
 bool is_selector(std::string_view name);
 
+/// Every selector: ALL, the groups, then the rules, in table order.
+std::vector<std::string_view> selector_names();
+
+/// "unknown rule or group “x” (did you mean “y”?) …", in both languages.
+Message unknown_selector_message(std::string_view name);
+
 /// The first selector in `selection` that names no rule or group, if any.
 std::optional<std::string> unknown_selector(const Selection& selection);
 

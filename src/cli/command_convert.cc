@@ -116,8 +116,7 @@ CLI::Validator encoding_validator(bool allow_auto) {
       [allow_auto](std::string& value) -> std::string {
         TextEncoding e{};
         if (!parse_text_encoding(value, e) || (!allow_auto && e == TextEncoding::Auto)) {
-          return allow_auto ? "expected auto, utf-8 or gbk (gb18030)"
-                            : "expected utf-8 or gbk (gb18030)";
+          return value + (allow_auto ? " not in {auto,utf-8,gbk}" : " not in {utf-8,gbk}");
         }
         return {};
       },
@@ -136,10 +135,12 @@ Command add_convert(CLI::App& app) {
   sub->add_option("input", args->input,
                   fmt::format("{}; - reads standard input / 输入文件",
                               describe_formats(FormatFilter::All, false)))
+      ->type_name("FILE")
       ->required();
   sub->add_option("output", args->output,
                   "the file to write (its extension names the format); - writes standard output "
                   "/ 输出文件")
+      ->type_name("OUT")
       ->required();
   sub->add_option("--to", args->to,
                   fmt::format("format to write: {} (default: from OUT's extension; for -, JSON "

@@ -81,7 +81,7 @@ int run_rule(const RuleArgs& args) {
 Command add_rule(CLI::App& app) {
   auto args = std::make_shared<RuleArgs>();
   CLI::App* sub = app.add_subcommand("rule", "Explain a rule, or list them all / 解释规则或列出全部规则");
-  sub->add_option("name", args->name, "rule name, e.g. rate-mismatch / 规则名");
+  sub->add_option("name", args->name, "rule name, e.g. rate-mismatch / 规则名")->type_name("RULE");
   sub->add_flag("--list", args->list, "list every rule / 列出全部规则");
   sub->add_option("--format", args->format, "text, json or markdown / 输出格式")
       ->check(CLI::IsMember({"text", "json", "markdown"}))

@@ -3,7 +3,10 @@
 #include <iostream>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "commands.h"
+#include "pes/formats.h"
 #include "pes/checker.h"
 #include "pes/form_writer.h"
 #include "pes/output_guard.h"
@@ -96,7 +99,11 @@ Command add_score(CLI::App& app) {
   auto args = std::make_shared<ScoreArgs>();
   CLI::App* sub = app.add_subcommand(
       "score", "Print the forms with every computed field recomputed / 输出重新计算后的自评表");
-  sub->add_option("file", args->file, "pes/1 JSON, CSV, printed-layout text (.txt/.tsv) or .xlsx file; - reads standard input / 文件")->required();
+  sub->add_option("file", args->file,
+                  fmt::format("{}; - reads standard input / 文件",
+                              describe_formats(FormatFilter::All, false)))
+      ->type_name("FILE")
+      ->required();
   args->common.add_to(*sub);
   return {sub, [args] { return run_score(*args); }};
 }

@@ -14,11 +14,12 @@ void CommonOptions::add_to(CLI::App& app) {
                  "auto (truncation or half-up), truncate, or half-up (default: pes.toml, else "
                  "auto) / 舍入规则")
       ->check(CLI::IsMember({"auto", "truncate", "half-up"}));
-  app.add_option("--color", color, "auto, always or never (NO_COLOR is honoured) / 颜色")
+  app.add_option("--color", color, "auto, always or never; NO_COLOR in the environment means never / 颜色")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   app.add_option("--config", config,
-                 "Settings file (default: the nearest pes.toml from here upwards) / 配置文件");
+                 "Settings file (default: the nearest pes.toml from here upwards) / 配置文件")
+      ->type_name("FILE");
   app.add_option("--encoding", encoding, "Encoding of CSV input: auto, utf-8 or gbk / CSV 输入编码")
       ->check(text_encoding_validator())
       ->capture_default_str();
@@ -28,24 +29,29 @@ void CommonOptions::add_selection_to(CLI::App& app) {
   app.add_option("--select", select,
                  "Run only these rules or groups (funds, indicators, totals, structure, ALL); "
                  "replaces the config's select / 只运行这些规则或分组")
+      ->type_name("RULE,...")
       ->allow_extra_args(false)
       ->delimiter(',')
       ->each([this](const std::string&) { select_given = true; });
   app.add_option("--extend-select", extend_select, "Also run these rules or groups / 另外运行")
+      ->type_name("RULE,...")
       ->allow_extra_args(false)
       ->delimiter(',');
   app.add_option("--ignore", ignore, "Do not run these rules or groups / 不运行")
+      ->type_name("RULE,...")
       ->allow_extra_args(false)
       ->delimiter(',');
   app.add_option("--severity", severity,
                  "RULE=error|warning|info: report a rule (or group) at this severity / 严重级别")
+      ->type_name("RULE=LEVEL")
       ->allow_extra_args(false)
       ->delimiter(',');
   app.add_option("--fail-on", fail_on,
                  "Least severity that fails the run: error (default) or warning / 导致失败的级别")
       ->check(CLI::IsMember({"error", "warning"}));
   app.add_option("--max-warnings", max_warnings,
-                 "Fail when there are more than N warnings / 警告超过 N 个时失败");
+                 "Fail when there are more than N warnings / 警告超过 N 个时失败")
+      ->type_name("N");
 }
 
 TextEncoding CommonOptions::input_encoding() const {
@@ -98,8 +104,7 @@ bool CommonOptions::settings(Settings& out) const {
     flags.rules.severity.emplace_back(entry.substr(0, eq), level);
   }
   if (auto bad = unknown_selector(flags.rules)) {
-    std::cerr << (zh ? "pes：未知的规则或分组“" + *bad + "”（pes rule --list 列出全部）\n"
-                     : "pes: unknown rule or group “" + *bad + "” (pes rule --list shows them)\n");
+    std::cerr << (zh ? "pes：" : "pes: ") << unknown_selector_message(*bad).in(zh) << '\n';
     return false;
   }
   if (!fail_on.empty()) flags.fail_on = fail_on == "warning" ? Severity::Warning : Severity::Error;
@@ -119,11 +124,12 @@ bool CommonOptions::settings(Settings& out) const {
 ReportStyle CommonOptions::style(bool to_terminal) const {
   ReportStyle s;
   s.chinese = chinese();
+  // NO_COLOR (no-color.org) beats every flag: whoever set it never wants colours.
   const char* no_color = std::getenv("NO_COLOR");
   const bool no = no_color != nullptr && *no_color != '\0';
-  if (color == "always") s.color = true;
-  else if (color == "never") s.color = false;
-  else s.color = to_terminal && !no;
+  if (no || color == "never") s.color = false;
+  else if (color == "always") s.color = true;
+  else s.color = to_terminal;
   std::error_code ec;
   s.root = std::filesystem::current_path(ec).string();
   return s;

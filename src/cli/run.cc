@@ -2,8 +2,11 @@
 
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -13,6 +16,7 @@
 #include "pes/output_guard.h"
 #include "pes/pipeline.h"
 #include "pes/text.h"
+#include "pes/walk_filter.h"
 
 namespace pes::cli {
 namespace {
@@ -20,7 +24,7 @@ namespace {
 // The progress line on standard error: files and forms done, forms per second, errors so far.
 class Progress {
  public:
-  Progress(bool on, std::size_t files) : on_(on), files_(files) {}
+  Progress(bool on, std::size_t files, bool chinese) : on_(on), chinese_(chinese), files_(files) {}
 
   void result(const FileResult& r) {
     if (r.part == 0) ++files_done_;
@@ -38,9 +42,13 @@ class Progress {
     if (now - shown_ < std::chrono::milliseconds(200)) return;
     shown_ = now;
     const double secs = std::chrono::duration<double>(now - start_).count();
-    std::cerr << fmt::format("\r\x1b[Kfiles {}/{} · forms {} · {:.0f} forms/s · forms with errors {}",
-                             files_done_, files_, forms_,
-                             secs > 0 ? static_cast<double>(forms_) / secs : 0.0, error_forms_)
+    const double rate = secs > 0 ? static_cast<double>(forms_) / secs : 0.0;
+    std::cerr << (chinese_ ? fmt::format("\r\x1b[K文件 {}/{} · 自评表 {} 张 · 每秒 {:.0f} 张 · "
+                                         "有错误的 {} 张",
+                                         files_done_, files_, forms_, rate, error_forms_)
+                           : fmt::format("\r\x1b[Kfiles {}/{} · forms {} · {:.0f} forms/s · "
+                                         "forms with errors {}",
+                                         files_done_, files_, forms_, rate, error_forms_))
               << std::flush;
     visible_ = true;
   }
@@ -52,6 +60,7 @@ class Progress {
 
  private:
   bool on_;
+  bool chinese_;
   std::size_t files_;
   std::size_t files_done_ = 0;
   std::uint64_t forms_ = 0;
@@ -68,29 +77,70 @@ std::size_t failing(const FileResult& r, Severity fail_on) {
   return n;
 }
 
+// Where an output goes, so that two outputs to one place are caught: "-" for standard output,
+// else the file (by device and inode when it exists, else by its absolute name).
+std::string place_of(const std::string& path) {
+  struct stat out {};
+  if (path.empty() || path == "-" || path == "/dev/stdout") return "-";
+  const std::optional<FileId> id = file_id(path);
+  if (id && ::fstat(STDOUT_FILENO, &out) == 0 &&
+      FileId{static_cast<std::uint64_t>(out.st_dev), static_cast<std::uint64_t>(out.st_ino)} == *id &&
+      !S_ISREG(out.st_mode)) {
+    return "-";  // /dev/fd/1 and the like: the terminal or pipe standard output is
+  }
+  if (id) return fmt::format("{}:{}", id->device, id->inode);
+  std::error_code ec;
+  return std::filesystem::absolute(path, ec).lexically_normal().string();
+}
+
+// Refuses the same report asked for twice to one place (`--output json --output json`,
+// `sarif:a.sarif` and `sarif:./a.sarif`): one of the two would be lost or both mixed. Different
+// reports may share standard output, as they always could (the summary then moves to standard
+// error).
+bool outputs_apart(const std::vector<OutputSpec>& outputs, bool zh) {
+  std::vector<std::string> places;
+  for (const OutputSpec& o : outputs) places.push_back(place_of(o.path));
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      const ReporterInfo& a = *outputs[j].reporter;
+      if (places[i] != places[j] || a.name != outputs[i].reporter->name) continue;
+      const bool standard = places[i] == "-";
+      const std::string where = output_name(outputs[i].path);
+      std::cerr << (zh ? fmt::format("pes：{} 报告两次写到{}；每种报告每个去处只写一次\n", a.name,
+                                     standard ? "标准输出" : where)
+                       : fmt::format("pes: the {} report is asked for twice to {}; give it one "
+                                     "place\n",
+                                     a.name, standard ? "standard output" : where));
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 int run_checks(const RunRequest& request, const CommonOptions& common) {
   Settings settings;
   if (!common.settings(settings)) return kExitUsage;
   ReportStyle style = common.style(::isatty(STDOUT_FILENO) != 0);
+  style.quiet = request.quiet;
   const bool zh = style.chinese;
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) style.step_summary = summary;
+  if (!outputs_apart(request.outputs, zh)) return kExitUsage;
+
+  // What a walk passes over: --exclude (relative to here) and pes.toml's exclude (relative to
+  // its folder).
+  WalkFilter filter(settings.cwd());
+  for (const std::string& glob : request.exclude) filter.exclude(glob, settings.cwd());
+  if (const auto& config = settings.config()) {
+    for (const std::string& glob : config->exclude) filter.exclude(glob, config->path.parent_path());
+  }
 
   // No output may be an input, under any name; the walk skips this run's own tables.
   OutputGuard guard;
   guard.add("-");
   for (const OutputSpec& spec : request.outputs) guard.add(spec.path);
-  InputWalk walk;
-  if (request.walk) {
-    walk = walk_inputs(request.paths, &guard);
-  } else {
-    for (std::size_t i = 0; i < request.paths.size(); ++i) {
-      const std::string& path = request.paths[i];
-      if (Message error; !guard.check(path, error)) walk.clashes.push_back(error);
-      walk.inputs.push_back({path, format_for_path(path), path == "-", i});
-    }
-  }
+  InputWalk walk = walk_inputs(request.paths, &guard, &filter);
   const std::vector<Input>& inputs = walk.inputs;
   const std::vector<Message>& errors = walk.errors;
   for (const auto* list : {&walk.errors, &walk.skipped, &walk.clashes}) {
@@ -160,7 +210,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   config.encoding = common.input_encoding();
   config.jobs = request.jobs;
 
-  Progress progress(request.progress, inputs.size());
+  Progress progress(request.progress, inputs.size(), zh);
   Summary summary;
   summary.skipped = walk.skipped;
   bool unreadable = false;
@@ -181,7 +231,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
         std::cerr << finding_line(result.path, f, zh) << '\n';
       }
     }
-    failed = failed || failing(result, settings.for_path(result.path).fail_on) > 0;
+    failed = failed || (result.opened && failing(result, result.rules.fail_on) > 0);
     summary.add(result);
     for (auto& r : reporters) r->file(result);
     progress.result(result);

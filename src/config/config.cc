@@ -62,28 +62,33 @@ bool load_settings(const std::optional<std::filesystem::path>& config, SettingsL
   return true;
 }
 
+std::vector<const Override*> Settings::overrides_for(std::string_view path) const {
+  std::vector<const Override*> out;
+  if (!config_ || path == "-" || config_->overrides.empty()) return out;
+  // Globs are relative to the folder that holds pes.toml.
+  const std::filesystem::path file = (cwd_ / std::filesystem::path(path)).lexically_normal();
+  const std::filesystem::path root = config_->path.parent_path().lexically_normal();
+  const std::string rel = file.lexically_relative(root).generic_string();
+  if (rel.empty() || rel.starts_with("..")) return out;
+  for (const Override& o : config_->overrides) {
+    for (const std::string& glob : o.paths) {
+      if (glob_match(glob, rel)) {
+        out.push_back(&o);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 FileSettings Settings::for_path(std::string_view path) const {
   FileSettings out;
   if (config_) {
     apply_layer(config_->base, out);
-    if (path != "-" && !config_->overrides.empty()) {
-      // Globs are relative to the folder that holds pes.toml.
-      const std::filesystem::path file = (cwd_ / std::filesystem::path(path)).lexically_normal();
-      const std::filesystem::path root = config_->path.parent_path().lexically_normal();
-      const std::string rel = file.lexically_relative(root).generic_string();
-      if (!rel.empty() && !rel.starts_with("..")) {
-        for (const Override& o : config_->overrides) {
-          for (const std::string& glob : o.paths) {
-            if (glob_match(glob, rel)) {
-              apply_layer(o.settings, out);
-              break;
-            }
-          }
-        }
-      }
-    }
+    for (const Override* o : overrides_for(path)) apply_layer(o->settings, out);
   }
   apply_layer(flags_, out);
+  out.options.rules.fail_on = out.fail_on;
   return out;
 }
 

@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 
 #include "pes/config.h"
+#include "pes/selection.h"
+#include "pes/suggest.h"
 
 namespace pes {
 namespace {
@@ -38,6 +40,10 @@ class Reader {
                       "max-warnings 必须是不小于 0 的整数");
         }
         out.max_warnings = static_cast<std::uint64_t>(v->get());
+        out.max_warnings_line = key.source().begin.line;
+      } else if (k == "exclude") {
+        if (!read_strings(node, "exclude", out.exclude)) return false;
+        for (const toml::node& item : *node.as_array()) out.exclude_lines.push_back(item.source().begin.line);
       } else if (k == "overrides") {
         const auto* list = node.as_array();
         if (list == nullptr || !list->is_array_of_tables()) {
@@ -46,6 +52,7 @@ class Reader {
         }
         for (const toml::node& entry : *list) {
           Override o;
+          o.line = entry.source().begin.line;
           if (!read_override(*entry.as_table(), o)) return false;
           out.overrides.push_back(std::move(o));
         }
@@ -67,9 +74,10 @@ class Reader {
           return fail(node.source(), "paths must list at least one glob",
                       "paths 至少要列出一个路径模式");
         }
-      } else if (key.str() == "max-warnings") {
-        return fail(key.source(), "max-warnings applies to the whole run; set it at the top level",
-                    "max-warnings 作用于整次运行，只能在顶层设置");
+      } else if (key.str() == "max-warnings" || key.str() == "exclude") {
+        return fail(key.source(),
+                    fmt::format("{} applies to the whole run; set it at the top level", key.str()),
+                    fmt::format("{} 作用于整次运行，只能在顶层设置", key.str()));
       } else if (!read_key(key, node, out.settings)) {
         return false;
       }
@@ -83,6 +91,7 @@ class Reader {
 
   bool read_key(const toml::key& key, const toml::node& node, SettingsLayer& out) {
     const std::string_view k = key.str();
+    out.lines[std::string(k)] = key.source().begin.line;
     if (k == "rounding") {
       const auto* v = node.as_string();
       const auto r = v != nullptr ? parse_rounding(v->get()) : std::nullopt;
@@ -112,7 +121,12 @@ class Reader {
     if (k == "ignore") return read_rule_names(node, "ignore", out.rules.ignore);
     if (k == "grades") return read_grades(node, out);
     if (k == "severity") return read_severity(node, out);
-    return fail(key.source(), fmt::format("unknown key “{}”", k), fmt::format("未知的键“{}”", k));
+    static constexpr std::string_view kKeys[] = {
+        "rounding", "fail-on", "select", "extend-select", "ignore", "grades",
+        "severity", "max-warnings", "exclude", "overrides"};
+    const auto near = closest_name(k, kKeys);
+    return fail(key.source(), fmt::format("unknown key “{}”{}", k, did_you_mean(near, false)),
+                fmt::format("未知的键“{}”{}", k, did_you_mean(near, true)));
   }
 
   bool read_strings(const toml::node& node, std::string_view what, std::vector<std::string>& out) {
@@ -138,9 +152,8 @@ class Reader {
     const auto& list = *node.as_array();
     for (std::size_t i = first; i < out.size(); ++i) {
       if (!is_selector(out[i])) {
-        return fail(list[i - first].source(),
-                    fmt::format("unknown rule or group “{}” (pes rule --list shows them)", out[i]),
-                    fmt::format("未知的规则或分组“{}”（pes rule --list 列出全部）", out[i]));
+        const Message m = unknown_selector_message(out[i]);
+        return fail(list[i - first].source(), m.en, m.zh);
       }
     }
     return true;
@@ -155,10 +168,10 @@ class Reader {
     for (const auto& [key, value] : *table) {
       const std::string name(key.str());
       if (!is_selector(name)) {
-        return fail(key.source(),
-                    fmt::format("unknown rule or group “{}” (pes rule --list shows them)", name),
-                    fmt::format("未知的规则或分组“{}”（pes rule --list 列出全部）", name));
+        const Message m = unknown_selector_message(name);
+        return fail(key.source(), m.en, m.zh);
       }
+      out.lines["severity." + name] = key.source().begin.line;
       const auto* v = value.as_string();
       Severity level{};
       if (v == nullptr || !parse_severity(v->get(), level)) {
@@ -192,6 +205,7 @@ class Reader {
                     "等级下限必须是 0 到 100 之间的数");
       }
       *slot = d;
+      out.lines["grades." + std::string(k)] = key.source().begin.line;
     }
     if ((out.excellent && out.good && !(*out.good < *out.excellent)) ||
         (out.good && out.pass && !(*out.pass < *out.good)) ||

@@ -18,6 +18,7 @@
 #include "pes/pipeline.h"
 #include "pes/tables.h"
 #include "pes/text.h"
+#include "pes/walk_filter.h"
 
 namespace pes {
 namespace {
@@ -63,7 +64,8 @@ FileId id_of(const struct stat& st) {
 
 class Walker {
  public:
-  Walker(const OutputGuard* outputs, InputWalk& out) : outputs_(outputs), out_(out) {}
+  Walker(const OutputGuard* outputs, const WalkFilter* filter, InputWalk& out)
+      : outputs_(outputs), filter_(filter), out_(out) {}
 
   void path(const std::string& path, std::size_t arg) {
     arg_ = arg;
@@ -108,6 +110,8 @@ class Walker {
     if (ec) out_.errors.push_back(cannot(dir, ec.message()));
     std::sort(names.begin(), names.end());
     for (const std::string& name : names) {
+      // Lock files, hidden entries and macOS metadata are passed over without a word.
+      if (WalkFilter::is_clutter(name, true)) continue;
       const std::string p = dir == "/" ? "/" + name : dir + "/" + name;
       struct stat st {};
       if (::stat(p.c_str(), &st) != 0) {  // follows symbolic links
@@ -121,6 +125,7 @@ class Walker {
         }
         continue;
       }
+      if (filter_ != nullptr && filter_->skips(p, S_ISDIR(st.st_mode))) continue;  // excluded
       if (S_ISDIR(st.st_mode)) {
         if (dirs_.insert(id_of(st)).second) walk(p);  // a directory seen before: a cycle
         continue;
@@ -146,6 +151,7 @@ class Walker {
   }
 
   const OutputGuard* outputs_;
+  const WalkFilter* filter_;
   InputWalk& out_;
   std::size_t arg_ = 0;
   std::set<FileId> dirs_;
@@ -154,9 +160,10 @@ class Walker {
 
 }  // namespace
 
-InputWalk walk_inputs(const std::vector<std::string>& paths, const OutputGuard* outputs) {
+InputWalk walk_inputs(const std::vector<std::string>& paths, const OutputGuard* outputs,
+                      const WalkFilter* filter) {
   InputWalk out;
-  Walker walker(outputs, out);
+  Walker walker(outputs, filter, out);
   for (std::size_t i = 0; i < paths.size(); ++i) walker.path(paths[i], i);
   return out;
 }

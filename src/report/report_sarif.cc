@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pes/report.h"
+#include "report/fingerprint.h"
 #include "report/reporters.h"
 #include "pes/rules.h"
 
@@ -52,14 +53,6 @@ std::string uri_escape(std::string_view path) {
     }
   }
   return out;
-}
-
-std::uint64_t fnv1a(std::string_view text, std::uint64_t h = 0xcbf29ce484222325ull) {
-  for (char c : text) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ull;
-  }
-  return h;
 }
 
 class SarifReporter final : public Reporter {

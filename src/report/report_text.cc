@@ -32,6 +32,7 @@ class TextReporter final : public Reporter {
   }
 
   void finish(const Summary& s) override {
+    if (style_.quiet) return;  // --quiet: the findings are all there is
     const bool zh = style_.chinese;
     std::string line =
         zh ? fmt::format("共 {} 个文件、{} 张自评表：{} 个错误，{} 个警告，{} 条提示", s.files, s.forms,
@@ -57,6 +58,10 @@ class TextReporter final : public Reporter {
   }
 
   void form(const FileResult& file, const Form& form, const FormResult& result) {
+    if (style_.quiet) {  // --quiet: each finding's line names its file and place already
+      for (const Finding& f : result.findings) finding(file, f);
+      return;
+    }
     const bool zh = style_.chinese;
     const Recomputed& re = result.re;
     std::string title = form.project.ok() ? shorten(form.project.value) : (zh ? "（无项目名称）" : "(no project name)");
@@ -101,7 +106,7 @@ class TextReporter final : public Reporter {
     const std::string_view color = f.severity == Severity::Error     ? kRed
                                    : f.severity == Severity::Warning ? kYellow
                                                                      : kCyan;
-    out_ << "  " << finding_location(file.path, f) << ": "
+    out_ << (style_.quiet ? "" : "  ") << finding_location(file.path, f) << ": "
          << paint(color, finding_head(f, zh)) << ' ' << f.message.in(zh) << '\n';
     if (!f.reported.empty() || !f.expected.empty()) {
       const std::string reported = f.reported.empty() ? "—" : f.reported;

@@ -18,6 +18,8 @@ std::unique_ptr<Reporter> make_sarif_reporter(std::ostream& out, const ReportSty
                                               std::string_view path);
 std::unique_ptr<Reporter> make_github_reporter(std::ostream& out, const ReportStyle& style,
                                                std::string_view path);
+std::unique_ptr<Reporter> make_gitlab_reporter(std::ostream& out, const ReportStyle& style,
+                                               std::string_view path);
 std::unique_ptr<Reporter> make_junit_reporter(std::ostream& out, const ReportStyle& style,
                                               std::string_view path);
 std::unique_ptr<Reporter> make_forms_reporter(std::ostream& out, const ReportStyle& style,

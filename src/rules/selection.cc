@@ -1,8 +1,12 @@
 #include "pes/selection.h"
 
 #include <algorithm>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "pes/rules.h"
+#include "pes/suggest.h"
 
 namespace pes {
 namespace {
@@ -30,6 +34,26 @@ struct Step {
 }  // namespace
 
 bool is_selector(std::string_view name) { return specificity(name) >= 0; }
+
+std::vector<std::string_view> selector_names() {
+  std::vector<std::string_view> out = {"ALL"};
+  for (const Rule& r : rules()) {
+    if (std::find(out.begin(), out.end(), group_name(r.group)) == out.end()) {
+      out.push_back(group_name(r.group));
+    }
+  }
+  for (const Rule& r : rules()) out.push_back(r.name);
+  return out;
+}
+
+Message unknown_selector_message(std::string_view name) {
+  const std::vector<std::string_view> names = selector_names();
+  const std::optional<std::string> near = closest_name(name, names);
+  return {fmt::format("unknown rule or group “{}”{} (pes rule --list shows them)", name,
+                      did_you_mean(near, false)),
+          fmt::format("未知的规则或分组“{}”{}（pes rule --list 列出全部）", name,
+                      did_you_mean(near, true))};
+}
 
 std::optional<std::string> unknown_selector(const Selection& s) {
   auto check = [](const std::vector<std::string>& names) -> std::optional<std::string> {

@@ -78,11 +78,25 @@ class Outputs(Tmp):
         self.assertIn("no/x.json", r.err)
         r = Run(["check", "--output", "xml", "samples/form01.json"])
         self.assertEqual(r.code, 2)
-        self.assertIn("FORMAT[:PATH]", r.err)
+        self.assertIn("“xml” is not one of text, json, sarif", r.err)
+
+    def test_the_same_report_twice_to_one_place_is_refused(self):
+        r = Run(["check", "--output", "json", "--output", "json", "samples/form01.json"])
+        self.assertEqual((r.code, r.out), (2, ""))
+        self.assertIn("json report is asked for twice to standard output", r.err)
+        a = os.path.join(self.dir, "a.sarif")
+        r = Run(["check", "--output", "sarif:" + a, "--output", "sarif:" + self.dir + "/./a.sarif",
+                 "samples/form01.json"])
+        self.assertEqual(r.code, 2)
+        self.assertFalse(os.path.exists(a))
+        # Two different reports, or one report to two places, are fine.
+        r = Run(["check", "--output", "json:" + a, "--output", "sarif:" + a + ".2", "--output", "sarif",
+                 "samples/form01.json"])
+        self.assertEqual(r.code, 0, r.err)
 
     def test_junit_parses_with_a_real_xml_parser(self):
         path = os.path.join(self.dir, "junit.xml")
-        r = Run(["check", "--output", "junit:" + path, "--output", "text", "samples/form01.json",
+        r = Run(["check", "--fail-on", "warning", "--output", "junit:" + path, "--output", "text", "samples/form01.json",
                  "samples/form11.json", "tests/golden/truncated.json", "tests/golden/array.json"])
         self.assertEqual(r.code, 1)
         self.assertIn("1 warning", r.out)
@@ -325,6 +339,98 @@ class Score(Tmp):
         r = Run(["score", "--lang", "en", path])
         self.assertEqual(r.code, 0, r.err)
         self.assertEqual(json.loads(r.out)["total"], 99.84)
+
+
+class OnePipeline(Tmp):
+    """check and batch: directories, walk rules, the same thresholds, --quiet."""
+
+    def filings(self):
+        self.copy(1, "f/a.json")
+        self.copy(11, "f/sub/b.json")  # one warning
+        self.copy(1, "f/.hidden/c.json")
+        self.copy(1, "f/__MACOSX/d.json")
+        self.copy(1, "f/drafts/e.json")
+        self.write("f/~$lock.xlsx", "not a workbook")
+        self.write("f/._a.json", "macOS metadata")
+        self.write("pes.toml", 'exclude = ["f/drafts/**"]\n')
+
+    def test_check_walks_a_directory_with_the_walk_rules(self):
+        self.filings()
+        r = Run(["check", "f"], cwd=self.dir)
+        self.assertEqual(r.code, 0, r.err)
+        self.assertEqual([l.split(":")[0] for l in r.out.splitlines() if not l.startswith(" ")][:2],
+                         ["f/a.json", "f/sub/b.json"])
+        self.assertIn("2 files, 2 forms", r.out)
+        for hidden in ("c.json", "d.json", "e.json", "lock", "._a"):
+            self.assertNotIn(hidden, r.out + r.err)
+        # --exclude on the command line, by name at any depth.
+        r = Run(["check", "--exclude", "sub", "f"], cwd=self.dir)
+        self.assertIn("1 file, 1 form", r.out)
+        # A path named directly is read, excluded or not.
+        r = Run(["check", "f/drafts/e.json"], cwd=self.dir)
+        self.assertIn("1 file, 1 form", r.out)
+
+    def test_no_forms_found_is_exit_2(self):
+        os.makedirs(os.path.join(self.dir, "empty/.git"))
+        r = Run(["check", "empty"], cwd=self.dir)
+        self.assertEqual(r.code, 2)
+        self.assertIn("no forms found in empty", r.err)
+
+    def test_batch_honours_fail_on_and_max_warnings_and_output(self):
+        self.filings()
+        for command in ("check", "batch"):
+            with self.subTest(command=command):
+                self.assertEqual(Run([command, "f"], cwd=self.dir).code, 0)
+                self.assertEqual(Run([command, "--fail-on", "warning", "f"], cwd=self.dir).code, 1)
+                self.assertEqual(Run([command, "--max-warnings", "0", "f"], cwd=self.dir).code, 1)
+                r = Run([command, "--output", "sarif", "f"], cwd=self.dir)
+                self.assertEqual(len(json.loads(r.out)["runs"][0]["results"]), 1)
+        self.write("pes.toml", 'fail-on = "warning"\nexclude = ["f/drafts/**"]\n')
+        self.assertEqual(Run(["batch", "f"], cwd=self.dir).code, 1)
+
+    def test_quiet_prints_only_findings(self):
+        self.filings()
+        r = Run(["check", "-q", "f"], cwd=self.dir)
+        self.assertEqual(r.code, 0, r.err)
+        self.assertTrue(r.out.startswith("f/sub/b.json:168:17: warning[deduction-without-reason]"), r.out)
+        self.assertNotIn("✓", r.out)
+        self.assertNotIn("forms", r.out)
+        r = Run(["batch", "--quiet", "f"], cwd=self.dir)
+        self.assertEqual((r.code, r.out), (0, ""))
+
+    def test_show_config_names_where_each_setting_came_from(self):
+        self.write("pes.toml", 'rounding = "truncate"\n\n[[overrides]]\npaths = ["old/**"]\nfail-on = "warning"\n')
+        r = Run(["check", "--show-config", "old/a.json", "--ignore", "over-execution"], cwd=self.dir)
+        self.assertEqual(r.code, 0, r.err)
+        lines = {l.split()[0] + (" " + l.split()[1] if l.startswith("rule ") else ""): l
+                 for l in r.out.splitlines() if l.strip()}
+        self.assertRegex(lines["rounding"], r"truncate +pes.toml:1$")
+        self.assertRegex(lines["fail-on"], r"warning +pes.toml:5")
+        self.assertRegex(lines["rule over-execution"], r"off +--ignore$")
+        self.assertRegex(lines["rule rate-mismatch"], r"error +default$")
+
+    def test_did_you_mean(self):
+        r = Run(["chek", "samples/form01.json"])
+        self.assertEqual(r.code, 2)
+        self.assertIn("unknown command “chek” (did you mean “check”?)", r.err)
+        r = Run(["check", "--exlude", "x", "samples/form01.json"])
+        self.assertEqual(r.code, 2)
+        self.assertIn("unknown option “--exlude” (did you mean “--exclude”?)", r.err)
+        r = Run(["check", "--select", "rate-mismath", "samples/form01.json"])
+        self.assertEqual(r.code, 2)
+        self.assertIn("did you mean “rate-mismatch”", r.err)
+        r = Run(["check", "--lang", "zh", "--exlude", "x", "samples/form01.json"])
+        self.assertIn("未知的选项“--exlude”", r.err)
+        self.write("pes.toml", 'roundng = "truncate"\n')
+        r = Run(["check", os.path.join(SRC, "samples/form01.json")], cwd=self.dir)
+        self.assertEqual(r.code, 2)
+        self.assertIn("did you mean “rounding”", r.err)
+
+    def test_no_color_beats_color_always(self):
+        r = Run(["check", "--color", "always", "samples/form11.json"], env={"NO_COLOR": "1"})
+        self.assertNotIn("\x1b[", r.out)
+        r = Run(["check", "--color", "always", "samples/form11.json"], env={"NO_COLOR": ""})
+        self.assertIn("\x1b[", r.out)
 
 
 if __name__ == "__main__":

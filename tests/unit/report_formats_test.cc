@@ -83,11 +83,32 @@ TEST_CASE("github: the step summary gets a Markdown table of every finding", "[g
   std::filesystem::remove(path);
 }
 
+TEST_CASE("gitlab: an issue per finding, and one for a file that cannot be read", "[gitlab]") {
+  const std::string json = report("gitlab", {checked(sample_path(11)), checked("/no/such.json")});
+  CHECK_THAT(json, Catch::StartsWith("[\n  {\n    \"type\": \"issue\",\n    \"check_name\": "
+                                     "\"deduction-without-reason\""));
+  CHECK_THAT(json, Catch::Contains("\"severity\": \"minor\""));
+  CHECK_THAT(json, Catch::Contains("\"check_name\": \"unreadable\""));
+  CHECK_THAT(json, Catch::Contains("\"severity\": \"critical\""));
+  CHECK_THAT(json, Catch::Contains("\"path\": \"/no/such.json\""));
+}
+
+TEST_CASE("junit: a finding below --fail-on is a passing test", "[junit]") {
+  const std::string xml = report("junit", {checked(sample_path(11))});  // fail-on: error
+  CHECK_THAT(xml, Catch::Contains("<testsuites name=\"pes\" tests=\"1\" failures=\"0\" errors=\"0\">"));
+  CHECK_THAT(xml, !Catch::Contains("<failure"));
+  CHECK_THAT(xml, Catch::Contains("<system-out>"));
+  CHECK_THAT(xml, Catch::Contains("deduction-without-reason"));
+}
+
 TEST_CASE("junit: suites per file, failures per finding, passes per clean form, errors", "[junit]") {
   const std::string dir = std::string(PES_SOURCE_DIR) + "/tests/golden/";
-  const std::string xml = report("junit", {checked(sample_path(1)), checked(sample_path(11)),
-                                                       checked(dir + "truncated.json"),
-                                                       checked("/no/such.json")});
+  Options fail_on_warning;
+  fail_on_warning.rules.fail_on = Severity::Warning;
+  const std::string xml = report("junit", {checked(sample_path(1)),
+                                           checked(sample_path(11), fail_on_warning),
+                                           checked(dir + "truncated.json"),
+                                           checked("/no/such.json")});
   CHECK_THAT(xml, Catch::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"pes\""));
   CHECK_THAT(xml, Catch::Contains("tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\">\n    <testcase classname=\""));
   CHECK_THAT(xml, Catch::Contains("name=\"市张江管委会专项发展资金监管经费\"/>"));
@@ -95,7 +116,11 @@ TEST_CASE("junit: suites per file, failures per finding, passes per clean form, 
   CHECK_THAT(xml, Catch::Contains("<error type=\"parse-error\""));
   CHECK_THAT(xml, Catch::Contains("<error type=\"unreadable\""));
   CHECK_THAT(xml, Catch::Contains("<testsuites name=\"pes\" tests=\"4\" failures=\"1\" errors=\"2\">"));
-  const std::string escaped = report("junit", {with_awkward_message()});
+  // Stable names: the form, the rule and the field's pointer, no line or column.
+  CHECK_THAT(xml, Catch::Contains("name=\"服务经济工作经费: deduction-without-reason /indicators/"));
+  FileResult awkward = with_awkward_message();
+  awkward.rules.fail_on = Severity::Info;  // its finding is a notice: fail on it, to see <failure>
+  const std::string escaped = report("junit", {awkward});
   CHECK_THAT(escaped, Catch::Contains("message=\"100% sure: a, b&#13;&#10;next | cell\""));
 }
 

@@ -1,0 +1,86 @@
+#include "app.h"
+
+#include <iostream>
+#include <string_view>
+
+#include "pes/output_file.h"
+#include "usage_errors.h"
+
+namespace pes::cli {
+namespace {
+
+// The command named on the command line: the first word that is not an option (the app itself
+// has only --help and --version, which take no value).
+std::optional<std::string_view> first_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--")
+      return i + 1 < argc ? std::optional<std::string_view>(argv[i + 1]) : std::nullopt;
+    if (!arg.starts_with('-') || arg == "-") return arg;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Command> build_app(CLI::App& app) {
+  app.name("pes");
+  app.description(
+      "pes — checks and scores performance self-evaluation forms (财政项目支出绩效自评表)");
+  app.set_version_flag("--version", std::string(pes_version()));
+  app.require_subcommand(1);
+  return {add_check(app),   add_batch(app), add_score(app),
+          add_convert(app), add_rule(app),  add_schema(app)};
+}
+
+int run_app(int argc, char** argv) {
+  guard_standard_streams();
+  const bool zh = chinese_messages(argc, argv);
+  CLI::App app;
+  const std::vector<Command> commands = build_app(app);
+  auto fail = [&](const Message& m, const CLI::App* sub) {
+    const std::string help = sub != nullptr && sub != &app ? "pes " + sub->get_name() + " --help"
+                                                           : std::string("pes --help");
+    std::cerr << (zh ? "pes：" : "pes: ") << m.in(zh) << '\n'
+              << (zh ? "（" + help + " 列出用法）\n" : "(" + help + " shows the usage)\n");
+    return kExitUsage;
+  };
+
+  // A mistyped command is named as such, with the nearest command.
+  const auto word = first_word(argc, argv);
+  const CLI::App* sub = nullptr;
+  if (word) {
+    for (const Command& c : commands) {
+      if (c.app->get_name() == *word) sub = c.app;
+    }
+    if (sub == nullptr) return fail(unknown_command(*word, app), nullptr);
+  }
+  int code = kExitUsage;
+  try {
+    app.parse(argc, argv);
+    for (const Command& c : commands) {
+      if (c.app->parsed()) {
+        code = c.run();
+        break;
+      }
+    }
+  } catch (const CLI::ParseError& e) {
+    const int exit = e.get_exit_code();
+    if (exit == static_cast<int>(CLI::ExitCodes::Success)) {
+      code = app.exit(e) == 0 ? kExitClean : kExitUsage;  // --help, --version
+    } else if (sub == nullptr && e.get_name() == "RequiredError") {
+      code = fail(command_required(app), nullptr);
+    } else {
+      code = fail(usage_error(e, sub != nullptr ? *sub : app), sub);
+    }
+  }
+  // Whatever the command printed must have reached standard output.
+  Message error;
+  if (!flush_standard_output(error)) {
+    std::cerr << "pes: " << error.in(zh) << '\n';
+    return kExitUsage;
+  }
+  return code;
+}
+
+}  // namespace pes::cli
