@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string(pes::pes_version()));
   app.require_subcommand(1);
   const std::vector<Command> commands = {add_check(app), add_batch(app), add_score(app),
-                                         add_convert(app), add_rule(app), add_schema(app)};
+                                         add_convert(app), add_fix(app), add_rule(app), add_schema(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
