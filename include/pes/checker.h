@@ -32,6 +32,7 @@ struct FileResult {
   std::vector<Finding> file_findings;  ///< parse errors and findings outside any form
   RuleSettings rules;                  ///< the rules that ran on this file, at their severities
 
+  /// Findings of a severity, the accepted ones aside.
   std::size_t count(Severity s) const;
   /// Empties the result for reuse on `path`, keeping allocated capacity.
   void clear(std::string_view path);

@@ -31,12 +31,27 @@ struct Override {
   SettingsLayer settings;
 };
 
+/// A deviation a person has looked at and justified (`[[accept]]`): the findings it covers are
+/// kept, shown as accepted with the reason, and never fail the run.
+struct Accept {
+  std::vector<std::string> paths;  ///< globs, relative to the config file's folder
+  std::string form;                ///< the form's 项目名称 ("": any form of those files)
+  std::string rule;                ///< a rule or group name
+  std::string field;               ///< the field, as fingerprint.h names fields ("": any)
+  std::string reason;              ///< why: never empty
+  std::uint32_t line = 0;          ///< where the entry starts in the config file
+  std::uint32_t column = 0;
+};
+
 /// A pes.toml, read.
 struct ConfigFile {
   std::filesystem::path path;  ///< the file itself
   SettingsLayer base;
   std::vector<Override> overrides;
   std::optional<std::uint64_t> max_warnings;
+  std::vector<Accept> accepts;
+  /// `baseline = "…"`: the baseline file, relative to the config file's folder as written.
+  std::optional<std::filesystem::path> baseline;
 };
 
 /// Why a config file was refused: where, and what.
