@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "pes/checker.h"
@@ -28,6 +29,7 @@ class AcceptList {
  private:
   struct Entry {
     const Accept* accept = nullptr;
+    std::string field;  // the entry's field as labels are compared (normalize_label)
     bool applied = false;
     std::uint64_t used = 0;
   };

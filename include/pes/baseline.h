@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,8 +41,8 @@ class Baseline {
   void record(const FileResult& file);
   /// Writes the findings recorded, sorted, in one go (OutputFile). False with `error` set.
   bool write(Message& error) const;
-  /// The entries that no longer occur: in a file checked in this run (or a file that no longer
-  /// exists), with `count` the occurrences gone.
+  /// The entries that no longer occur: of a rule that ran on a file checked in this run (or of
+  /// a file that no longer exists), with `count` the occurrences gone.
   std::vector<BaselineEntry> gone() const;
   /// How many findings the recorded baseline holds.
   std::uint64_t recorded() const;
@@ -63,7 +62,7 @@ class Baseline {
   std::vector<BaselineEntry> entries_;
   std::map<std::string, std::size_t> index_;       // key → entry
   std::vector<std::uint64_t> used_;                // per entry, findings met
-  std::set<std::string> checked_;                  // files checked, relative to folder_
+  std::map<std::string, RuleSettings> checked_;    // files checked (relative to folder_): rules run
   std::map<std::string, BaselineEntry> recorded_;  // key → entry, for write()
 };
 

@@ -21,6 +21,7 @@ struct BatchArgs {
   std::string out;
   std::string findings;
   bool no_progress = false;
+  BaselineOptions baseline;  // --baseline, --write-baseline
   CommonOptions common;
 };
 
@@ -31,6 +32,7 @@ int run_batch_command(const BatchArgs& args) {
   request.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   request.progress = !args.no_progress && ::isatty(STDERR_FILENO) != 0;
   request.problems_to_stderr = true;
+  request.baseline = args.baseline;
   if (!args.out.empty()) request.outputs.push_back({&reporter_for_out(args.out), args.out});
   if (!args.findings.empty()) request.outputs.push_back({find_reporter("findings"), args.findings});
   request.outputs.push_back({find_reporter("summary"), ""});
@@ -59,6 +61,7 @@ Command add_batch(CLI::App& app) {
                   "One row per finding: .csv (UTF-8 with BOM) or .jsonl / 每个问题一行");
   sub->add_flag("--no-progress", args->no_progress,
                 "No progress line on standard error / 不显示进度");
+  args->baseline.add_to(*sub);
   args->common.add_to(*sub);
   args->common.add_selection_to(*sub);
   sub->footer(

@@ -23,8 +23,7 @@ struct CheckArgs {
   std::string annotate;              // --annotate PATH: the checked workbook, marked up
   bool exit_zero = false;
   bool statistics = false;
-  std::string baseline;        // --baseline FILE
-  std::string write_baseline;  // --write-baseline FILE
+  BaselineOptions baseline;  // --baseline, --write-baseline
   CommonOptions common;
 };
 
@@ -39,7 +38,6 @@ int run_check(const CheckArgs& args) {
   request.statistics = args.statistics;
   request.exit_zero = args.exit_zero;
   request.baseline = args.baseline;
-  request.write_baseline = args.write_baseline;
   return run_checks(request, args.common);
 }
 
@@ -75,14 +73,7 @@ Command add_check(CLI::App& app) {
   sub->add_flag("--exit-zero", args->exit_zero,
                 "Exit 0 even when findings would fail the run (2 still means trouble) / 有问题也以 0 退出");
   sub->add_flag("--statistics", args->statistics, "Also print how many findings each rule produced / 按规则统计");
-  sub->add_option("--baseline", args->baseline,
-                  "FILE: report only findings not in this baseline, and list its entries that no "
-                  "longer occur (default: pes.toml's baseline) / 只报告基线之外的问题")
-      ->allow_extra_args(false);
-  sub->add_option(
-         "--write-baseline", args->write_baseline,
-         "FILE: record today's findings there as the baseline (exit 0) / 将当前问题记为基线")
-      ->allow_extra_args(false);
+  args->baseline.add_to(*sub);
   args->common.add_to(*sub);
   args->common.add_selection_to(*sub);
   std::string footer =

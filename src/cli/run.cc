@@ -2,20 +2,16 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <memory>
-#include <optional>
 
 #include <fmt/format.h>
 
-#include "pes/accepts.h"
-#include "pes/baseline.h"
 #include "pes/output_file.h"
 #include "pes/pipeline.h"
+#include "triage.h"
 
 namespace pes::cli {
 namespace {
@@ -91,27 +87,9 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   }
   for (const Message& m : errors) std::cerr << "pes: " << m.in(zh) << '\n';
 
-  // Accepted deviations mark findings; a baseline drops the ones it holds (or, written, records
-  // them all).
-  std::error_code ec;
-  const std::filesystem::path cwd = std::filesystem::current_path(ec);
-  AcceptList accepts(settings.config(), cwd);
-  std::optional<Baseline> baseline;
-  const bool recording = !request.write_baseline.empty();
-  if (recording) {
-    baseline.emplace(request.write_baseline, cwd);
-  } else if (!request.baseline.empty()) {
-    baseline.emplace(request.baseline, cwd);
-  } else if (settings.config() && settings.config()->baseline) {
-    baseline.emplace(settings.config()->path.parent_path() / *settings.config()->baseline, cwd);
-  }
-  if (baseline && !recording) {
-    Message error;
-    if (!baseline->load(error)) {
-      std::cerr << "pes: " << error.in(zh) << '\n';
-      return kExitUsage;
-    }
-  }
+  Triage triage;  // [[accept]] entries and the baseline
+  if (!triage.open(request.baseline, settings, zh)) return kExitUsage;
+  std::erase_if(inputs, [&](const Input& in) { return triage.is_baseline(in.path); });
 
   // Files are opened before any work, so a bad path fails fast and nothing is half-written.
   std::vector<std::unique_ptr<OutputFile>> files;
@@ -174,20 +152,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   bool unreadable = false;
   bool failed = false;
   run_pipeline(inputs, config, [&](FileResult& result) {
-    accepts.mark(result);
-    if (baseline && recording) {
-      baseline->record(result);
-      const auto in_file = result.file_findings.size();
-      std::erase_if(result.file_findings, [](const Finding& f) { return !f.is_accepted(); });
-      summary.baselined += in_file - result.file_findings.size();
-      for (FormResult& form : result.forms) {
-        const auto before = form.findings.size();
-        std::erase_if(form.findings, [](const Finding& f) { return !f.is_accepted(); });
-        summary.baselined += before - form.findings.size();
-      }
-    } else if (baseline) {
-      summary.baselined += baseline->filter(result);
-    }
+    triage.apply(result, summary);
     const bool problem = !result.opened || (request.problems_to_stderr && !result.file_findings.empty());
     if (problem) progress.clear();
     if (!result.opened) {
@@ -219,42 +184,9 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
       return kExitUsage;
     }
   }
-  if (baseline && recording) {
-    Message error;
-    if (!baseline->write(error)) {
-      std::cerr << "pes: " << error.in(zh) << '\n';
-      return kExitUsage;
-    }
-    const std::uint64_t n = baseline->recorded();
-    std::cerr << (zh ? fmt::format("pes：已将 {} 条问题记入基线 {}\n", n, request.write_baseline)
-                     : fmt::format("pes: recorded {} finding{} in the baseline {}\n", n,
-                                   n == 1 ? "" : "s", request.write_baseline));
-  } else if (baseline) {
-    const std::vector<BaselineEntry> gone = baseline->gone();
-    if (!gone.empty()) {
-      std::uint64_t n = 0;
-      for (const BaselineEntry& e : gone) n += e.count;
-      const std::string name = baseline->path().string();
-      std::cerr << (zh ? fmt::format(
-                             "pes：基线 {} 中有 {} 条问题已不再出现（用 --write-baseline {} "
-                             "重写基线即可删去）：\n",
-                             name, n, name)
-                       : fmt::format("pes: {} finding{} in the baseline {} no longer occur{} "
-                                     "(rewrite it with --write-baseline {} to drop them):\n",
-                                     n, n == 1 ? "" : "s", name, n == 1 ? "s" : "", name));
-      for (const BaselineEntry& e : gone) std::cerr << "  " << Baseline::describe(e) << '\n';
-    }
-  }
-  for (const Accept* a : accepts.unused()) {
-    const std::string where =
-        fmt::format("{}:{}:{}", settings.config()->path.string(), a->line, a->column);
-    std::cerr << (zh ? fmt::format("pes：警告：{}：[[accept]]（规则 {}）没有覆盖任何问题；请删去\n",
-                                   where, a->rule)
-                     : fmt::format("pes: warning: {}: [[accept]] for {} covers no finding; "
-                                   "remove it\n",
-                                   where, a->rule));
-    if (settings.for_path("").fail_on == Severity::Warning) failed = true;
-  }
+  bool warned = false;
+  if (!triage.finish(warned)) return kExitUsage;
+  if (warned && settings.for_path("").fail_on == Severity::Warning) failed = true;
   if (unreadable || !errors.empty()) return kExitUsage;
   if (request.exit_zero) return kExitClean;
   if (const auto max = settings.max_warnings(); max && summary.warnings > *max) {

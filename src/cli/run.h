@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "pes/output.h"
+#include "triage.h"
 
 namespace pes::cli {
 
@@ -20,8 +21,7 @@ struct RunRequest {
   bool progress = false;         ///< a progress line on standard error
   /// Findings about whole files (parse errors) also go to standard error, as one line each.
   bool problems_to_stderr = false;
-  std::string baseline;        ///< --baseline FILE ("": pes.toml's `baseline`, if any)
-  std::string write_baseline;  ///< --write-baseline FILE: record today's findings there
+  BaselineOptions baseline;  ///< --baseline, --write-baseline
 };
 
 int run_checks(const RunRequest& request, const CommonOptions& common);

@@ -14,13 +14,21 @@ bool rule_matches(const std::string& selector, RuleId id) {
   return selector == "ALL" || selector == r.name || selector == group_name(r.group);
 }
 
+// Whether a rule the selector names ran on the file.
+bool any_ran(const std::string& selector, const RuleSettings& rules) {
+  for (const Rule& r : pes::rules()) {
+    if (rules.on(r.id) && rule_matches(selector, r.id)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 AcceptList::AcceptList(const std::optional<ConfigFile>& config, std::filesystem::path cwd)
     : cwd_(std::move(cwd)) {
   if (!config) return;
   root_ = config->path.parent_path().lexically_normal();
-  for (const Accept& a : config->accepts) entries_.push_back({&a, false, 0});
+  for (const Accept& a : config->accepts) entries_.push_back({&a, normalize_label(a.field)});
 }
 
 void AcceptList::mark(FileResult& file) {
@@ -32,7 +40,7 @@ void AcceptList::mark(FileResult& file) {
   for (Entry& e : entries_) {
     for (const std::string& glob : e.accept->paths) {
       if (glob_match(glob, rel)) {
-        e.applied = true;
+        e.applied = e.applied || any_ran(e.accept->rule, file.rules);
         here.push_back(&e);
         break;
       }
@@ -49,9 +57,9 @@ void AcceptList::mark(FileResult& file) {
           continue;
         }
       }
-      if (!a.field.empty()) {
+      if (!e->field.empty()) {
         if (form == nullptr || f.form == kWholeFile) continue;
-        if (!field_matches(a.field, stable_field(form, f), json_pointer(f.field))) continue;
+        if (!field_matches(e->field, stable_field(form, f), json_pointer(f.field))) continue;
       }
       f.accepted = a.reason;
       ++e->used;

@@ -132,7 +132,10 @@ bool Baseline::load(Message& error) {
 
 std::uint64_t Baseline::filter(FileResult& file) {
   const std::string rel = relative(file.path);
-  checked_.insert(rel);
+  RuleSettings& ran = checked_[rel];
+  for (std::size_t i = 0; i < ran.enabled.size(); ++i) {
+    ran.enabled[i] = ran.enabled[i] || file.rules.enabled[i];
+  }
   if (entries_.empty() || !file.opened) return 0;
   std::uint64_t dropped = 0;
   auto held = [&](const Form* form, const Finding& f) {
@@ -203,7 +206,12 @@ std::vector<BaselineEntry> Baseline::gone() const {
     if (used_[i] >= e.count) continue;
     std::error_code ec;
     const bool missing = e.file != "-" && !std::filesystem::exists(folder_ / e.file, ec);
-    if (checked_.count(e.file) == 0 && !missing) continue;
+    const auto checked = checked_.find(e.file);
+    if (checked == checked_.end() && !missing) continue;
+    if (checked != checked_.end()) {  // a rule not run this time says nothing of its findings
+      const std::optional<RuleId> rule = find_rule(e.rule);
+      if (rule && !checked->second.on(*rule)) continue;
+    }
     BaselineEntry g = e;
     g.count = e.count - used_[i];
     out.push_back(std::move(g));

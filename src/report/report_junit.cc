@@ -98,8 +98,9 @@ class JunitReporter final : public Reporter {
 
   void finish(const Summary&) override {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         << fmt::format("<testsuites name=\"pes\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
-                        total_tests_, total_failures_, total_errors_)
+         << fmt::format("<testsuites name=\"pes\" tests=\"{}\" failures=\"{}\" errors=\"{}\"{}>\n",
+                        total_tests_, total_failures_, total_errors_,
+                        total_skipped_ > 0 ? fmt::format(" skipped=\"{}\"", total_skipped_) : "")
          << suites_ << "</testsuites>\n";
   }
 
