@@ -185,7 +185,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
     }
   }
   bool warned = false;
-  if (!triage.finish(warned)) return kExitUsage;
+  if (!triage.finish(unreadable || !errors.empty(), warned)) return kExitUsage;
   if (warned && settings.for_path("").fail_on == Severity::Warning) failed = true;
   if (unreadable || !errors.empty()) return kExitUsage;
   if (request.exit_zero) return kExitClean;

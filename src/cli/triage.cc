@@ -15,10 +15,11 @@ void BaselineOptions::add_to(CLI::App& app) {
                  "FILE: report only findings not in this baseline, and list its entries that no "
                  "longer occur (default: pes.toml's baseline) / 只报告基线之外的问题")
       ->allow_extra_args(false);
-  app.add_option("--write-baseline", write_baseline,
-                 "FILE: record today's findings there as the baseline; they are not reported "
-                 "and do not fail the run / 将当前问题记为基线")
-      ->allow_extra_args(false);
+  CLI::Option* write =
+      app.add_option("--write-baseline", write_baseline,
+                     "FILE: record today's findings there as the baseline; they are not reported "
+                     "and do not fail the run / 将当前问题记为基线");
+  write->allow_extra_args(false)->excludes("--baseline");
 }
 
 bool Triage::open(const BaselineOptions& options, const Settings& settings, bool zh) {
@@ -69,9 +70,15 @@ void Triage::apply(FileResult& result, Summary& summary) {
   for (FormResult& form : result.forms) drop(form.findings);
 }
 
-bool Triage::finish(bool& warned) {
+bool Triage::finish(bool trouble, bool& warned) {
   const bool zh = zh_;
-  if (baseline_ && recording_) {
+  if (baseline_ && recording_ && trouble) {
+    const std::string name = baseline_->path().string();
+    std::cerr << (zh ? fmt::format("pes：有输入无法读取，未写入基线 {}\n", name)
+                     : fmt::format("pes: an input could not be read; the baseline {} is not "
+                                   "written\n",
+                                   name));
+  } else if (baseline_ && recording_) {
     Message error;
     if (!baseline_->write(error)) {
       std::cerr << "pes: " << error.in(zh) << '\n';

@@ -36,10 +36,11 @@ class Triage {
   /// Marks accepted findings of a checked file and drops (or records) the baselined ones,
   /// counting them in `summary`.
   void apply(FileResult& result, Summary& summary);
-  /// After the run: writes the baseline being recorded, lists baseline entries that no longer
+  /// After the run: writes the baseline being recorded (not when `trouble`: an input could not
+  /// be read, so the baseline would miss its findings), lists baseline entries that no longer
   /// occur and warns of accept entries that covered nothing (`warned` set then). False, with
   /// the message on standard error, when the baseline cannot be written.
-  bool finish(bool& warned);
+  bool finish(bool trouble, bool& warned);
 
  private:
   bool zh_ = false;

@@ -215,6 +215,16 @@ class Baselines(Tmp):
                                self.dir)
             self.assertEqual(code, 2, text)
             self.assertIn("bad.json", err)
+        # Not written when an input cannot be read; not with --baseline at once.
+        code, _, err = run(["check", "--lang", "en", "--write-baseline", "b.json", "nope.json"] +
+                           self.forms, self.dir)
+        self.assertEqual(code, 2)
+        self.assertIn("the baseline b.json is not written", err)
+        self.assertFalse(os.path.exists(self.path("b.json")))
+        code, _, err = run(["check", "--write-baseline", "b.json", "--baseline", "b.json"] +
+                           self.forms, self.dir)
+        self.assertEqual(code, 2)
+        self.assertIn("excludes", err)
         self.write("pes.toml", "baseline = 3\n")
         code, _, err = run(["check", "--lang", "en"] + self.forms, self.dir)
         self.assertEqual(code, 2)
