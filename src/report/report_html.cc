@@ -265,9 +265,16 @@ class HtmlReporter final : public Reporter {
                   "Σ budget {} 万元, Σ spent {} 万元, rate {}.",
                   s.files, s.unreadable, s.forms, s.errors, s.warnings, s.infos, grouped(a.annual),
                   grouped(a.executed), rate ? rate->str() + "%" : "—");
+    std::string aside;  // findings [[accept]] entries cover, and those a baseline holds
+    if (s.accepted > 0 || s.baselined > 0) {
+      aside = zh_ ? fmt::format(" 已接受 {} 条，基线中 {} 条（均不计入上述数目）。", s.accepted,
+                                s.baselined)
+                  : fmt::format(" {} accepted, {} in the baseline (neither counted above).",
+                                s.accepted, s.baselined);
+    }
     fmt::format_to(std::back_inserter(page),
                    "<header class=\"verdict {}\"><h1>{}</h1><p>{}</p></header>\n", cls,
-                   escaped(head), escaped(line));
+                   escaped(head), escaped(line + aside));
   }
 
   void charts(std::string& page) const {

@@ -284,6 +284,8 @@ class Accepts(Tmp):
             page = f.read()
         self.assertIn(REASON, page)
         self.assertIn('class="sev accepted"', page)
+        self.assertIn("0 warnings, 0 notices. ", page)
+        self.assertIn("1 accepted, 0 in the baseline (neither counted above).", page)
 
         book = openpyxl.load_workbook(xlsx)
         cells = [c.value for row in book.worksheets[1].iter_rows() for c in row]
