@@ -125,7 +125,7 @@ class TextReporter final : public Reporter {
          << paint(f.is_accepted() ? kDim : color, head) << ' ' << f.message.in(zh) << '\n';
     if (f.is_accepted()) {
       out_ << "      "
-           << paint(kDim, fmt::format("{} {}", zh ? "接受理由：" : "accepted because:", f.accepted))
+           << paint(kDim, fmt::format("{}{}", zh ? "接受理由：" : "accepted because: ", f.accepted))
            << '\n';
     }
     if (!f.reported.empty() || !f.expected.empty()) {
