@@ -37,6 +37,18 @@ struct Override {
   std::uint32_t line = 0;  ///< of its [[overrides]] header
 };
 
+/// A deviation a person has looked at and justified (`[[accept]]`): the findings it covers are
+/// kept, shown as accepted with the reason, and never fail the run.
+struct Accept {
+  std::vector<std::string> paths;  ///< globs, relative to the config file's folder
+  std::string form;                ///< the form's 项目名称 ("": any form of those files)
+  std::string rule;                ///< a rule or group name
+  std::string field;               ///< the field, as fingerprint.h names fields ("": any)
+  std::string reason;              ///< why: never empty
+  std::uint32_t line = 0;          ///< where the entry starts in the config file
+  std::uint32_t column = 0;
+};
+
 /// A pes.toml, read.
 struct ConfigFile {
   std::filesystem::path path;  ///< the file itself
@@ -47,6 +59,9 @@ struct ConfigFile {
   /// Globs of paths a directory walk passes over (top level only), and the line of each.
   std::vector<std::string> exclude;
   std::vector<std::uint32_t> exclude_lines;
+  std::vector<Accept> accepts;
+  /// `baseline = "…"`: the baseline file, relative to the config file's folder as written.
+  std::optional<std::filesystem::path> baseline;
 };
 
 /// Why a config file was refused: where, and what.

@@ -83,6 +83,11 @@ struct Finding {
   std::uint32_t column = 0;
   std::string pointer;  ///< JSON Pointer, the CSV column's header, or a workbook's cell
   bool in_cell = false;  ///< in a workbook: `pointer` names the cell, line and column its place
+
+  /// Set when a pes.toml [[accept]] entry covers the finding: the reason it gives. An accepted
+  /// finding is shown as accepted and never fails the run.
+  std::string accepted;
+  bool is_accepted() const { return !accepted.empty(); }
 };
 
 /// Collects the findings of one form (or, with kWholeFile, of a file as a whole). Readers and

@@ -71,9 +71,9 @@ struct RunConfig {
 };
 
 /// Checks every input. `on_result` runs on the calling thread for each file (or part of a
-/// JSON Lines file), strictly in input order.
+/// JSON Lines file), strictly in input order; it may change the result (mark or drop findings).
 void run_pipeline(const std::vector<Input>& inputs, const RunConfig& config,
-                  const std::function<void(const FileResult&)>& on_result);
+                  const std::function<void(FileResult&)>& on_result);
 
 /// The format of text whose name says nothing (standard input), from its first bytes: JSON
 /// Lines when its first two non-blank lines each start with "{" and the first ends with "}";

@@ -34,9 +34,11 @@ struct Summary {
   std::uint64_t forms = 0;
   std::uint64_t forms_with_errors = 0;
   std::uint64_t forms_with_warnings = 0;
-  std::uint64_t errors = 0;  ///< findings by severity
+  std::uint64_t errors = 0;  ///< findings by severity, the accepted ones aside
   std::uint64_t warnings = 0;
   std::uint64_t infos = 0;
+  std::uint64_t accepted = 0;   ///< findings a pes.toml [[accept]] entry covers
+  std::uint64_t baselined = 0;  ///< findings the baseline holds (not reported)
   std::array<std::uint64_t, kRuleCount> per_rule{};
   std::array<std::uint64_t, 5> grades{};  ///< recomputed 优 良 中 差, then forms with no total
   std::map<std::string, DepartmentTotals> departments;  ///< by 主管部门 as written ("" if none)

@@ -64,5 +64,6 @@ Command add_score(CLI::App& app);
 Command add_schema(CLI::App& app);
 Command add_rule(CLI::App& app);
 Command add_convert(CLI::App& app);
+Command add_fix(CLI::App& app);
 
 }  // namespace pes::cli

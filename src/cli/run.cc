@@ -17,6 +17,7 @@
 #include "pes/pipeline.h"
 #include "pes/text.h"
 #include "pes/walk_filter.h"
+#include "triage.h"
 
 namespace pes::cli {
 namespace {
@@ -148,6 +149,10 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   }
   if (!walk.clashes.empty()) return kExitUsage;
 
+  Triage triage;  // [[accept]] entries and the baseline
+  if (!triage.open(request.baseline, settings, zh)) return kExitUsage;
+  std::erase_if(walk.inputs, [&](const Input& in) { return triage.is_baseline(in.path); });
+
   // Outputs are checked and opened before any work, so a bad path fails fast and nothing is
   // half-written.
   for (const OutputSpec& spec : request.outputs) {
@@ -217,7 +222,8 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   bool failed = false;
   std::vector<std::uint64_t> forms_of(request.paths.size(), 0);  // per path given
   std::vector<bool> trouble_of(request.paths.size(), false);     // something reported there
-  run_pipeline(inputs, config, [&](const FileResult& result) {
+  run_pipeline(inputs, config, [&](FileResult& result) {
+    triage.apply(result, summary);
     const std::size_t arg = inputs[result.input].arg;
     forms_of[arg] += result.doc.forms.size();
     trouble_of[arg] = trouble_of[arg] || !result.opened || !result.file_findings.empty();
@@ -260,6 +266,9 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
       return kExitUsage;
     }
   }
+  bool warned = false;
+  if (!triage.finish(unreadable || !errors.empty(), warned)) return kExitUsage;
+  if (warned && settings.for_path("").fail_on == Severity::Warning) failed = true;
   if (unreadable || !errors.empty()) return kExitUsage;
   if (request.exit_zero) return kExitClean;
   if (const auto max = settings.max_warnings(); max && summary.warnings > *max) {

@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "pes/output.h"
+#include "triage.h"
 
 namespace pes::cli {
 
@@ -27,6 +28,7 @@ struct RunArgs {
   bool no_progress = false;
   CLI::Option* show_config = nullptr;  ///< --show-config [FILE]
   std::string show_config_path;
+  BaselineOptions baseline;  ///< --baseline, --write-baseline
   CommonOptions common;
 };
 
@@ -51,6 +53,7 @@ struct RunRequest {
   bool progress = false;             ///< a progress line on standard error
   /// Findings about whole files (parse errors) also go to standard error, as one line each.
   bool problems_to_stderr = false;
+  BaselineOptions baseline;  ///< --baseline, --write-baseline
 };
 
 /// Runs `pes check` or `pes batch` with their options.

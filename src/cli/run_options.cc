@@ -81,6 +81,7 @@ void add_run_options(CLI::App& sub, RunArgs& args, RunKind kind) {
                      "显示生效的设置及其来源")
           ->type_name("FILE")
           ->expected(0, 1);
+  args.baseline.add_to(sub);
   args.common.add_to(sub);
   args.common.add_selection_to(sub);
 
@@ -122,6 +123,7 @@ int run_command(const RunArgs& args, RunKind kind) {
   request.quiet = args.quiet;
   request.statistics = args.statistics;
   request.exit_zero = args.exit_zero;
+  request.baseline = args.baseline;
   for (const std::string& text : args.outputs) request.outputs.push_back(*parse_output_spec(text));
   if (!args.format.empty()) request.outputs.push_back(*parse_output_spec(args.format));
   const bool reports_asked = !request.outputs.empty();

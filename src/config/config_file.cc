@@ -56,6 +56,24 @@ class Reader {
           if (!read_override(*entry.as_table(), o)) return false;
           out.overrides.push_back(std::move(o));
         }
+      } else if (k == "accept") {
+        const auto* list = node.as_array();
+        if (list == nullptr || !list->is_array_of_tables()) {
+          return fail(node.source(), "accept must be an array of tables: [[accept]]",
+                      "accept 必须是表数组：[[accept]]");
+        }
+        for (const toml::node& entry : *list) {
+          Accept a;
+          if (!read_accept(*entry.as_table(), a)) return false;
+          out.accepts.push_back(std::move(a));
+        }
+      } else if (k == "baseline") {
+        const auto* v = node.as_string();
+        if (v == nullptr || v->get().empty()) {
+          return fail(node.source(), "baseline must be the path of a baseline file",
+                      "baseline 必须是基线文件的路径");
+        }
+        out.baseline = std::filesystem::path(v->get());
       } else if (!read_key(key, node, out.base)) {
         return false;
       }
@@ -85,6 +103,64 @@ class Reader {
     if (!has_paths) {
       return fail(table.source(), "an [[overrides]] entry needs paths = [\"glob\", …]",
                   "[[overrides]] 条目需要 paths = [\"路径模式\", …]");
+    }
+    return true;
+  }
+
+  bool read_text(const toml::node& node, std::string_view what, std::string& out) {
+    const auto* v = node.as_string();
+    if (v == nullptr || v->get().empty()) {
+      return fail(node.source(), fmt::format("{} must be a text that is not empty", what),
+                  fmt::format("{} 必须是非空文本", what));
+    }
+    out = v->get();
+    return true;
+  }
+
+  bool read_accept(const toml::table& table, Accept& out) {
+    out.line = table.source().begin.line;
+    out.column = table.source().begin.column;
+    bool has_paths = false;
+    for (const auto& [key, node] : table) {
+      const std::string_view k = key.str();
+      if (k == "paths") {
+        has_paths = true;
+        if (!read_strings(node, "paths", out.paths)) return false;
+        if (out.paths.empty()) {
+          return fail(node.source(), "paths must list at least one glob",
+                      "paths 至少要列出一个路径模式");
+        }
+      } else if (k == "form") {
+        if (!read_text(node, "form", out.form)) return false;
+      } else if (k == "rule") {
+        if (!read_text(node, "rule", out.rule)) return false;
+        if (!is_selector(out.rule)) {
+          return fail(
+              node.source(),
+              fmt::format("unknown rule or group “{}” (pes rule --list shows them)", out.rule),
+              fmt::format("未知的规则或分组“{}”（pes rule --list 列出全部）", out.rule));
+        }
+      } else if (k == "field") {
+        if (!read_text(node, "field", out.field)) return false;
+        if (!out.field.starts_with("/")) {
+          return fail(node.source(),
+                      "field is a JSON Pointer inside the form: \"/funds/total/rate\", "
+                      "\"/indicators/<level 2>/<name>/score\"",
+                      "field 是表内的 JSON Pointer：\"/funds/total/rate\"、"
+                      "\"/indicators/<二级指标>/<三级指标>/score\"");
+        }
+      } else if (k == "reason") {
+        if (!read_text(node, "reason", out.reason)) return false;
+      } else {
+        return fail(key.source(), fmt::format("unknown key “{}” in [[accept]]", k),
+                    fmt::format("[[accept]] 中未知的键“{}”", k));
+      }
+    }
+    if (!has_paths || out.rule.empty() || out.reason.empty()) {
+      return fail(
+          table.source(),
+          "an [[accept]] entry needs paths = [\"glob\", …], rule = \"…\" and a reason = \"…\"",
+          "[[accept]] 条目需要 paths = [\"路径模式\", …]、rule = \"…\" 和 reason = \"…\"");
     }
     return true;
   }

@@ -11,9 +11,9 @@ namespace pes {
 
 std::size_t FileResult::count(Severity s) const {
   std::size_t n = 0;
-  for (const Finding& f : file_findings) n += f.severity == s ? 1 : 0;
+  for (const Finding& f : file_findings) n += f.severity == s && !f.is_accepted() ? 1 : 0;
   for (const FormResult& r : forms) {
-    for (const Finding& f : r.findings) n += f.severity == s ? 1 : 0;
+    for (const Finding& f : r.findings) n += f.severity == s && !f.is_accepted() ? 1 : 0;
   }
   return n;
 }

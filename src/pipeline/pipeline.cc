@@ -60,7 +60,7 @@ Message cannot(const std::string& path, bool open, int e) {
 class Pipeline {
  public:
   Pipeline(const std::vector<Input>& inputs, const RunConfig& config,
-           const std::function<void(const FileResult&)>& on_result)
+           const std::function<void(FileResult&)>& on_result)
       : inputs_(inputs),
         config_(config),
         on_result_(on_result),
@@ -331,7 +331,7 @@ class Pipeline {
 
   const std::vector<Input>& inputs_;
   const RunConfig& config_;
-  const std::function<void(const FileResult&)>& on_result_;
+  const std::function<void(FileResult&)>& on_result_;
   const unsigned jobs_;
   const std::size_t window_;
   const std::size_t batch_;  // units handed back, or cut, per wake-up
@@ -355,7 +355,7 @@ class Pipeline {
 }  // namespace
 
 void run_pipeline(const std::vector<Input>& inputs, const RunConfig& config,
-                  const std::function<void(const FileResult&)>& on_result) {
+                  const std::function<void(FileResult&)>& on_result) {
 #ifdef __GLIBC__
   // Blocks and buffers of a megabyte or so are allocated by one thread and freed by another,
   // over and over. By default glibc maps such sizes afresh or trims them off the heap when

@@ -36,7 +36,7 @@ th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertic
 th{background:#f6f8fa;white-space:nowrap}td.n,th.n{text-align:right;white-space:nowrap}
 code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .sev{font-weight:600;white-space:nowrap}.sev.error{color:var(--bad)}
-.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}
+.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}.sev.accepted{color:var(--muted)}
 tr.error td{background:var(--bad-bg)}tr.warning td{background:var(--warn-bg)}
 tr.info td{background:#ddf4ff}
 article.form{border:1px solid var(--line);border-left:6px solid var(--ok);border-radius:6px;

@@ -47,7 +47,12 @@ class AnnotateReporter final : public Reporter {
         text += zh_ ? fmt::format("\n填报 {} → 应为 {}", reported, expected)
                     : fmt::format("\nreported {} → expected {}", reported, expected);
       }
-      marks.push_back({std::move(sheet), f.line, f.column, f.severity, std::move(text)});
+      if (f.is_accepted()) {  // marked as a notice, with the reason it was accepted
+        text = fmt::format("{} {}\n{}{}", zh_ ? "已接受" : "accepted", text,
+                           zh_ ? "接受理由：" : "accepted because: ", f.accepted);
+      }
+      marks.push_back({std::move(sheet), f.line, f.column,
+                       f.is_accepted() ? Severity::Info : f.severity, std::move(text)});
     };
     for (const Finding& f : file.file_findings) mark(f);
     for (const FormResult& r : file.forms) {

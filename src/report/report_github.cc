@@ -86,13 +86,22 @@ class GithubReporter final : public Reporter {
  private:
   void emit(const FileResult& file, const Finding& f) {
     const std::string_view rule = rule_info(f.rule).name;
-    const std::string& msg = f.message.in(style_.chinese);
-    out_ << "::" << command(f.severity) << " file=" << escape(file.path, true);
+    const bool zh = style_.chinese;
+    std::string msg = f.message.in(zh);
+    std::string title = fmt::format("pes ({})", rule);
+    std::string level(severity_name(f.severity));
+    if (f.is_accepted()) {
+      // Shown, but as a notice: a person has accepted it.
+      msg = fmt::format("{}{} — {}", zh ? "已接受：" : "accepted: ", f.accepted, msg);
+      title = fmt::format("pes ({}, {})", rule, zh ? "已接受" : "accepted");
+      level = fmt::format("accepted {}", level);
+    }
+    out_ << "::" << (f.is_accepted() ? "notice" : command(f.severity))
+         << " file=" << escape(file.path, true);
     if (f.line > 0) out_ << ",line=" << f.line << ",col=" << f.column;
-    out_ << ",title=" << escape(fmt::format("pes ({})", rule), true) << "::" << escape(msg, false)
-         << '\n';
+    out_ << ",title=" << escape(title, true) << "::" << escape(msg, false) << '\n';
     rows_ += fmt::format("| {} | {} | {} | {} | `{}` | {} |\n", cell(file.path), f.line, f.column,
-                         severity_name(f.severity), rule, cell(msg));
+                         level, rule, cell(msg));
   }
 
   std::ostream& out_;

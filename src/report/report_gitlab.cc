@@ -51,6 +51,7 @@ class GitlabReporter final : public Reporter {
 
  private:
   void issue(const FileResult& file, const Finding& f) {
+    if (f.is_accepted()) return;  // Code Quality has no suppressions: an accepted finding is gone
     add(file.path, rule_info(f.rule).name, gitlab_severity(f.severity),
         finding_line(file.path, f, style_.chinese), std::max<std::uint32_t>(f.line, 1), f.pointer);
   }

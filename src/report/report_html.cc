@@ -69,9 +69,11 @@ class HtmlReporter final : public Reporter {
       return;
     }
     for (const Finding& f : file.file_findings) {
-      ++rules_[static_cast<std::size_t>(f.rule)][static_cast<std::size_t>(f.severity)];
-      problem(file.path, finding_place(file, f), f.severity, rule_info(f.rule).name,
-              f.message.in(zh_));
+      if (!f.is_accepted()) {
+        ++rules_[static_cast<std::size_t>(f.rule)][static_cast<std::size_t>(f.severity)];
+      }
+      problem(file.path, finding_place(file, f), f.is_accepted() ? Severity::Info : f.severity,
+              rule_info(f.rule).name, message(f));
     }
     for (std::size_t i = 0; i < file.doc.forms.size(); ++i) form(file, i);
   }
@@ -93,6 +95,12 @@ class HtmlReporter final : public Reporter {
  private:
   const char* t(const char* en, const char* zh) const { return zh_ ? zh : en; }
 
+  // A finding's message; an accepted one's with the reason it was accepted.
+  std::string message(const Finding& f) const {
+    if (!f.is_accepted()) return f.message.in(zh_);
+    return fmt::format("{}（{}{}）", f.message.in(zh_), t("accepted: ", "已接受："), f.accepted);
+  }
+
   void form(const FileResult& file, std::size_t i) {
     const FormFacts f = form_facts(file, i);
     const Rank rank{f.errors, f.warnings, f.infos, seq_++};
@@ -100,6 +108,7 @@ class HtmlReporter final : public Reporter {
     departments_[f.department].add(f);
     ++rate_bins_[rate_bin(f.rate)];
     for (const Finding& x : file.forms[i].findings) {
+      if (x.is_accepted()) continue;  // listed with its form, as accepted; not in the charts
       ++rules_[static_cast<std::size_t>(x.rule)][static_cast<std::size_t>(x.severity)];
     }
     briefs_.push_back({rank, f.file, f.number, shorten(f.project, 80), f.department,
@@ -157,6 +166,7 @@ class HtmlReporter final : public Reporter {
     auto worst = [&](FieldKey key, FundsRowId row) -> std::string_view {
       std::optional<Severity> w;
       for (const Finding& x : result.findings) {
+        if (x.is_accepted()) continue;
         if (x.field.key == key && (key != FieldKey::RowRate || x.field.row == row)) {
           w = std::max(w.value_or(x.severity), x.severity);
         }
@@ -208,8 +218,9 @@ class HtmlReporter final : public Reporter {
                        "<tr><td class=\"sev "
                        "{}\">{}</td><td><code>{}</code></td><td><code>{}</code></td><td>{}</"
                        "td><td>{}</td></tr>\n",
-                       severity_name(x.severity), severity_label(x.severity, zh_),
-                       rule_info(x.rule).name, escaped(where), escaped(x.message.in(zh_)),
+                       x.is_accepted() ? "accepted" : severity_name(x.severity),
+                       x.is_accepted() ? t("accepted", "已接受") : severity_label(x.severity, zh_),
+                       rule_info(x.rule).name, escaped(where), escaped(message(x)),
                        x.reported.empty() && x.expected.empty()
                            ? std::string()
                            : escaped(fmt::format("{} → {}", x.reported.empty() ? "—" : x.reported,
@@ -254,9 +265,16 @@ class HtmlReporter final : public Reporter {
                   "Σ budget {} 万元, Σ spent {} 万元, rate {}.",
                   s.files, s.unreadable, s.forms, s.errors, s.warnings, s.infos, grouped(a.annual),
                   grouped(a.executed), rate ? rate->str() + "%" : "—");
+    std::string aside;  // findings [[accept]] entries cover, and those a baseline holds
+    if (s.accepted > 0 || s.baselined > 0) {
+      aside = zh_ ? fmt::format(" 已接受 {} 条，基线中 {} 条（均不计入上述数目）。", s.accepted,
+                                s.baselined)
+                  : fmt::format(" {} accepted, {} in the baseline (neither counted above).",
+                                s.accepted, s.baselined);
+    }
     fmt::format_to(std::back_inserter(page),
                    "<header class=\"verdict {}\"><h1>{}</h1><p>{}</p></header>\n", cls,
-                   escaped(head), escaped(line));
+                   escaped(head), escaped(line + aside));
   }
 
   void charts(std::string& page) const {

@@ -17,8 +17,11 @@ ojson number_or_null(const Number& n) { return n.ok() ? ojson(n.value.str()) : o
 ojson text_or_null(const Text& t) { return t.ok() ? ojson(t.value) : ojson(nullptr); }
 
 ojson summary_json(const Summary& s) {
-  return {{"files", s.files},       {"unreadable_files", s.unreadable}, {"forms", s.forms},
-          {"errors", s.errors},     {"warnings", s.warnings},           {"infos", s.infos}};
+  ojson j = {{"files", s.files},   {"unreadable_files", s.unreadable}, {"forms", s.forms},
+             {"errors", s.errors}, {"warnings", s.warnings},           {"infos", s.infos}};
+  if (s.accepted > 0) j["accepted"] = s.accepted;
+  if (s.baselined > 0) j["baselined"] = s.baselined;
+  return j;
 }
 
 class JsonReporter final : public Reporter {
@@ -84,6 +87,7 @@ ojson finding_json(const Finding& f, bool chinese) {
   j["reported"] = f.reported.empty() ? ojson(nullptr) : ojson(f.reported);
   j["expected"] = f.expected.empty() ? ojson(nullptr) : ojson(f.expected);
   j["message"] = f.message.in(chinese);
+  if (f.is_accepted()) j["accepted"] = f.accepted;
   return j;
 }
 

@@ -42,6 +42,7 @@ class JunitReporter final : public Reporter {
     std::size_t& tests = tests_;
     std::size_t& failures = failures_;
     std::size_t& errors = errors_;
+    std::size_t& skipped = skipped_;
     const std::string path = xml(file.path);
     if (!file.opened) {
       ++tests;
@@ -54,6 +55,11 @@ class JunitReporter final : public Reporter {
     } else {
       for (const Finding& f : file.file_findings) {
         ++tests;
+        if (f.is_accepted()) {
+          ++skipped;
+          cases += testcase(file, f, "skipped", "");
+          continue;
+        }
         const bool error = !file.doc.parsed;  // the file as a whole could not be read
         (error ? errors : failures) += 1;
         cases += testcase(file, f, error ? "error" : "failure", "");
@@ -69,6 +75,11 @@ class JunitReporter final : public Reporter {
         // below passes, its text kept in system-out, so a green pipeline shows no red test.
         for (const Finding& f : form.findings) {
           ++tests;
+          if (f.is_accepted()) {  // a deviation pes.toml accepts: skipped, with its reason
+            ++skipped;
+            cases += testcase(file, f, "skipped", form_name(file, i));
+            continue;
+          }
           const bool fails = f.severity >= file.rules.fail_on;
           failures += fails ? 1 : 0;
           cases += testcase(file, f, fails ? "failure" : "", form_name(file, i));
@@ -79,18 +90,20 @@ class JunitReporter final : public Reporter {
     total_tests_ += tests;
     total_failures_ += failures;
     total_errors_ += errors;
+    total_skipped_ += skipped;
     suites_ += fmt::format(
-        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">\n{}"
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n{}"
         "  </testsuite>\n",
-        path, tests, failures, errors, cases);
+        path, tests, failures, errors, skipped, cases);
     cases_.clear();
-    tests_ = failures_ = errors_ = 0;
+    tests_ = failures_ = errors_ = skipped_ = 0;
   }
 
   void finish(const Summary&) override {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         << fmt::format("<testsuites name=\"pes\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
-                        total_tests_, total_failures_, total_errors_)
+         << fmt::format("<testsuites name=\"pes\" tests=\"{}\" failures=\"{}\" errors=\"{}\"{}>\n",
+                        total_tests_, total_failures_, total_errors_,
+                        total_skipped_ > 0 ? fmt::format(" skipped=\"{}\"", total_skipped_) : "")
          << suites_ << "</testsuites>\n";
   }
 
@@ -109,7 +122,10 @@ class JunitReporter final : public Reporter {
   std::string testcase(const FileResult& file, const Finding& f, std::string_view element,
                        const std::string& form) const {
     const std::string_view rule = rule_info(f.rule).name;
-    const std::string msg = xml(f.message.in(style_.chinese));
+    const std::string msg =
+        f.is_accepted()
+            ? xml(fmt::format("{}{}", style_.chinese ? "已接受：" : "accepted: ", f.accepted))
+            : xml(f.message.in(style_.chinese));
     std::string body = finding_line(file.path, f, style_.chinese);
     if (!f.reported.empty()) body += fmt::format("\nreported: {}", f.reported);
     if (!f.expected.empty()) body += fmt::format("\nexpected: {}", f.expected);
@@ -134,9 +150,11 @@ class JunitReporter final : public Reporter {
   std::size_t tests_ = 0;
   std::size_t failures_ = 0;
   std::size_t errors_ = 0;
+  std::size_t skipped_ = 0;
   std::size_t total_tests_ = 0;
   std::size_t total_failures_ = 0;
   std::size_t total_errors_ = 0;
+  std::size_t total_skipped_ = 0;
 };
 
 }  // namespace

@@ -167,6 +167,11 @@ class SarifReporter final : public Reporter {
     props["reported"] = f.reported.empty() ? ojson(nullptr) : ojson(f.reported);
     props["expected"] = f.expected.empty() ? ojson(nullptr) : ojson(f.expected);
     result["properties"] = std::move(props);
+    if (f.is_accepted()) {
+      // A deviation pes.toml accepts: suppressed in source (the config), with its reason.
+      result["suppressions"] = ojson::array(
+          {{{"kind", "external"}, {"status", "accepted"}, {"justification", f.accepted}}});
+    }
     results_.emplace_back(static_cast<std::size_t>(f.rule), std::move(result));
   }
 

@@ -48,7 +48,7 @@ CREATE TABLE findings (
   id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id),
   form_id INTEGER REFERENCES forms(id), rule TEXT NOT NULL, severity TEXT NOT NULL,
   line INTEGER, "column" INTEGER, location TEXT, field TEXT, reported TEXT, expected TEXT,
-  message TEXT NOT NULL);
+  message TEXT NOT NULL, accepted TEXT);
 CREATE INDEX findings_form ON findings(form_id);
 CREATE VIEW summary_by_year_department AS
   SELECT year, department, forms, annual_fen / 1000000.0 AS annual_wan,
@@ -76,7 +76,7 @@ CREATE VIEW findings_by_rule AS
   SELECT rule, COUNT(*) AS findings, SUM(severity = 'error') AS errors,
          SUM(severity = 'warning') AS warnings, SUM(severity = 'info') AS infos,
          COUNT(DISTINCT form_id) AS forms
-  FROM findings GROUP BY rule ORDER BY findings DESC, rule;
+  FROM findings WHERE accepted IS NULL GROUP BY rule ORDER BY findings DESC, rule;
 )sql";
 
 constexpr const char* kInsertFile = "INSERT INTO files VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -88,7 +88,7 @@ constexpr const char* kInsertRow =
 constexpr const char* kInsertIndicator =
     "INSERT INTO indicators VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 constexpr const char* kInsertFinding =
-    "INSERT INTO findings VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    "INSERT INTO findings VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 // A prepared statement, bound by position from 1 and run once per step().
 class Statement {
@@ -277,6 +277,7 @@ class SqliteReporter final : public Reporter {
     s.integer(f.line).integer(f.column).text_or_null(finding_place(file, f));
     s.text_or_null(finding_field(file, f)).text_or_null(f.reported).text_or_null(f.expected);
     s.text(f.message.in(style_.chinese));
+    f.is_accepted() ? s.text(f.accepted) : s.null();
     if (!s.step()) fail();
   }
 

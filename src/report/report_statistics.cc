@@ -40,6 +40,7 @@ class StatisticsReporter final : public Reporter {
 
  private:
   void count(const Finding& f) {
+    if (f.is_accepted()) return;  // accepted deviations are not counted against a rule
     ++counts_[f.rule];
     levels_.emplace(f.rule, f.severity);
   }

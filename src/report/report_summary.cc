@@ -46,6 +46,12 @@ std::string format_summary(const Summary& s, bool zh) {
           : fmt::format("forms with errors: {}, with warnings: {}; {} errors, {} warnings, {} "
                         "notices",
                         s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.infos));
+  if (s.accepted > 0 || s.baselined > 0) {  // pes.toml [[accept]] entries, a baseline
+    line(zh ? fmt::format("已接受 {} 条，基线中 {} 条（均不计入上面的数目）", s.accepted,
+                          s.baselined)
+            : fmt::format("accepted: {}, in the baseline: {} (neither counted above)", s.accepted,
+                          s.baselined));
+  }
   line(zh ? "各规则问题数：" : "findings by rule:");
   bool any = false;
   for (const Rule& r : rules()) {

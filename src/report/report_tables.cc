@@ -31,9 +31,9 @@ constexpr std::string_view kFormColumns[] = {
     "rate",           "reported_score", "budget_score", "reported_total", "total",
     "reported_grade", "grade",       "errors",       "warnings"};
 
-constexpr std::string_view kFindingColumns[] = {"file",     "form",     "line",     "column",
-                                                "pointer",  "rule",     "severity", "reported",
-                                                "expected", "message"};
+constexpr std::string_view kFindingColumns[] = {"file",     "form",    "line",     "column",
+                                                "pointer",  "rule",    "severity", "reported",
+                                                "expected", "message", "accepted"};
 
 // One row, as CSV or as a JSON object. Values are text, numbers (written as they are: the
 // exact digits of a Decimal) or absent.
@@ -113,6 +113,7 @@ void append_form_row(std::string& out, TableFormat format, std::string_view file
   std::uint64_t errors = 0;
   std::uint64_t warnings = 0;
   for (const Finding& f : result.findings) {
+    if (f.is_accepted()) continue;
     errors += f.severity == Severity::Error ? 1 : 0;
     warnings += f.severity == Severity::Warning ? 1 : 0;
   }
@@ -165,6 +166,7 @@ void append_finding_row(std::string& out, TableFormat format, std::string_view f
   finding.reported.empty() ? row.none() : row.text(finding.reported);
   finding.expected.empty() ? row.none() : row.text(finding.expected);
   row.text(finding.message.in(chinese));
+  finding.is_accepted() ? row.text(finding.accepted) : row.none();
   row.end();
 }
 

@@ -40,6 +40,14 @@ class TextReporter final : public Reporter {
            : fmt::format("{} {}, {} {}: {} {}, {} {}, {} {}", s.files, plural(s.files, "file"),
                          s.forms, plural(s.forms, "form"), s.errors, plural(s.errors, "error"),
                          s.warnings, plural(s.warnings, "warning"), s.infos, s.infos == 1 ? "notice" : "notices");
+    if (s.accepted > 0) {
+      line +=
+          zh ? fmt::format("；{} 条已接受", s.accepted) : fmt::format("; {} accepted", s.accepted);
+    }
+    if (s.baselined > 0) {
+      line += zh ? fmt::format("；{} 条在基线中", s.baselined)
+                 : fmt::format("; {} in the baseline", s.baselined);
+    }
     if (s.unreadable > 0) {
       line += zh ? fmt::format("；{} 个文件无法读取", s.unreadable)
                  : fmt::format("; {} unreadable", s.unreadable);
@@ -78,7 +86,12 @@ class TextReporter final : public Reporter {
     const std::string grade = re.grade ? std::string(grade_label_zh(*re.grade)) : "?";
     std::size_t errors = 0;
     std::size_t warnings = 0;
+    std::size_t accepted = 0;
     for (const Finding& f : result.findings) {
+      if (f.is_accepted()) {
+        ++accepted;
+        continue;
+      }
       errors += f.severity == Severity::Error ? 1 : 0;
       warnings += f.severity == Severity::Warning ? 1 : 0;
     }
@@ -91,6 +104,10 @@ class TextReporter final : public Reporter {
     } else {
       verdict = paint(kRed, zh ? fmt::format("✗ {} 个错误", errors)
                                : fmt::format("✗ {} {}", errors, plural(errors, "error")));
+    }
+    if (accepted > 0) {
+      verdict +=
+          zh ? fmt::format(" · {} 条已接受", accepted) : fmt::format(" · {} accepted", accepted);
     }
     out_ << "  "
          << (zh ? fmt::format("执行率 {}% · 预算执行得分 {} · 总分 {} · 等级 {} · {}", rate,
@@ -106,8 +123,16 @@ class TextReporter final : public Reporter {
     const std::string_view color = f.severity == Severity::Error     ? kRed
                                    : f.severity == Severity::Warning ? kYellow
                                                                      : kCyan;
+    const std::string head =
+        f.is_accepted() ? fmt::format("{} {}", zh ? "已接受" : "accepted", finding_head(f, zh))
+                        : finding_head(f, zh);
     out_ << (style_.quiet ? "" : "  ") << finding_location(file.path, f) << ": "
-         << paint(color, finding_head(f, zh)) << ' ' << f.message.in(zh) << '\n';
+         << paint(f.is_accepted() ? kDim : color, head) << ' ' << f.message.in(zh) << '\n';
+    if (f.is_accepted()) {
+      out_ << "      "
+           << paint(kDim, fmt::format("{}{}", zh ? "接受理由：" : "accepted because: ", f.accepted))
+           << '\n';
+    }
     if (!f.reported.empty() || !f.expected.empty()) {
       const std::string reported = f.reported.empty() ? "—" : f.reported;
       const std::string expected = f.expected.empty() ? "—" : f.expected;

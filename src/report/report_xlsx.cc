@@ -356,10 +356,17 @@ class XlsxReporter final : public Reporter {
     text(s, r, 3, finding_place(file, f));
     text(s, r, 4, finding_field(file, f));
     text(s, r, 5, rule_info(f.rule).name);
-    text(s, r, 6, severity_label(f.severity, zh), Kind::Text, f.severity);
+    if (f.is_accepted()) {  // shown, unmarked, with the reason it was accepted
+      text(s, r, 6,
+           fmt::format("{} ({})", zh ? "已接受" : "accepted", severity_label(f.severity, zh)));
+      text(s, r, 9,
+           fmt::format("{}（{}{}）", f.message.in(zh), zh ? "已接受：" : "accepted: ", f.accepted));
+    } else {
+      text(s, r, 6, severity_label(f.severity, zh), Kind::Text, f.severity);
+      text(s, r, 9, f.message.in(zh));
+    }
     text(s, r, 7, f.reported);
     text(s, r, 8, f.expected);
-    text(s, r, 9, f.message.in(zh));
   }
 
   void unreadable(const FileResult& file) {

@@ -100,6 +100,10 @@ FormFacts form_facts(const FileResult& file, std::size_t i) {
   f.reported_grade = text_of(form.grade);
   f.grade = re.grade;
   for (const Finding& finding : result.findings) {
+    if (finding.is_accepted()) {  // shown as accepted in the lists, not counted or flagged
+      ++f.accepted;
+      continue;
+    }
     switch (finding.severity) {
       case Severity::Error:
         ++f.errors;

@@ -59,6 +59,7 @@ struct FormFacts {
   std::uint64_t errors = 0;
   std::uint64_t warnings = 0;
   std::uint64_t infos = 0;
+  std::uint64_t accepted = 0;  ///< findings [[accept]] entries cover (not in the counts above)
   /// The worst finding on each reported figure (empty when none).
   std::array<std::optional<Severity>, static_cast<std::size_t>(Reported::Count_)> flags;
 

@@ -31,6 +31,10 @@ void Summary::add_form(const Form& form, const FormResult& result) {
   bool error = false;
   bool warning = false;
   for (const Finding& f : result.findings) {
+    if (f.is_accepted()) {
+      ++accepted;
+      continue;
+    }
     ++per_rule[static_cast<std::size_t>(f.rule)];
     switch (f.severity) {
       case Severity::Error: ++errors, error = true; break;
@@ -58,13 +62,17 @@ void Summary::add_form(const Form& form, const FormResult& result) {
 }
 
 void Summary::add_file_finding(const Finding& finding) {
+  if (finding.rule == RuleId::ParseError) ++unparseable;
+  if (finding.is_accepted()) {
+    ++accepted;
+    return;
+  }
   ++per_rule[static_cast<std::size_t>(finding.rule)];
   switch (finding.severity) {
     case Severity::Error: ++errors; break;
     case Severity::Warning: ++warnings; break;
     case Severity::Info: ++infos; break;
   }
-  if (finding.rule == RuleId::ParseError) ++unparseable;
 }
 
 void Summary::merge(const Summary& o) {
@@ -78,6 +86,8 @@ void Summary::merge(const Summary& o) {
   errors += o.errors;
   warnings += o.warnings;
   infos += o.infos;
+  accepted += o.accepted;
+  baselined += o.baselined;
   for (std::size_t i = 0; i < per_rule.size(); ++i) per_rule[i] += o.per_rule[i];
   for (std::size_t i = 0; i < grades.size(); ++i) grades[i] += o.grades[i];
   for (const auto& [name, d] : o.departments) {
