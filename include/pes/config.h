@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,8 @@ struct ConfigFile {
   SettingsLayer base;
   std::vector<Override> overrides;
   std::optional<std::uint64_t> max_warnings;
+  /// `templates = [...]`: template profile files, relative to the config file's folder.
+  std::vector<std::string> templates;
 };
 
 /// Why a config file was refused: where, and what.
@@ -80,12 +83,18 @@ class Settings {
   /// More warnings than this fail the run.
   std::optional<std::uint64_t> max_warnings() const { return max_warnings_; }
   const std::optional<ConfigFile>& config() const { return config_; }
+  /// The template profiles every file is read with.
+  void set_templates(std::shared_ptr<const TemplateSet> templates) {
+    templates_ = std::move(templates);
+  }
+  const std::shared_ptr<const TemplateSet>& templates() const { return templates_; }
 
  private:
   std::optional<ConfigFile> config_;
   SettingsLayer flags_;
   std::optional<std::uint64_t> max_warnings_;
   std::filesystem::path cwd_;
+  std::shared_ptr<const TemplateSet> templates_;
 };
 
 /// Builds a run's settings: reads `config` if given, else the nearest pes.toml above `cwd` (if

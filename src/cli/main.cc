@@ -13,8 +13,9 @@ int main(int argc, char** argv) {
   CLI::App app{"pes — checks and scores performance self-evaluation forms (财政项目支出绩效自评表)"};
   app.set_version_flag("--version", std::string(pes::pes_version()));
   app.require_subcommand(1);
-  const std::vector<Command> commands = {add_check(app), add_batch(app), add_score(app),
-                                         add_convert(app), add_rule(app), add_schema(app)};
+  const std::vector<Command> commands = {add_check(app),   add_batch(app), add_score(app),
+                                         add_convert(app), add_rule(app),  add_schema(app),
+                                         add_template(app)};
   int code = kExitUsage;
   bool parsed = true;
   try {

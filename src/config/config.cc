@@ -84,6 +84,7 @@ FileSettings Settings::for_path(std::string_view path) const {
     }
   }
   apply_layer(flags_, out);
+  out.options.templates = templates_;
   return out;
 }
 

@@ -49,6 +49,8 @@ class Reader {
           if (!read_override(*entry.as_table(), o)) return false;
           out.overrides.push_back(std::move(o));
         }
+      } else if (k == "templates") {
+        if (!read_strings(node, "templates", out.templates)) return false;
       } else if (!read_key(key, node, out.base)) {
         return false;
       }
