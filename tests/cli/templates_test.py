@@ -3,7 +3,10 @@ NN-*.layout.txt) converts to its hand transcription (NN-*.json) field for field,
 aside; `pes template list/show`; a user's profile for a made-up province in pes.toml and with
 --template FILE; --template NAME forces a profile; a form no profile fits gets one finding.
 
-usage: templates_test.py PES SOURCE_DIR"""
+The same forms as Word documents and web pages (DOCX_HTML_DIR/real/, made by
+tests/fixtures/make_docx_html.py) read the same.
+
+usage: templates_test.py PES SOURCE_DIR [DOCX_HTML_DIR]"""
 import decimal
 import json
 import os
@@ -15,6 +18,7 @@ import unittest
 PES = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else "pes"
 SOURCE = sys.argv[2] if len(sys.argv) > 2 else "."
 REAL = os.path.join(SOURCE, "tests", "fixtures", "real-forms")
+DOCX_HTML = sys.argv[3] if len(sys.argv) > 3 else None
 
 # What the transcriptions cannot hold (pes/1 had no place for it when they were made), listed
 # so that nothing else may differ.
@@ -93,6 +97,25 @@ class RealForms(unittest.TestCase):
                     want = json.load(f)
                 want.pop("_notes")
                 self.assertEqual(differences(got, squeeze(want)), [])
+
+    def test_each_as_document_and_web_page_converts_to_its_transcription(self):
+        if DOCX_HTML is None:
+            self.skipTest("no DOCX_HTML_DIR given")
+        seen = 0
+        for name in sorted(os.listdir(REAL)):
+            if not name.endswith(".json"):
+                continue
+            with open(os.path.join(REAL, name), encoding="utf-8") as f:
+                want = json.load(f)
+            want.pop("_notes")
+            for ext in (".docx", ".html"):
+                path = os.path.join(DOCX_HTML, "real", name[: -len(".json")] + ext)
+                with self.subTest(form=path):
+                    r, got = convert(path)
+                    self.assertEqual(r.returncode, 0, r.stderr)
+                    self.assertEqual(differences(got, squeeze(want)), [])
+                    seen += 1
+        self.assertEqual(seen, 10)
 
     def test_the_comparison_sees_a_difference(self):
         with open(os.path.join(REAL, "03-yunnan-lincang-yongde-2022.json"), encoding="utf-8") as f:
