@@ -117,6 +117,21 @@ class RealForms(unittest.TestCase):
                     seen += 1
         self.assertEqual(seen, 10)
 
+    def test_check_finds_the_same_on_the_layout_as_on_the_transcription(self):
+        def findings(path):
+            r = run("check", path, "--format", "json")
+            report = json.loads(r.stdout)
+            return sorted((f["rule"], f.get("pointer", ""), f["message"])
+                          for file in report["files"] for form in file["forms"]
+                          for f in form["findings"] if f["rule"] != "layout-repair")
+        for name in sorted(os.listdir(REAL)):
+            if name.endswith(".json"):
+                with self.subTest(form=name):
+                    want = findings(os.path.join(REAL, name))
+                    self.assertTrue(want)
+                    layout = os.path.join(REAL, name[: -len(".json")] + ".layout.txt")
+                    self.assertEqual(findings(layout), want)
+
     def test_the_comparison_sees_a_difference(self):
         with open(os.path.join(REAL, "03-yunnan-lincang-yongde-2022.json"), encoding="utf-8") as f:
             want = json.load(f)
@@ -250,6 +265,35 @@ class Detection(unittest.TestCase):
         r, got = convert(os.path.join(REAL, "03-yunnan-lincang-yongde-2022.layout.txt"))
         self.assertEqual(got["indicators"][0]["target"], "≧735人次")
         self.assertEqual((got["total"], got["grade"]), (96, "优"))
+
+    def test_repeated_header_and_sub_rows_are_notices(self):
+        head = ["一级指标", "二级指标", "三级指标", "年初 指标值", "年度 指标值", "实际 完成值", "分值",
+                "得分", "偏差原因分析及改进措施"]
+        form = "\n".join("\t".join(r) for r in [
+            ["项目支出绩效自评表"], ["(2021年度)"],
+            ["项目名称", "乙"],
+            ["项目资金 (万元)", "", "年初 预算数", "全年 预算数", "全年 执行数", "分值", "执行率", "得分"],
+            ["", "年度资金总额", "", "10", "9", "10", "", "9"],
+            head[:3] + head[4:],
+            ["产出指标", "数量指标", "道路", "2公里", "2公里", "50", "50", ""],
+            ["", "", "其中:村道", "1公里", "1公里", "", "", ""],
+            head[:3] + head[4:],
+            ["效益指标", "社会效益指标", "通行", "好", "好", "40", "36", "0"],
+        ]) + "\n"
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "p.txt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(form)
+            r, got = convert(path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([i["name"] for i in got["indicators"]], ["道路", "通行"])
+        self.assertEqual(got["indicators"][1]["reason"], "0")
+        self.assertIn("unscored sub-row “其中:村道”: left out", r.stderr)
+        self.assertIn("the indicator table's header repeated (a page break): skipped", r.stderr)
+        # a blank 年初预算数 and a blank 执行率 stay blank: nothing shifts into them
+        self.assertEqual(got["funds"]["total"], squeeze({"annual": "10", "executed": "9",
+                                                         "score": "9"}))
+        self.assertEqual(got["funds"]["weight"], 10)
 
     def test_xianjie_weight_before_target(self):
         form = "\n".join("\t".join(r) for r in [

@@ -371,7 +371,9 @@ class ColumnParser {
         }
       }
     }
-    const bool refines = block_ == Block::Indicators && header_rows_ == 1 && cols.size() >= 2;
+    // a second header row stands right under the first
+    const bool refines =
+        block_ == Block::Indicators && header_rows_ == 1 && right_after_header_ && cols.size() >= 2;
     if (cols.size() < 3 && !refines) return false;
     if (block_ == Block::Indicators && !refines) {
       if (data_rows_ > 0) {
@@ -390,6 +392,7 @@ class ColumnParser {
       data_rows_ = 0;
     }
     block_ = Block::Indicators;
+    right_after_header_ = true;
     form_.indicators_state = FieldState::Valid;
     score_col_ = -1;
     for (const auto& [col, key] : ind_cols_) {
@@ -435,6 +438,7 @@ class ColumnParser {
   }
 
   void indicator_row(const std::vector<Cell>& cells, std::uint64_t offset) {
+    right_after_header_ = false;
     std::map<FieldKey, std::string> text;
     std::map<FieldKey, std::uint64_t> at;
     for (const Cell& c : cells) {
@@ -533,6 +537,7 @@ class ColumnParser {
   std::map<int, FieldKey> funds_cols_;
   std::map<int, FieldKey> ind_cols_;
   int header_rows_ = 0;
+  bool right_after_header_ = false;
   int data_rows_ = 0;
   int exp_col_ = -1;
   int ach_col_ = -1;
