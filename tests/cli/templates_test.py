@@ -145,6 +145,8 @@ class RealForms(unittest.TestCase):
         self.assertIn("placeholder row “指标2”: left out", r.stderr)
         r, _ = convert(os.path.join(REAL, "03-yunnan-lincang-yongde-2022.layout.txt"))
         self.assertIn("row “其他需要说明事项” is not part of the form's data", r.stderr)
+        r, _ = convert(os.path.join(REAL, "04-sichuan-meishan-qingshen-2023.layout.txt"))
+        self.assertIn("“2.项目实施内容及过程概述” stands left of the goals' columns: left out", r.stderr)
 
 
 def readme_profile():

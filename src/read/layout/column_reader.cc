@@ -346,7 +346,15 @@ class ColumnParser {
 
   void goals_row(const std::vector<Cell>& cells) {
     for (const Cell& c : cells) {
-      if (c.col < exp_col_) continue;  // the block's label merged down, a numbered heading
+      if (c.col < exp_col_) {
+        // the block's label merged down, or a heading of the template's own (2.项目实施内容…)
+        if (!label_in(c.norm, c.base, p_.goals_block)) {
+          notice(c.offset, {FieldKey::Goals, {}, 0},
+                 fmt::format("“{}” stands left of the goals' columns: left out", c.text),
+                 fmt::format("“{}”不在目标列中，未读入", c.text));
+        }
+        continue;
+      }
       Text& f = (ach_col_ >= 0 && c.col >= ach_col_) ? form_.goals_achieved : form_.goals_expected;
       const std::string text = strip_markup(c.text);
       if (f.present() && !f.value.empty()) {
