@@ -262,6 +262,7 @@ class Detection(unittest.TestCase):
             lines = [l for l in r.stdout.splitlines() if "parse-error" in l]
             self.assertEqual(len(lines), 1, r.stdout)
             self.assertIn("no template fits this form: the closest is", lines[0])
+            self.assertEqual(lines[0].count("得分"), 1)  # each missing label named once
 
     def test_second_header_row_and_grade_in_the_total_row(self):
         r, got = convert(os.path.join(REAL, "03-yunnan-lincang-yongde-2022.layout.txt"))

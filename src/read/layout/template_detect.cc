@@ -66,7 +66,8 @@ TemplateFit fit(const Grid& grid, const GridSpan& span, const TemplateProfile& p
     for (const std::string& l : v) {
       if (std::find(seen.begin(), seen.end(), l) != seen.end()) return;
     }
-    out.missing.push_back(v.front());
+    if (std::find(out.missing.begin(), out.missing.end(), v.front()) == out.missing.end())
+      out.missing.push_back(v.front());
   };
   main(profile.project);
   main(profile.funds_block);
