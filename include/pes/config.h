@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +63,8 @@ struct ConfigFile {
   std::vector<Accept> accepts;
   /// `baseline = "…"`: the baseline file, relative to the config file's folder as written.
   std::optional<std::filesystem::path> baseline;
+  /// `templates = [...]`: template profile files, relative to the config file's folder.
+  std::vector<std::string> templates;
 };
 
 /// Why a config file was refused: where, and what.
@@ -117,6 +120,11 @@ class Settings {
   /// Every setting the file at `path` is held to, with where it came from (pes check
   /// --show-config). The flags' layer is shown as the flag ("--rounding").
   std::vector<Explained> explain(std::string_view path) const;
+  /// The template profiles every file is read with.
+  void set_templates(std::shared_ptr<const TemplateSet> templates) {
+    templates_ = std::move(templates);
+  }
+  const std::shared_ptr<const TemplateSet>& templates() const { return templates_; }
 
  private:
   /// The [[overrides]] entries whose globs match `path`, in order.
@@ -126,6 +134,7 @@ class Settings {
   SettingsLayer flags_;
   std::optional<std::uint64_t> max_warnings_;
   std::filesystem::path cwd_;
+  std::shared_ptr<const TemplateSet> templates_;
 };
 
 /// Builds a run's settings: reads `config` if given, else the nearest pes.toml above `cwd` (if

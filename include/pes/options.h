@@ -3,9 +3,11 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 
 #include "pes/decimal.h"
 #include "pes/finding.h"
+#include "pes/templates.h"
 
 namespace pes {
 
@@ -40,6 +42,8 @@ struct Options {
   RoundingPolicy rounding = RoundingPolicy::Auto;
   GradeScale grades;
   RuleSettings rules = RuleSettings::defaults();
+  /// The template profiles forms in the printed layout are matched to (null: the built-in ones).
+  std::shared_ptr<const TemplateSet> templates;
 };
 
 }  // namespace pes

@@ -2,11 +2,14 @@
 // format is kept, so their buffers are reused from file to file.
 #pragma once
 
+#include <memory>
+
 #include "pes/csv_reader.h"
 #include "pes/document.h"
 #include "pes/formats.h"
 #include "pes/json_reader.h"
 #include "pes/source.h"
+#include "pes/templates.h"
 
 namespace pes {
 
@@ -17,12 +20,19 @@ class Readers {
   /// The encoding of tabular input (CSV); JSON is always UTF-8.
   void set_encoding(TextEncoding encoding) { csv_.set_encoding(encoding); }
 
+  /// The template profiles the layout reader matches forms to (the built-in ones unless set).
+  void set_templates(std::shared_ptr<const TemplateSet> templates) {
+    templates_ = templates ? std::move(templates) : TemplateSet::builtins();
+  }
+  const TemplateSet& templates() const { return *templates_; }
+
   JsonReader& json() { return json_; }
   CsvReader& csv() { return csv_; }
 
  private:
   JsonReader json_;
   CsvReader csv_;
+  std::shared_ptr<const TemplateSet> templates_ = TemplateSet::builtins();
 };
 
 /// The printed table layout as tab-separated text, and as an Excel workbook.

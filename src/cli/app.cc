@@ -30,7 +30,8 @@ std::vector<Command> build_app(CLI::App& app) {
   app.set_version_flag("--version", std::string(pes_version()));
   app.require_subcommand(1);
   return {add_check(app),   add_batch(app), add_score(app),
-          add_convert(app), add_fix(app), add_rule(app),  add_schema(app)};
+          add_convert(app), add_fix(app), add_rule(app),  add_schema(app),
+          add_template(app)};
 }
 
 int run_app(int argc, char** argv) {

@@ -78,8 +78,11 @@ int run_convert(const ConvertArgs& args) {
                        "JSON 总是以 UTF-8 写出；--encoding 只适用于 CSV", zh);
   }
 
+  Settings settings;
+  if (!args.common.settings(settings)) return kExitUsage;
   Readers readers;
   readers.set_encoding(in_encoding);
+  readers.set_templates(settings.templates());
   Document doc;
   readers.read(source, in_format, doc);
   // Notices the reader gives (a layout-repair: what it had to assume) are shown; a value it
@@ -158,6 +161,9 @@ Command add_convert(CLI::App& app) {
       ->capture_default_str();
   sub->add_option("--lang", args->common.lang, "Language of messages: zh or en / 输出语言")
       ->check(CLI::IsMember({"zh", "en"}));
+  sub->add_option("--config", args->common.config,
+                  "Settings file, for its templates (default: the nearest pes.toml) / 配置文件");
+  add_template_option(*sub, args->common.template_name);
   sub->footer(
       "JSON → CSV → JSON gives back the same forms, every number with the digits it was written "
       "with. The output is written to a temporary file beside OUT and renamed into place.\n"

@@ -38,6 +38,7 @@ struct CommonOptions {
   std::string fail_on;                // error | warning | ""
   std::optional<std::uint64_t> max_warnings;
   std::string encoding = "auto";  // of CSV input: auto | utf-8 | gbk
+  std::string template_name;      // --template NAME or FILE.toml
 
   void add_to(CLI::App& app);
   /// The rule-selection flags, for commands that report findings.
@@ -65,5 +66,8 @@ Command add_schema(CLI::App& app);
 Command add_rule(CLI::App& app);
 Command add_convert(CLI::App& app);
 Command add_fix(CLI::App& app);
+Command add_template(CLI::App& app);
+/// Adds --template to a command.
+void add_template_option(CLI::App& app, std::string& name);
 
 }  // namespace pes::cli

@@ -23,6 +23,13 @@ void CommonOptions::add_to(CLI::App& app) {
   app.add_option("--encoding", encoding, "Encoding of CSV input: auto, utf-8 or gbk / CSV 输入编码")
       ->check(text_encoding_validator())
       ->capture_default_str();
+  add_template_option(app, template_name);
+}
+
+void add_template_option(CLI::App& app, std::string& name) {
+  app.add_option("--template", name,
+                 "Read every form of the printed layout with this template profile: a name "
+                 "(pes template list) or a .toml file (default: the best-fitting one) / 模板");
 }
 
 void CommonOptions::add_selection_to(CLI::App& app) {
@@ -118,6 +125,24 @@ bool CommonOptions::settings(Settings& out) const {
     std::cerr << (zh ? "pes：配置错误：" : "pes: bad config: ") << error.describe(zh) << '\n';
     return false;
   }
+  // The template profiles: the built-in ones, the config's, and --template.
+  if (template_name.empty() && (!out.config() || out.config()->templates.empty())) return true;
+  auto templates = std::make_shared<TemplateSet>(*TemplateSet::builtins());
+  Message message;
+  if (out.config()) {
+    const std::filesystem::path dir = out.config()->path.parent_path();
+    for (const std::string& file : out.config()->templates) {
+      if (!templates->add_file(dir / file, message)) {
+        std::cerr << (zh ? "pes：配置错误：" : "pes: bad config: ") << message.in(zh) << '\n';
+        return false;
+      }
+    }
+  }
+  if (!template_name.empty() && !templates->choose(template_name, message)) {
+    std::cerr << "pes: " << message.in(zh) << '\n';
+    return false;
+  }
+  out.set_templates(std::move(templates));
   return true;
 }
 

@@ -89,6 +89,7 @@ FileSettings Settings::for_path(std::string_view path) const {
   }
   apply_layer(flags_, out);
   out.options.rules.fail_on = out.fail_on;
+  out.options.templates = templates_;
   return out;
 }
 

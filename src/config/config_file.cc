@@ -74,6 +74,8 @@ class Reader {
                       "baseline 必须是基线文件的路径");
         }
         out.baseline = std::filesystem::path(v->get());
+      } else if (k == "templates") {
+        if (!read_strings(node, "templates", out.templates)) return false;
       } else if (!read_key(key, node, out.base)) {
         return false;
       }

@@ -59,6 +59,7 @@ void Checker::check_source(FileResult& out) {
 
 void Checker::check_source(FileResult& out, Format format) {
   out.rules = options_.rules;
+  readers_.set_templates(options_.templates);
   readers_.read(out.source, format, out.doc);
   const Document& doc = out.doc;
 

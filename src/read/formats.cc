@@ -41,9 +41,14 @@ constexpr std::array kFormats = {
     FormatInfo{Format::Xlsx, "xlsx", kXlsx, {"Excel workbook", "Excel 工作簿"}, true, false,
                &read_layout_xlsx, true},
     FormatInfo{Format::Docx, "docx", kDocx, {"Word document", "Word 文档"}, true, false,
-               [](Readers&, const Source& s, Document& d) { read_layout_docx(s, d); }, true},
+               [](Readers& r, const Source& s, Document& d) {
+                 read_layout_docx(s, d, r.templates());
+               },
+               true},
     FormatInfo{Format::Html, "html", kHtml, {"saved web page", "保存的网页"}, true, false,
-               [](Readers&, const Source& s, Document& d) { read_layout_html(s, d); }},
+               [](Readers& r, const Source& s, Document& d) {
+                 read_layout_html(s, d, r.templates());
+               }},
     FormatInfo{Format::Legacy, "legacy", kLegacy,
                {"legacy Excel/Word/WPS file (named, to be saved as .xlsx/.docx)",
                 "旧版 Excel/Word/WPS 文件（提示另存为 .xlsx/.docx）"},

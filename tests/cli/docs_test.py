@@ -67,7 +67,7 @@ class Docs(unittest.TestCase):
 
     def test_help_lists_every_command(self):
         # The list the rest compares with is the real one, not an empty one.
-        self.assertEqual(self.commands, ["check", "batch", "score", "convert", "fix", "rule", "schema"])
+        self.assertEqual(self.commands, ["check", "batch", "score", "convert", "fix", "rule", "schema", "template"])
 
     def test_every_command_is_in_the_man_page_and_both_completions(self):
         for c in self.commands:

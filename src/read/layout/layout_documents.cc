@@ -14,7 +14,7 @@
 
 namespace pes {
 
-void read_layout_docx(const Source& source, Document& doc) {
+void read_layout_docx(const Source& source, Document& doc, const TemplateSet& templates) {
   doc.clear();
   doc.format = Format::Docx;
   Grid grid;
@@ -37,7 +37,7 @@ void read_layout_docx(const Source& source, Document& doc) {
       }
     }
   }
-  read_layout({grid}, doc);
+  read_layout({grid}, doc, 0, templates);
 }
 
 namespace {
@@ -60,7 +60,7 @@ bool encoding_of_charset(const std::string& charset, TextEncoding& out) {
 
 }  // namespace
 
-void read_layout_html(const Source& source, Document& doc) {
+void read_layout_html(const Source& source, Document& doc, const TemplateSet& templates) {
   doc.clear();
   doc.format = Format::Html;
   const std::string_view bytes = source.text();
@@ -117,7 +117,7 @@ void read_layout_html(const Source& source, Document& doc) {
     doc.fail(0, std::move(en), std::move(zh));
     return;
   }
-  read_layout({grid}, doc);
+  read_layout({grid}, doc, 0, templates);
 }
 
 }  // namespace pes

@@ -33,13 +33,15 @@ class Parser {
   explicit Parser(Document& doc) : doc_(doc) {}
   /// Reads every form of a grid into the document.
   void grid(const Grid& g);
+  /// Reads rows [begin, end) of a grid; finish() ends the form read last.
+  void rows(const Grid& g, std::size_t begin, std::size_t end);
+  void finish();
 
  private:
   FindingSink sink();
   // A layout-repair finding: what the reader assumed, at the cell that made it guess.
   void repair(std::uint64_t offset, FieldRef ref, std::string en, std::string zh);
   void start(std::uint64_t offset);
-  void finish();
   // The first cell after `i` that holds a value rather than the label again.
   std::optional<Item> value_after(const std::vector<Item>& items, std::size_t i) const;
   void set_text(Text& field, const std::optional<Item>& item, std::uint64_t fallback);

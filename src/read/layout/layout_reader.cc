@@ -9,9 +9,11 @@
 
 #include "layout_parser.h"
 #include "layout_text.h"
-#include "read/field_errors.h"
 #include "pes/fields.h"
 #include "pes/labels.h"
+#include "read/field_errors.h"
+#include "read/layout/column_reader.h"
+#include "read/layout/template_detect.h"
 
 namespace pes::layout {
 
@@ -19,19 +21,6 @@ namespace pes::layout {
 constexpr std::string_view kTitle = "财政项目支出绩效自评表";
 
 namespace {
-
-std::optional<int> year_in(std::string_view s) {
-  // "(2023年度)" or "财政项目支出绩效自评表(2023年度)", white space already removed
-  for (std::size_t at = s.find("年度"); at != std::string_view::npos; at = s.find("年度", at + 1)) {
-    if (at < 4) continue;
-    const std::string_view digits = s.substr(at - 4, 4);
-    bool ok = true;
-    for (char c : digits) ok = ok && c >= '0' && c <= '9';
-    if (at > 4 && s[at - 5] >= '0' && s[at - 5] <= '9') ok = false;
-    if (ok) return std::stoi(std::string(digits));
-  }
-  return std::nullopt;
-}
 
 // The funds row a label names: it holds the row's label or one of its aliases.
 std::optional<FundsRowId> funds_row_of(std::string_view norm) {
@@ -57,10 +46,14 @@ bool is_label(std::string_view norm) {
 }  // namespace
 
 void Parser::grid(const Grid& g) {
-  for (const GridRow& row : g.rows) {
-    if (!row.blank()) this->row(row);
-  }
+  rows(g, 0, g.rows.size());
   finish();
+}
+
+void Parser::rows(const Grid& g, std::size_t begin, std::size_t end) {
+  for (std::size_t r = begin; r < end && r < g.rows.size(); ++r) {
+    if (!g.rows[r].blank()) row(g.rows[r]);
+  }
 }
 
 FindingSink Parser::sink() { return FindingSink(form_.index, doc_.findings); }
@@ -307,12 +300,55 @@ void Parser::goals_row(const std::vector<Item>& items, const std::vector<std::st
 
 namespace pes {
 
-void read_layout(const std::vector<Grid>& grids, Document& doc, std::uint64_t where) {
+namespace {
+
+// The one finding of a form no profile fits: the closest profile and what it missed.
+void no_fit(const layout::TemplateFit& closest, std::uint64_t where, Document& doc) {
+  std::string missing;
+  for (const std::string& m : closest.missing) missing += (missing.empty() ? "" : ", ") + m;
+  FindingSink sink(kWholeFile, doc.findings);
+  sink.add(
+      RuleId::ParseError, {}, where,
+      {fmt::format("no template fits this form: the closest is {} ({} of its labels "
+                   "found, no title {}; not found: {}); name one with --template",
+                   closest.profile->name, closest.labels, closest.profile->titles.front(), missing),
+       fmt::format("没有与此表相符的模板：最接近的是 {}（找到其 {} 个标签，没有标题“{}”；"
+                   "未找到：{}）；可用 --template 指定",
+                   closest.profile->name, closest.labels, closest.profile->titles.front(),
+                   missing)});
+}
+
+}  // namespace
+
+void read_layout(const std::vector<Grid>& grids, Document& doc, std::uint64_t where,
+                 const TemplateSet& templates) {
   layout::Parser parser(doc);
-  for (const Grid& g : grids) parser.grid(g);
+  bool refused = false;
+  for (const Grid& g : grids) {
+    for (const layout::GridSpan& span : layout::split_at_titles(g, templates)) {
+      const TemplateProfile* profile = templates.forced();
+      layout::TemplateFit best;
+      if (profile == nullptr) {
+        best = layout::best_fit(g, span, templates);
+        if (best.fits()) profile = best.profile;
+      }
+      if (profile == nullptr || profile->reader == TemplateReader::Printed) {
+        const std::size_t before = doc.forms.size();
+        parser.rows(g, span.begin, span.end);
+        parser.finish();
+        if (profile == nullptr && doc.forms.size() == before && best.profile != nullptr &&
+            best.labels > 0 && span.begin < g.rows.size()) {
+          no_fit(best, g.rows[span.begin].offset, doc);
+          refused = true;
+        }
+        continue;
+      }
+      layout::read_columns(g, span.begin, span.end, *profile, doc);
+    }
+  }
   doc.parsed = !doc.forms.empty();
   doc.is_array = doc.forms.size() > 1;  // one form reads like one JSON object
-  if (!doc.parsed) {
+  if (!doc.parsed && !refused) {
     FindingSink sink(kWholeFile, doc.findings);
     sink.add(RuleId::ParseError, {}, where,
              {fmt::format("no {} found: expected rows labelled {}, {}, {}, {} … {}, {}", layout::kTitle,

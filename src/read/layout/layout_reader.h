@@ -7,12 +7,16 @@
 
 #include "pes/document.h"
 #include "pes/grid.h"
+#include "pes/templates.h"
 
 namespace pes {
 
 /// Appends the forms found in the grids to `doc.forms`, and the reader's findings (invalid
 /// values, layout-repair notes of what was assumed) to `doc.findings`. When no form is found,
-/// adds one parse-error at `where` and leaves `doc.parsed` false.
-void read_layout(const std::vector<Grid>& grids, Document& doc, std::uint64_t where = 0);
+/// adds one parse-error at `where` and leaves `doc.parsed` false. Each form is read with the
+/// profile of `templates` that fits it best, or the one it forces; a form no profile fits gets
+/// one parse-error naming the closest profile.
+void read_layout(const std::vector<Grid>& grids, Document& doc, std::uint64_t where,
+                 const TemplateSet& templates);
 
 }  // namespace pes

@@ -12,7 +12,7 @@
 namespace pes {
 
 // Tab-separated text in the printed table layout.
-void read_layout_text(Readers&, const Source& source, Document& doc) {
+void read_layout_text(Readers& readers, const Source& source, Document& doc) {
   doc.clear();
   doc.format = Format::Tsv;
   if (const std::size_t at = first_invalid_utf8(source.text()); at != source.text().size()) {
@@ -20,11 +20,11 @@ void read_layout_text(Readers&, const Source& source, Document& doc) {
                 "不是 UTF-8 编码的文本：请以 UTF-8 编码保存");
     return;
   }
-  read_layout({read_tsv_grid(source.text())}, doc);
+  read_layout({read_tsv_grid(source.text())}, doc, 0, readers.templates());
 }
 
 // An Excel workbook in the printed table layout.
-void read_layout_xlsx(Readers&, const Source& source, Document& doc) {
+void read_layout_xlsx(Readers& readers, const Source& source, Document& doc) {
   doc.clear();
   doc.format = Format::Xlsx;
   std::vector<Grid> grids;
@@ -51,7 +51,7 @@ void read_layout_xlsx(Readers&, const Source& source, Document& doc) {
   }
   // A CSV opened in a spreadsheet and saved as a workbook: a table of forms, not the layout.
   if (read_csv_sheet(grids, doc)) return;
-  read_layout(grids, doc);
+  read_layout(grids, doc, 0, readers.templates());
 }
 
 }  // namespace pes

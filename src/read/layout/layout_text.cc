@@ -132,4 +132,16 @@ bool is_number(std::string_view text) {
   return Decimal::parse(text).value.has_value();
 }
 
+std::optional<int> year_in(std::string_view s) {
+  for (std::size_t at = s.find("年度"); at != std::string_view::npos; at = s.find("年度", at + 1)) {
+    if (at < 4) continue;
+    const std::string_view digits = s.substr(at - 4, 4);
+    bool ok = true;
+    for (char c : digits) ok = ok && c >= '0' && c <= '9';
+    if (at > 4 && s[at - 5] >= '0' && s[at - 5] <= '9') ok = false;
+    if (ok) return std::stoi(std::string(digits));
+  }
+  return std::nullopt;
+}
+
 }  // namespace pes::layout

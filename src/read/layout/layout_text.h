@@ -1,6 +1,7 @@
 // Text clean-up for the layout reader: what PDF extraction does to a cell's text, undone.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,5 +15,7 @@ std::string strip_markup(std::string_view text);
 void join_text(std::string& text, std::string_view more);
 /// True if the cell's text reads as a number ("3,827.50", "98.48").
 bool is_number(std::string_view text);
+/// The year a title gives ("(2023年度)", "2022年度项目支出绩效自评表"), white space removed.
+std::optional<int> year_in(std::string_view s);
 
 }  // namespace pes::layout
