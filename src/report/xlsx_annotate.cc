@@ -6,6 +6,7 @@
 #include <map>
 
 #include "xlsx_mark_styles.h"
+#include "core/cell_ref.h"
 #include "write/xlsx_package.h"
 
 namespace pes {
@@ -69,20 +70,6 @@ struct Cell {
 };
 using Cells = std::map<std::pair<std::uint32_t, std::uint32_t>, Cell>;  // (row, column)
 
-// "C5" → row 5, column 3; false if it is no cell reference.
-bool parse_cell(std::string_view ref, std::uint32_t& row, std::uint32_t& col) {
-  std::size_t i = 0;
-  row = col = 0;
-  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && col <= 16384) {
-    col = col * 26 + static_cast<std::uint32_t>(ref[i++] - 'A' + 1);
-  }
-  const std::size_t letters = i;
-  while (i < ref.size() && ref[i] >= '0' && ref[i] <= '9' && row <= 1048576) {
-    row = row * 10 + static_cast<std::uint32_t>(ref[i++] - '0');
-  }
-  return i == ref.size() && letters > 0 && i > letters && row >= 1 && col >= 1;
-}
-
 void add_to(Cells& cells, std::pair<std::uint32_t, std::uint32_t> at, Severity severity,
             const std::string& text) {
   auto [it, fresh] = cells.try_emplace(at, Cell{severity, text});
@@ -100,8 +87,8 @@ void to_merge_tops(pugi::xml_node ws, Cells& cells) {
       const std::string_view ref = m.attribute("ref").value();
       const auto colon = ref.find(':');
       std::uint32_t r1 = 0, c1 = 0, r2 = 0, c2 = 0;
-      if (colon == std::string_view::npos || !parse_cell(ref.substr(0, colon), r1, c1) ||
-          !parse_cell(ref.substr(colon + 1), r2, c2)) {
+      if (colon == std::string_view::npos || !parse_cell_ref(ref.substr(0, colon), r1, c1) ||
+          !parse_cell_ref(ref.substr(colon + 1), r2, c2)) {
         continue;
       }
       if (at.first >= r1 && at.first <= r2 && at.second >= c1 && at.second <= c2) {
@@ -146,7 +133,7 @@ void fill_cells(pugi::xml_node ws, const Cells& cells, MarkStyles& styles) {
     for (pugi::xml_node x : row.children()) {
       if (x.type() != pugi::node_element || xml_local(x.name()) != "c") continue;
       std::uint32_t rr = 0, cc = 0;
-      if (parse_cell(x.attribute("r").value(), rr, cc)) col = cc;
+      if (parse_cell_ref(x.attribute("r").value(), rr, cc)) col = cc;
       if (col == col_n) {
         c = x;
         break;
@@ -367,7 +354,7 @@ class Annotator {
     std::map<std::pair<std::uint32_t, std::uint32_t>, pugi::xml_node> existing;
     for (pugi::xml_node c : list.children()) {
       std::uint32_t r = 0, k = 0;
-      if (parse_cell(c.attribute("ref").value(), r, k)) existing[{r, k}] = c;
+      if (parse_cell_ref(c.attribute("ref").value(), r, k)) existing[{r, k}] = c;
     }
     for (const auto& [at, cell] : cells) {
       pugi::xml_node text;

@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "core/cell_ref.h"
 #include "pes/text.h"
 #include "pes/xlsx_grid.h"
 #include "read/layout/layout_text.h"
@@ -18,29 +19,6 @@ namespace {
 constexpr std::string_view kOfficeDocument =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 
-std::string column_name(std::uint32_t col) {
-  std::string s;
-  while (col > 0) {
-    const std::uint32_t d = (col - 1) % 26;
-    s.insert(s.begin(), static_cast<char>('A' + d));
-    col = (col - 1) / 26;
-  }
-  return s;
-}
-
-// "C5" → row 5, column 3; false if it is no cell reference.
-bool parse_ref(std::string_view ref, std::uint32_t& row, std::uint32_t& col) {
-  std::size_t i = 0;
-  row = col = 0;
-  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && col <= 16384) {
-    col = col * 26 + static_cast<std::uint32_t>(ref[i++] - 'A' + 1);
-  }
-  const std::size_t digits = i;
-  while (i < ref.size() && ref[i] >= '0' && ref[i] <= '9' && row <= 1048576) {
-    row = row * 10 + static_cast<std::uint32_t>(ref[i++] - '0');
-  }
-  return i == ref.size() && i > digits && col >= 1 && row >= 1;
-}
 
 // The sheet's name in a place name ("'My sheet'!C5" → My sheet).
 std::string sheet_of(const std::string& place) {
@@ -212,8 +190,8 @@ class XlsxEditor final : public FixEditor {
       const std::string_view ref = m.attribute("ref").value();
       const auto colon = ref.find(':');
       std::uint32_t r1 = 0, c1 = 0, r2 = 0, c2 = 0;
-      if (colon == std::string_view::npos || !parse_ref(ref.substr(0, colon), r1, c1) ||
-          !parse_ref(ref.substr(colon + 1), r2, c2)) {
+      if (colon == std::string_view::npos || !parse_cell_ref(ref.substr(0, colon), r1, c1) ||
+          !parse_cell_ref(ref.substr(colon + 1), r2, c2)) {
         continue;
       }
       if (row >= r1 && row <= r2 && col >= c1 && col <= c2) {
@@ -222,7 +200,7 @@ class XlsxEditor final : public FixEditor {
         break;
       }
     }
-    const std::string want = column_name(col) + std::to_string(row);
+    const std::string want = column_letters(col) + std::to_string(row);
     std::uint32_t next_row = 1;
     for (pugi::xml_node r : xml_child(ws, "sheetData").children()) {
       if (xml_local(r.name()) != "row") continue;
@@ -234,7 +212,7 @@ class XlsxEditor final : public FixEditor {
         if (xml_local(c.name()) != "c") continue;
         std::uint32_t cr = 0;
         std::uint32_t cc = 0;
-        if (!parse_ref(c.attribute("r").value(), cr, cc)) cc = next_col;
+        if (!parse_cell_ref(c.attribute("r").value(), cr, cc)) cc = next_col;
         next_col = cc + 1;
         if (cc == col) {
           last_ = s;

@@ -4,6 +4,7 @@
 #include <map>
 #include <pugixml.hpp>
 
+#include "core/cell_ref.h"
 #include "read/layout/xlsx_number_format.h"
 #include "read/layout/zip_xml.h"
 
@@ -18,33 +19,6 @@ using layout::XmlPackage;
 
 constexpr PackageKind kWorkbook{".xlsx workbook", "the workbook", ".xlsx 工作簿", "工作簿"};
 
-// "C5" → column 3, row 5 (both from 1); false if it is no cell reference.
-bool parse_ref(std::string_view ref, std::uint32_t& row, std::uint32_t& col) {
-  std::size_t i = 0;
-  col = 0;
-  row = 0;
-  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && col <= 16384) {
-    col = col * 26 + static_cast<std::uint32_t>(ref[i] - 'A' + 1);
-    ++i;
-  }
-  if (ref.size() > i && ref[i] == '$') ++i;
-  const std::size_t digits = i;
-  while (i < ref.size() && ref[i] >= '0' && ref[i] <= '9' && row <= 1048576) {
-    row = row * 10 + static_cast<std::uint32_t>(ref[i] - '0');
-    ++i;
-  }
-  return i == ref.size() && i > digits && col >= 1 && col <= 16384 && row >= 1 && row <= 1048576;
-}
-
-std::string column_name(std::uint32_t col) {
-  std::string s;
-  while (col > 0) {
-    const std::uint32_t d = (col - 1) % 26;
-    s.insert(s.begin(), static_cast<char>('A' + d));
-    col = (col - 1) / 26;
-  }
-  return s;
-}
 
 std::string quoted_sheet(const std::string& name) {
   const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
@@ -182,7 +156,7 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared,
       if (local_name(c.name()) != "c") continue;
       std::uint32_t cr = r;
       std::uint32_t cc = next_col;
-      if (!parse_ref(c.attribute("r").value(), cr, cc)) {
+      if (!parse_cell_ref(c.attribute("r").value(), cr, cc)) {
         cr = r;
         cc = next_col;
       }
@@ -217,8 +191,8 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared,
     const std::string_view ref = m.attribute("ref").value();
     const auto colon = ref.find(':');
     std::uint32_t r1 = 0, c1 = 0, r2 = 0, c2 = 0;
-    if (colon == std::string_view::npos || !parse_ref(ref.substr(0, colon), r1, c1) ||
-        !parse_ref(ref.substr(colon + 1), r2, c2)) {
+    if (colon == std::string_view::npos || !parse_cell_ref(ref.substr(0, colon), r1, c1) ||
+        !parse_cell_ref(ref.substr(colon + 1), r2, c2)) {
       continue;
     }
     const auto top = cells.find(r1);
@@ -295,7 +269,7 @@ bool read_xlsx_grids(std::string_view bytes, std::vector<Grid>& grids,
       GridRow out;
       out.cells.resize(row.rbegin()->first);
       for (auto& [c, cell] : row) {
-        places.push_back({prefix + column_name(c) + std::to_string(r), r, c});
+        places.push_back({prefix + column_letters(c) + std::to_string(r), r, c});
         out.cells[c - 1] = {std::move(cell.text), places.size(), cell.copy_left, cell.error};
         if (out.offset == 0) out.offset = places.size();
       }
