@@ -1,5 +1,6 @@
 #include "pes/readers.h"
 
+#include "read/layout/template_profile.h"
 #include "read/legacy_office.h"
 #include "read/settle.h"
 
@@ -17,6 +18,14 @@ void Readers::read(const Source& source, Format format, Document& doc) {
   }
   if (is_ole2(source.text())) format = Format::Legacy;  // an .xls or .doc, whatever its name
   format_info(format).read(*this, source, doc);
+  // A form that names its template (a printed table's reader names the profile it used; a
+  // JSON or CSV form may name one) is judged by what that template prints.
+  for (Form& form : doc.forms) {
+    if (!form.template_name.ok() || form.template_name.value.empty()) continue;
+    if (const TemplateProfile* p = templates().find(form.template_name.value)) {
+      form.tmpl = form_template(*p);
+    }
+  }
   settle_forms(doc);
 }
 

@@ -98,6 +98,10 @@ ojson form_json(const Form& form, const FormResult& result, bool chinese) {
   j["project"] = text_or_null(form.project);
   j["year"] = form.year.ok() ? ojson(form.year.value) : ojson(nullptr);
   j["department"] = text_or_null(form.department);
+  // The template the form was read with (a printed table) or names; null for plain pes/1.
+  j["template"] = form.template_name.ok() && !form.template_name.value.empty()
+                      ? ojson(form.template_name.value)
+                      : ojson(nullptr);
   ojson reported;
   ojson rates;
   for (FundsRowId id : kFundsRows) rates[std::string(row_name(id))] = number_or_null(form.row(id).rate);

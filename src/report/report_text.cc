@@ -74,6 +74,10 @@ class TextReporter final : public Reporter {
     const Recomputed& re = result.re;
     std::string title = form.project.ok() ? shorten(form.project.value) : (zh ? "（无项目名称）" : "(no project name)");
     if (form.year.ok()) title += zh ? fmt::format("（{} 年度）", form.year.value) : fmt::format(" ({})", form.year.value);
+    if (form.template_name.ok() && !form.template_name.value.empty()) {
+      title += zh ? fmt::format(" · 模板 {}", form.template_name.value)
+                  : fmt::format(" · template {}", form.template_name.value);
+    }
     const bool many = file.doc.is_array || file.doc.forms.size() > 1 || file.part > 0 ||
                       !file.last_part;
     const std::string where = many

@@ -240,10 +240,28 @@ class Detection(unittest.TestCase):
         self.assertIn('labels = ["财政专户管理资金"]', shown.stdout)
         self.assertEqual(run("template", "show", "nowhere").returncode, 2)
 
+    def test_the_report_names_the_template_used(self):
+        names = {"01": "national", "03": "national", "04": "sichuan-2023", "05": "national",
+                 "12": "national"}
+        for name in sorted(os.listdir(REAL)):
+            if not name.endswith(".layout.txt"):
+                continue
+            path = os.path.join(REAL, name)
+            r = run("check", "--format", "json", "--exit-zero", path)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            forms = json.loads(r.stdout)["files"][0]["forms"]
+            self.assertEqual([f["template"] for f in forms], [names[name[:2]]], name)
+            r = run("check", "--lang", "en", "--exit-zero", path)
+            self.assertIn(" · template " + names[name[:2]], r.stdout.splitlines()[0])
+        # Plain pes/1 that names no template: none.
+        r = run("check", "--format", "json", os.path.join(SOURCE, "samples", "form01.json"))
+        self.assertIsNone(json.loads(r.stdout)["files"][0]["forms"][0]["template"])
+
     def test_forcing_a_template(self):
         path = os.path.join(REAL, "04-sichuan-meishan-qingshen-2023.layout.txt")
         r, got = convert(path)
         self.assertEqual(got["funds"]["total"]["annual"], num("251.89"))
+        self.assertEqual(got["template"], "sichuan-2023")
         # Read as the national template, 调整后预算数 is no column it knows.
         r, got = convert(path, "--template", "national")
         self.assertEqual(r.returncode, 0, r.stderr)

@@ -39,6 +39,7 @@ TEST_CASE("01 Anhui 2022: a total row of zeros under 90 / 89.974 / 89.974", "[re
   REQUIRE(r.forms.size() == 1);
   CHECK(found(r) == std::vector<std::string>{
                         "invalid-field /total",     // cut: the page ends in the 满意度 row
+                        "invalid-field /grade",     // cut: the national template has 评分等级
                         "weights-sum /indicators",  // cut: no 满意度 indicator
                         "funding-sum-mismatch /funds/total/initial",
                         "funding-sum-mismatch /funds/total/annual",
@@ -96,6 +97,7 @@ TEST_CASE("05 Hebei 2019: a rate in whole percent, a budget score and an indicat
   REQUIRE(r.forms.size() == 1);
   CHECK(found(r) == std::vector<std::string>{
                         "invalid-field /total",  // cut before 总分
+                        "invalid-field /grade",  // and before 评分等级
                         "rate-mismatch /funds/total/rate",
                         "budget-score-mismatch /funds/total/score",
                         "score-above-rule /indicators/0/score",
@@ -104,8 +106,8 @@ TEST_CASE("05 Hebei 2019: a rate in whole percent, a budget score and an indicat
   CHECK(rate.expected == "86.20");
   CHECK(rate.message.en.find("whole percent") != std::string::npos);
   CHECK(only(r, RuleId::BudgetScoreMismatch).expected == "8.62");
-  // The 0 cells in the 偏差原因 column are text: no score, no alarm.
-  CHECK(of_rule(r, RuleId::InvalidField).size() == 1);
+  // The 0 cells in the 偏差原因 column are text: no score, no alarm (the cut's two aside).
+  CHECK(of_rule(r, RuleId::InvalidField).size() == 2);
 }
 
 TEST_CASE("12 Shanxi 2021: five scores above the MoF rule, thirteen deductions with no reason",
@@ -119,8 +121,8 @@ TEST_CASE("12 Shanxi 2021: five scores above the MoF rule, thirteen deductions w
   CHECK(above == std::vector<std::string>{"1.9 vs ≤ 1.69", "1.8 vs ≤ 1.69", "1.8 vs ≤ 1.61",
                                           "1.7 vs ≤ 1.58", "1.8 vs ≤ 1.25"});
   CHECK(of_rule(r, RuleId::DeductionWithoutReason).size() == 13);
-  // Partial page (指标7–25): the missing 总分 and the short weights are the cut's.
-  CHECK(of_rule(r, RuleId::InvalidField).size() == 1);
+  // Partial page (指标7–25): the missing 总分 and 评分等级 and the short weights are the cut's.
+  CHECK(of_rule(r, RuleId::InvalidField).size() == 2);
   CHECK(of_rule(r, RuleId::WeightsSum).size() == 1);
-  CHECK(all_findings(r).size() == 5 + 13 + 2);
+  CHECK(all_findings(r).size() == 5 + 13 + 3);
 }

@@ -320,6 +320,17 @@ void no_fit(const layout::TemplateFit& closest, std::uint64_t where, Document& d
 
 }  // namespace
 
+namespace {
+
+// The forms from `first` on were read with `profile`: each names it.
+void stamp(const TemplateProfile& profile, std::size_t first, Document& doc) {
+  for (std::size_t i = first; i < doc.forms.size(); ++i) {
+    doc.forms[i].template_name.set(profile.name, doc.forms[i].offset);
+  }
+}
+
+}  // namespace
+
 void read_layout(const std::vector<Grid>& grids, Document& doc, std::uint64_t where,
                  const TemplateSet& templates) {
   layout::Parser parser(doc);
@@ -336,6 +347,7 @@ void read_layout(const std::vector<Grid>& grids, Document& doc, std::uint64_t wh
         const std::size_t before = doc.forms.size();
         parser.rows(g, span.begin, span.end);
         parser.finish();
+        if (profile != nullptr) stamp(*profile, before, doc);
         if (profile == nullptr && doc.forms.size() == before && best.profile != nullptr &&
             best.labels > 0 && span.begin < g.rows.size()) {
           no_fit(best, g.rows[span.begin].offset, doc);
@@ -343,7 +355,9 @@ void read_layout(const std::vector<Grid>& grids, Document& doc, std::uint64_t wh
         }
         continue;
       }
+      const std::size_t before = doc.forms.size();
       layout::read_columns(g, span.begin, span.end, *profile, doc);
+      stamp(*profile, before, doc);
     }
   }
   doc.parsed = !doc.forms.empty();

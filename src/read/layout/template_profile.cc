@@ -437,4 +437,11 @@ TemplateSummary template_summary(const TemplateProfile& p) {
 
 std::string_view template_text(const TemplateProfile& p) { return p.text; }
 
+FormTemplate form_template(const TemplateProfile& profile) {
+  FormTemplate tmpl;
+  for (const FieldKey key : profile.absent) tmpl.lacks.set(static_cast<std::size_t>(key));
+  if (const auto weight = Decimal::parse(profile.funds_weight).value) tmpl.budget_weight = *weight;
+  return tmpl;
+}
+
 }  // namespace pes

@@ -70,6 +70,9 @@ struct TemplateProfile {
 /// colon removed, and a leading 其中 dropped ("其中:本年财政拨款" → "本年财政拨款",
 /// "执行率(%)" → "执行率").
 std::string label_base(std::string_view text);
+
+/// What a form filled in `profile` prints: the fields it lacks and its budget 分值.
+FormTemplate form_template(const TemplateProfile& profile);
 /// True if the normalized label is one of `labels`, as written or as its base.
 bool label_in(std::string_view norm, std::string_view base, const std::vector<std::string>& labels);
 
