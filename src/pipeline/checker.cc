@@ -69,10 +69,23 @@ void Checker::check_source(FileResult& out, Format format) {
   out.file_findings.clear();
   std::vector<Finding> reader = doc.findings;
   apply_settings(options_.rules, reader);
+  // Readers give forms in file order, so a form is found by binary search: a large array
+  // with many reader findings is not scanned from the start for each one.
+  const bool in_order =
+      std::is_sorted(doc.forms.begin(), doc.forms.end(),
+                     [](const Form& a, const Form& b) { return a.index < b.index; });
+  auto form_of = [&](std::uint32_t index) {
+    if (!in_order) {
+      return std::find_if(doc.forms.begin(), doc.forms.end(),
+                          [&](const Form& form) { return form.index == index; });
+    }
+    auto it = std::lower_bound(doc.forms.begin(), doc.forms.end(), index,
+                               [](const Form& form, std::uint32_t i) { return form.index < i; });
+    return it != doc.forms.end() && it->index == index ? it : doc.forms.end();
+  };
   for (Finding& f : reader) {
     locate(out.source, doc, f);
-    auto it = std::find_if(doc.forms.begin(), doc.forms.end(),
-                           [&](const Form& form) { return form.index == f.form; });
+    auto it = form_of(f.form);
     if (f.form == kWholeFile || it == doc.forms.end()) {
       out.file_findings.push_back(std::move(f));
     } else {
