@@ -44,8 +44,12 @@ def main():
             copy = os.path.join(ref, os.path.basename(path))
             with open(copy, "wb") as f:
                 f.write(data)
+        started = time.monotonic()
         subprocess.run([pes, "fix", *sorted(glob.glob(os.path.join(ref, "*.json")))],
                        capture_output=True, check=True)
+        # Kill points scale with how long a whole run takes here (a sanitizer build, a loaded
+        # machine), so that runs are killed part way through the batch on any machine.
+        whole = time.monotonic() - started
         for path in old:
             with open(os.path.join(ref, os.path.basename(path)), "rb") as f:
                 new[path] = f.read()
@@ -61,7 +65,7 @@ def main():
                     f.write(data)
             p = subprocess.Popen([pes, "fix", *sorted(old)], stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.0, 0.25))
+            time.sleep(rng.uniform(0.1, 0.9) * whole)
             p.send_signal(signal.SIGKILL)
             code = p.wait()
             n_old = n_new = 0
