@@ -60,7 +60,7 @@ struct FieldInfo {
   std::string_view csv = {};  ///< CSV column name when it is not `json` ("funds_score")
   std::span<const std::string_view> values = {};  ///< the values it may take, if few (万元, 元)
   std::string_view default_value = {};  ///< what its absence means ("10" for the budget weight)
-  bool total_row_only = false;  ///< a field of the funds block's total row only (得分)
+  bool total_row_only = false;          ///< a field of the funds block's total row only (得分)
 
   // Where the value lives in the model: the one member pointer that fits parent and type.
   Text Form::*form_text = nullptr;
@@ -112,6 +112,15 @@ inline std::string_view row_name(FundsRowId row) { return funds_row_info(row).js
 inline std::string_view row_label_zh(FundsRowId row) { return funds_row_info(row).zh; }
 /// The Chinese label of a field (执行率, 得分, ...).
 inline std::string_view field_label_zh(FieldKey key) { return field_info(key).zh; }
+
+/// The Chinese label a token names: a field's pes/1 key, after its parent's where that is not
+/// the form ("total", "row.annual", "indicator.weight", "goals.expected", "funds.weight"), a
+/// container's English name ("form", "funds_row"), or a funds row ("funds.fiscal").
+std::optional<std::string_view> label_of_token(std::string_view token);
+/// `text` with each ‹token› in it replaced by the label it names (label_of_token): prose that
+/// names fields (the rule table's) writes ‹row.annual› where a person reads 全年预算数. An
+/// unknown token is left as it is.
+std::string with_labels(std::string_view text);
 
 /// JSON Pointer of a field inside its form ("/indicators/3/score").
 std::string json_pointer(const FieldRef& ref);

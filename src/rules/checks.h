@@ -1,6 +1,7 @@
 // Check functions, one per rule; the table in rules.cc names them.
 #pragma once
 
+#include "pes/label_format.h"
 #include "pes/rules.h"
 
 namespace pes::checks {

@@ -1,9 +1,9 @@
 // invalid-field: required fields that are missing or left blank, and values that are read but
 // cannot be right. Which fields a form must give is the field table's (Requirement) and its
 // template's (FormTemplate::lacks).
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "checks.h"
 #include "pes/fields.h"
@@ -19,7 +19,8 @@ enum class Given : std::uint8_t { No, Blank, Yes };
 
 Given given(const Form& form, const FieldInfo& f, FieldRef ref) {
   switch (f.type) {
-    case FieldType::Year: return form.year.present() ? Given::Yes : Given::No;
+    case FieldType::Year:
+      return form.year.present() ? Given::Yes : Given::No;
     case FieldType::Str: {
       const Text* t = text_field(form, f, ref);
       if (t == nullptr || !t->present()) return Given::No;
@@ -35,7 +36,8 @@ Given given(const Form& form, const FieldInfo& f, FieldRef ref) {
     }
     case FieldType::Ordinal:  // a column of tables, never missing
     case FieldType::Object:
-    case FieldType::List: break;
+    case FieldType::List:
+      break;
   }
   return Given::Yes;
 }
@@ -91,11 +93,11 @@ void require(const Form& form, FindingSink& sink, FieldParent parent, FieldRef r
       if (ga == Given::Yes) continue;
       if (!form.tmpl.has(f->key)) {
         // The template has no place for it: its alternative takes its place, if it has one.
-        if (form.tmpl.has(alt)) missing(sink, alt_ref, offset_of(form, *f, alt_ref, parent_offset), ga);
+        if (form.tmpl.has(alt))
+          missing(sink, alt_ref, offset_of(form, *f, alt_ref, parent_offset), ga);
         continue;
       }
-      missing(sink, ref, offset_of(form, *f, ref, parent_offset), g,
-              field_label_zh(alt));
+      missing(sink, ref, offset_of(form, *f, ref, parent_offset), g, field_label_zh(alt));
       continue;
     }
     if (form_requires(form, *f)) missing(sink, ref, offset_of(form, *f, ref, parent_offset), g);
@@ -109,8 +111,8 @@ void unscored(FindingSink& sink, FieldRef ref, const Number& n, std::string_view
            {fmt::format("“{}” is an unscored sub-item, yet has a {} ({}); a sub-item is not "
                         "counted: remove it, or make the row an indicator",
                         shorten(name), field_info(ref.key).en, field_label_zh(ref.key)),
-            fmt::format("“{}”为不计分子项，却填有{}；子项不计分：请删除，或将此行改为指标",
-                        shorten(name), field_label_zh(ref.key))});
+            lformat("“{}”为‹indicator.sub_item›，却填有{}；子项不计分：请删除，或将此行改为指标",
+                    shorten(name), field_label_zh(ref.key))});
 }
 
 }  // namespace
@@ -122,7 +124,7 @@ void required_fields(const CheckContext& ctx, FindingSink& sink) {
   if (f.unit.ok() && std::find(units.begin(), units.end(), f.unit.value) == units.end()) {
     sink.add(RuleId::InvalidField, {FieldKey::Unit, {}, 0}, f.unit.offset,
              {fmt::format("unit “{}” is neither 万元 nor 元", shorten(f.unit.value)),
-              fmt::format("金额单位“{}”既不是万元也不是元", shorten(f.unit.value))},
+              lformat("‹unit›“{}”既不是万元也不是元", shorten(f.unit.value))},
              shorten(f.unit.value), "万元 | 元");
   }
   negative(sink, {FieldKey::FundsWeight, {}, 0}, f.funds_weight);
@@ -163,7 +165,7 @@ void required_fields(const CheckContext& ctx, FindingSink& sink) {
   if (f.grade.ok() && !is_blank_label(f.grade.value) && !parse_grade(f.grade.value)) {
     sink.add(RuleId::InvalidField, {FieldKey::Grade, {}, 0}, f.grade.offset,
              {fmt::format("grade “{}” is none of 优, 良, 中, 差", shorten(f.grade.value)),
-              fmt::format("评分等级“{}”不是 优、良、中、差 之一", shorten(f.grade.value))},
+              lformat("‹grade›“{}”不是 优、良、中、差 之一", shorten(f.grade.value))},
              shorten(f.grade.value), "优 | 良 | 中 | 差");
   }
 }

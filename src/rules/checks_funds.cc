@@ -8,7 +8,9 @@
 namespace pes::checks {
 namespace {
 
-std::string_view rounding_en(Rounding r) { return r == Rounding::Truncate ? "truncated" : "rounded half-up"; }
+std::string_view rounding_en(Rounding r) {
+  return r == Rounding::Truncate ? "truncated" : "rounded half-up";
+}
 std::string_view rounding_zh(Rounding r) { return r == Rounding::Truncate ? "截断" : "四舍五入"; }
 
 // "98.48 (truncated)" or, when either rounding is accepted and they differ,
@@ -92,17 +94,17 @@ void rate_mismatch(const CheckContext& ctx, FindingSink& sink) {
     // The denominator is named where it is not the usual 全年预算数.
     const std::string base_en = base == FieldKey::RowAnnual ? "" : fmt::format(" ({})", base_zh);
     const std::string base_cn = base == FieldKey::RowAnnual ? "" : fmt::format("（{}）", base_zh);
-    Message m{fmt::format("执行率 of {} is {}, but {} ÷ {}{} × 100 gives {}", label,
-                          row.rate.value.str(), row.executed.value.str(), budget, base_en, want.en),
-              fmt::format("{}执行率填报 {}，但 {} ÷ {}{} × 100 应为 {}", label,
-                          row.rate.value.str(), row.executed.value.str(), budget, base_cn,
-                          want.zh)};
+    Message m{lformat("‹row.rate› of {} is {}, but {} ÷ {}{} × 100 gives {}", label,
+                      row.rate.value.str(), row.executed.value.str(), budget, base_en, want.en),
+              lformat("{}‹row.rate›填报 {}，但 {} ÷ {}{} × 100 应为 {}", label,
+                      row.rate.value.str(), row.executed.value.str(), budget, base_cn, want.zh)};
     if (whole_percent(row, base, row.rate.value)) {
-      m.en += fmt::format("; {} is the rate in whole percent, but the form shows it with 2 "
-                          "decimals",
-                          row.rate.value.str());
-      m.zh += fmt::format("；{} 是取整到百分之一的执行率，但本表执行率应保留 2 位小数",
-                          row.rate.value.str());
+      m.en += fmt::format(
+          "; {} is the rate in whole percent, but the form shows it with 2 "
+          "decimals",
+          row.rate.value.str());
+      m.zh += lformat("；{} 是取整到百分之一的‹row.rate›，但本表‹row.rate›应保留 2 位小数",
+                      row.rate.value.str());
     }
     if (id == FundsRowId::Total && ctx.options.rules.on(RuleId::BudgetScoreMismatch) &&
         ctx.re.budget_score && row.score.ok() &&
@@ -110,8 +112,8 @@ void rate_mismatch(const CheckContext& ctx, FindingSink& sink) {
         follows_reported_rate(ctx)) {
       m.en += fmt::format("; the budget score {} follows from it: mend both (it should be {})",
                           row.score.value.str(), ctx.re.budget_score->str());
-      m.zh += fmt::format("；预算执行得分 {} 由此算出，应一并更正（应为 {}）", row.score.value.str(),
-                          ctx.re.budget_score->str());
+      m.zh += lformat("；‹row.score› {} 由此算出，应一并更正（应为 {}）", row.score.value.str(),
+                      ctx.re.budget_score->str());
     }
     sink.add(RuleId::RateMismatch, row_field(FieldKey::RowRate, id), row.rate.offset, std::move(m),
              row.rate.value.str(), expected->str());
@@ -131,15 +133,15 @@ void budget_score_mismatch(const CheckContext& ctx, FindingSink& sink) {
   const Message want = expectation(ctx, *expected, ctx.re.budget_score_other);
   const std::string weight = ctx.re.funds_weight.str();
   const std::string budget = rate_base_of(row, ctx.re.rate_base).value.str();
-  sink.add(RuleId::BudgetScoreMismatch, row_field(FieldKey::RowScore, FundsRowId::Total),
-           row.score.offset,
-           {fmt::format("budget score is {}, but {} ÷ {} × {} (at most {}) gives {}",
-                        row.score.value.str(), row.executed.value.str(), budget, weight, weight,
-                        want.en),
-            fmt::format("预算执行得分填报 {}，但 {} ÷ {} × {}（不超过 {}）应为 {}",
-                        row.score.value.str(), row.executed.value.str(), budget, weight, weight,
-                        want.zh)},
-           row.score.value.str(), expected->str());
+  sink.add(
+      RuleId::BudgetScoreMismatch, row_field(FieldKey::RowScore, FundsRowId::Total),
+      row.score.offset,
+      {fmt::format("budget score is {}, but {} ÷ {} × {} (at most {}) gives {}",
+                   row.score.value.str(), row.executed.value.str(), budget, weight, weight,
+                   want.en),
+       lformat("‹row.score›填报 {}，但 {} ÷ {} × {}（不超过 {}）应为 {}", row.score.value.str(),
+               row.executed.value.str(), budget, weight, weight, want.zh)},
+      row.score.value.str(), expected->str());
 }
 
 void budget_weight(const CheckContext& ctx, FindingSink& sink) {
@@ -147,14 +149,15 @@ void budget_weight(const CheckContext& ctx, FindingSink& sink) {
   if (!f.funds_weight.ok() || f.funds_weight.value == f.tmpl.budget_weight) return;
   const std::string written = f.funds_weight.value.str();
   const std::string want = f.tmpl.budget_weight.str();
-  sink.add(RuleId::BudgetWeight, {FieldKey::FundsWeight, FundsRowId::Total, 0},
-           f.funds_weight.offset,
-           {fmt::format("the budget block's 分值 is {}, but the template gives it {}; the budget "
-                        "score is computed with {}",
-                        written, want, want),
-            fmt::format("预算执行分值填报 {}，但模板规定为 {}；预算执行得分按 {} 计算", written, want,
-                        want)},
-           written, want);
+  sink.add(
+      RuleId::BudgetWeight, {FieldKey::FundsWeight, FundsRowId::Total, 0}, f.funds_weight.offset,
+      {lformat(
+           "the budget block's ‹indicator.weight› is {}, but the template gives it {}; the budget "
+           "score is computed with {}",
+           written, want, want),
+       lformat("‹funds.weight›填报 {}，但模板规定为 {}；‹row.score›按 {} 计算", written, want,
+               want)},
+      written, want);
 }
 
 void funding_sum_mismatch(const CheckContext& ctx, FindingSink& sink) {
@@ -187,13 +190,12 @@ void funding_sum_mismatch(const CheckContext& ctx, FindingSink& sink) {
     std::string hint_en;
     std::string hint_zh;
     const Decimal ten_thousand = Decimal::of(10000);
-    if (!sum.is_zero() && mul_div(sum, ten_thousand, Decimal::of(1), 6, Rounding::Truncate) ==
-                              reported.value) {
+    if (!sum.is_zero() &&
+        mul_div(sum, ten_thousand, Decimal::of(1), 6, Rounding::Truncate) == reported.value) {
       hint_en = "; it is 10,000 times their sum: an amount in 元 in a table in 万元?";
       hint_zh = "；恰为各行之和的 10000 倍：是否在以万元为单位的表中填了元？";
-    } else if (!reported.value.is_zero() &&
-               mul_div(reported.value, ten_thousand, Decimal::of(1), 6, Rounding::Truncate) ==
-                   sum) {
+    } else if (!reported.value.is_zero() && mul_div(reported.value, ten_thousand, Decimal::of(1), 6,
+                                                    Rounding::Truncate) == sum) {
       hint_en = "; their sum is 10,000 times it: an amount in 万元 in a table in 元?";
       hint_zh = "；各行之和恰为其 10000 倍：是否在以元为单位的表中填了万元？";
     }
@@ -216,7 +218,7 @@ void zero_budget(const CheckContext& ctx, FindingSink& sink) {
   const std::string label = row_label(ctx.form, FundsRowId::Total);
   sink.add(RuleId::ZeroBudget, row_field(ctx.re.rate_base, FundsRowId::Total), budget.offset,
            {fmt::format("{} {} is 0, so no execution rate can be computed", label, zh),
-            fmt::format("{}的{}为 0，无法计算执行率", label, zh)},
+            lformat("{}的{}为 0，无法计算‹row.rate›", label, zh)},
            budget.value.str(), "");
 }
 
@@ -230,10 +232,10 @@ void over_execution(const CheckContext& ctx, FindingSink& sink) {
     const std::string label = row_label(ctx.form, id);
     const std::string_view zh = field_label_zh(base);
     sink.add(RuleId::OverExecution, row_field(FieldKey::RowExecuted, id), row.executed.offset,
-             {fmt::format("{} 全年执行数 {} exceeds {} {}", label, row.executed.value.str(), zh,
-                          budget.value.str()),
-              fmt::format("{}全年执行数 {} 超过{} {}", label, row.executed.value.str(), zh,
-                          budget.value.str())},
+             {lformat("{} ‹row.executed› {} exceeds {} {}", label, row.executed.value.str(), zh,
+                      budget.value.str()),
+              lformat("{}‹row.executed› {} 超过{} {}", label, row.executed.value.str(), zh,
+                      budget.value.str())},
              row.executed.value.str(), fmt::format("≤ {}", budget.value.str()));
   }
 }

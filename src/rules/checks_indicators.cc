@@ -25,14 +25,14 @@ void score_out_of_range(const CheckContext& ctx, FindingSink& sink) {
     if (s.is_negative()) {
       sink.add(RuleId::ScoreOutOfRange, at(FieldKey::Score, i), ind.score.offset,
                {fmt::format("score {} of “{}” is below 0", s.str(), shorten(ind.name.value)),
-                fmt::format("“{}”得分 {} 小于 0", shorten(ind.name.value), s.str())},
+                lformat("“{}”‹indicator.score› {} 小于 0", shorten(ind.name.value), s.str())},
                s.str(), "≥ 0");
     } else if (ind.weight.ok() && s > ind.weight.value) {
       sink.add(RuleId::ScoreOutOfRange, at(FieldKey::Score, i), ind.score.offset,
-               {fmt::format("score {} of “{}” is above its weight {}", s.str(), shorten(ind.name.value),
-                            ind.weight.value.str()),
-                fmt::format("“{}”得分 {} 超过分值 {}", shorten(ind.name.value), s.str(),
-                            ind.weight.value.str())},
+               {fmt::format("score {} of “{}” is above its weight {}", s.str(),
+                            shorten(ind.name.value), ind.weight.value.str()),
+                lformat("“{}”‹indicator.score› {} 超过‹indicator.weight› {}",
+                        shorten(ind.name.value), s.str(), ind.weight.value.str())},
                s.str(), fmt::format("≤ {}", ind.weight.value.str()));
     }
   }
@@ -47,10 +47,11 @@ void deduction_without_reason(const CheckContext& ctx, FindingSink& sink) {
     const Decimal lost = (ind.weight.value - ind.score.value).with_digits(2);
     sink.add(RuleId::DeductionWithoutReason, at(FieldKey::Reason, i),
              ind.reason.present() ? ind.reason.offset : ind.score.offset,
-             {fmt::format("“{}” lost {} points ({} → {}) with no 偏差原因分析及改进措施",
-                          shorten(ind.name.value), lost.str(), ind.weight.value.str(), ind.score.value.str()),
-              fmt::format("“{}”扣 {} 分（{} → {}），未填写偏差原因分析及改进措施", shorten(ind.name.value),
-                          lost.str(), ind.weight.value.str(), ind.score.value.str())},
+             {lformat("“{}” lost {} points ({} → {}) with no ‹indicator.reason›",
+                      shorten(ind.name.value), lost.str(), ind.weight.value.str(),
+                      ind.score.value.str()),
+              lformat("“{}”扣 {} 分（{} → {}），未填写‹indicator.reason›", shorten(ind.name.value),
+                      lost.str(), ind.weight.value.str(), ind.score.value.str())},
              "", "");
   }
 }
@@ -74,11 +75,12 @@ void unknown_category(const CheckContext& ctx, FindingSink& sink) {
       l1 = label.category;
       if (!l1 && !label.name.empty()) {
         const bool is_level2 = level2_parents(ind.level1.value) != 0;
-        std::string en = fmt::format("level 1 “{}” is not a standard 一级指标{}",
-                                     shorten(ind.level1.value),
-                                     is_level2 ? " (it is a level-2 name)" : "");
-        std::string zh = fmt::format("一级指标“{}”不在标准目录中{}", shorten(ind.level1.value),
-                                     is_level2 ? "（这是二级指标名称）" : "");
+        std::string en =
+            lformat("level 1 “{}” is not a standard ‹indicator.level1›{}",
+                    shorten(ind.level1.value), is_level2 ? " (it is a level-2 name)" : "");
+        std::string zh =
+            lformat("‹indicator.level1›“{}”不在标准目录中{}", shorten(ind.level1.value),
+                    is_level2 ? with_labels("（这是‹indicator.level2›名称）") : "");
         if (!is_level2) hint(label.name, en, zh);
         sink.add(RuleId::UnknownCategory, at(FieldKey::Level1, i), ind.level1.offset,
                  {std::move(en), std::move(zh)}, shorten(ind.level1.value),
@@ -88,8 +90,9 @@ void unknown_category(const CheckContext& ctx, FindingSink& sink) {
     if (!ind.level2.ok() || is_blank_label(ind.level2.value)) continue;
     const unsigned parents = level2_parents(ind.level2.value);
     if (parents == 0) {
-      std::string en = fmt::format("level 2 “{}” is not a standard 二级指标", shorten(ind.level2.value));
-      std::string zh = fmt::format("二级指标“{}”不在标准目录中", shorten(ind.level2.value));
+      std::string en =
+          lformat("level 2 “{}” is not a standard ‹indicator.level2›", shorten(ind.level2.value));
+      std::string zh = lformat("‹indicator.level2›“{}”不在标准目录中", shorten(ind.level2.value));
       hint(ind.level2.value, en, zh);
       sink.add(RuleId::UnknownCategory, at(FieldKey::Level2, i), ind.level2.offset,
                {std::move(en), std::move(zh)}, shorten(ind.level2.value), "");
@@ -97,7 +100,8 @@ void unknown_category(const CheckContext& ctx, FindingSink& sink) {
       sink.add(RuleId::UnknownCategory, at(FieldKey::Level2, i), ind.level2.offset,
                {fmt::format("level 2 “{}” does not belong under “{}”", shorten(ind.level2.value),
                             level1_label(*l1)),
-                fmt::format("二级指标“{}”不属于“{}”", shorten(ind.level2.value), level1_label(*l1))},
+                lformat("‹indicator.level2›“{}”不属于“{}”", shorten(ind.level2.value),
+                        level1_label(*l1))},
                shorten(ind.level2.value), "");
     }
   }

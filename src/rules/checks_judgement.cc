@@ -1,13 +1,12 @@
 // Checks of each indicator's target and actual against its score (the MoF scoring rules),
 // and of the indicator list's shape: duplicates, level-1 weights.
-#include <unordered_map>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "checks.h"
@@ -67,9 +66,12 @@ std::string target_to_actual(const Indicator& ind) {
 
 std::string_view completion_zh(Completion c) {
   switch (c) {
-    case Completion::Achieved: return "达成";
-    case Completion::Partial: return "部分达成";
-    case Completion::NotAchieved: return "未达成";
+    case Completion::Achieved:
+      return "达成";
+    case Completion::Partial:
+      return "部分达成";
+    case Completion::NotAchieved:
+      return "未达成";
   }
   return "达成";
 }
@@ -93,13 +95,14 @@ std::string band_text(const Judgement& j) {
 void target_missed_full_score(const CheckContext& ctx, FindingSink& sink) {
   each_scored(ctx, [&](const Scored& s) {
     if (s.j.met || s.score != s.weight || rule_gives_full(s)) return;
-    sink.add(RuleId::TargetMissedFullScore, at(FieldKey::Score, s.index), s.ind.score.offset,
-             hinted({fmt::format("“{}” missed its target ({}) yet scored the full {}",
-                                 shorten(s.ind.name.value), target_to_actual(s.ind), s.weight.str()),
-                     fmt::format("“{}”未达到年度指标值（{}），却得满分 {}", shorten(s.ind.name.value),
-                                 target_to_actual(s.ind), s.weight.str())},
-                    s.j),
-             s.score.str(), fmt::format("< {}", s.weight.str()));
+    sink.add(
+        RuleId::TargetMissedFullScore, at(FieldKey::Score, s.index), s.ind.score.offset,
+        hinted({fmt::format("“{}” missed its target ({}) yet scored the full {}",
+                            shorten(s.ind.name.value), target_to_actual(s.ind), s.weight.str()),
+                lformat("“{}”未达到‹indicator.target›（{}），却得满分 {}",
+                        shorten(s.ind.name.value), target_to_actual(s.ind), s.weight.str())},
+               s.j),
+        s.score.str(), fmt::format("< {}", s.weight.str()));
   });
 }
 
@@ -110,21 +113,23 @@ void score_above_rule(const CheckContext& ctx, FindingSink& sink) {
     const Decimal rule = *s.j.rule_score;
     const Decimal highest = s.j.rule_score_other ? std::max(rule, *s.j.rule_score_other) : rule;
     if (s.score <= highest) return;
-    const std::string formula =
-        s.j.negative ? fmt::format("{} × {} ÷ {}", s.weight.str(), s.j.target.number.str(),
-                                   s.j.actual.number.str())
-                     : fmt::format("{} × {} ÷ {}", s.weight.str(), s.j.actual.number.str(),
-                                   s.j.target.number.str());
-    sink.add(RuleId::ScoreAboveRule, at(FieldKey::Score, s.index), s.ind.score.offset,
-             hinted({fmt::format("“{}” missed its target ({}): the MoF rule gives {} ({}), but it "
-                                 "scored {}",
-                                 shorten(s.ind.name.value), target_to_actual(s.ind), rule.str(),
-                                 formula, s.score.str()),
-                     fmt::format("“{}”未达到年度指标值（{}）：按财政部评分规则应得 {}（{}），实得 {}",
-                                 shorten(s.ind.name.value), target_to_actual(s.ind), rule.str(),
-                                 formula, s.score.str())},
-                    s.j),
-             s.score.str(), fmt::format("≤ {}", highest.str()));
+    const std::string formula = s.j.negative
+                                    ? fmt::format("{} × {} ÷ {}", s.weight.str(),
+                                                  s.j.target.number.str(), s.j.actual.number.str())
+                                    : fmt::format("{} × {} ÷ {}", s.weight.str(),
+                                                  s.j.actual.number.str(), s.j.target.number.str());
+    sink.add(
+        RuleId::ScoreAboveRule, at(FieldKey::Score, s.index), s.ind.score.offset,
+        hinted(
+            {fmt::format("“{}” missed its target ({}): the MoF rule gives {} ({}), but it "
+                         "scored {}",
+                         shorten(s.ind.name.value), target_to_actual(s.ind), rule.str(), formula,
+                         s.score.str()),
+             lformat("“{}”未达到‹indicator.target›（{}）：按财政部评分规则应得 {}（{}），实得 {}",
+                     shorten(s.ind.name.value), target_to_actual(s.ind), rule.str(), formula,
+                     s.score.str())},
+            s.j),
+        s.score.str(), fmt::format("≤ {}", highest.str()));
   });
 }
 
@@ -137,14 +142,15 @@ void qualitative_band(const CheckContext& ctx, FindingSink& sink) {
     const bool above = s.j.band_high_inclusive ? s.score > s.j.band_high : s.score >= s.j.band_high;
     if (!below && !above) return;
     const std::string band = band_text(s.j);
-    sink.add(RuleId::QualitativeBand, at(FieldKey::Score, s.index), s.ind.score.offset,
-             {fmt::format("“{}” is {} ({}), which scores {} of {}, but it scored {}",
-                          shorten(s.ind.name.value), completion_name(s.j.completion),
-                          s.ind.actual.value, band, s.weight.str(), s.score.str()),
-              fmt::format("“{}”{}（{}），得分应在 {} 之间（分值 {}），实得 {}", shorten(s.ind.name.value),
-                          completion_zh(s.j.completion), s.ind.actual.value, band, s.weight.str(),
-                          s.score.str())},
-             s.score.str(), band);
+    sink.add(
+        RuleId::QualitativeBand, at(FieldKey::Score, s.index), s.ind.score.offset,
+        {fmt::format("“{}” is {} ({}), which scores {} of {}, but it scored {}",
+                     shorten(s.ind.name.value), completion_name(s.j.completion), s.ind.actual.value,
+                     band, s.weight.str(), s.score.str()),
+         lformat("“{}”{}（{}），‹indicator.score›应在 {} 之间（‹indicator.weight› {}），实得 {}",
+                 shorten(s.ind.name.value), completion_zh(s.j.completion), s.ind.actual.value, band,
+                 s.weight.str(), s.score.str())},
+        s.score.str(), band);
   });
 }
 
@@ -153,12 +159,14 @@ void target_met_deducted(const CheckContext& ctx, FindingSink& sink) {
     // Quantitative only: when a number meets its target the MoF rule gives the full weight. A
     // qualitative 达成 may score anywhere in 80–100% (qualitative-band judges that).
     if (s.j.kind != JudgementKind::Quantitative || !s.j.met || s.score >= s.weight) return;
-    sink.add(RuleId::TargetMetDeducted, at(FieldKey::Score, s.index), s.ind.score.offset,
-             {fmt::format("“{}” met its target ({}) yet scored {} of {}", shorten(s.ind.name.value),
-                          target_to_actual(s.ind), s.score.str(), s.weight.str()),
-              fmt::format("“{}”已达到年度指标值（{}），得分 {}（分值 {}）", shorten(s.ind.name.value),
-                          target_to_actual(s.ind), s.score.str(), s.weight.str())},
-             s.score.str(), s.weight.str());
+    sink.add(
+        RuleId::TargetMetDeducted, at(FieldKey::Score, s.index), s.ind.score.offset,
+        {fmt::format("“{}” met its target ({}) yet scored {} of {}", shorten(s.ind.name.value),
+                     target_to_actual(s.ind), s.score.str(), s.weight.str()),
+         lformat(
+             "“{}”已达到‹indicator.target›（{}），‹indicator.score› {}（‹indicator.weight› {}）",
+             shorten(s.ind.name.value), target_to_actual(s.ind), s.score.str(), s.weight.str())},
+        s.score.str(), s.weight.str());
   });
 }
 
@@ -169,12 +177,14 @@ void unit_mismatch(const CheckContext& ctx, FindingSink& sink) {
     if (j.target.kind != ValueKind::Quantity || j.actual.kind != ValueKind::Quantity) continue;
     if (j.target.unit.empty() || j.actual.unit.empty() || j.target.unit == j.actual.unit) continue;
     const Indicator& ind = inds[i];
-    sink.add(RuleId::UnitMismatch, at(FieldKey::Actual, i), ind.actual.offset,
-             {fmt::format("“{}”: the target {} is in {}, the actual {} in {}", shorten(ind.name.value),
-                          ind.target.value, j.target.unit, ind.actual.value, j.actual.unit),
-              fmt::format("“{}”：年度指标值 {} 单位为{}，实际完成值 {} 单位为{}", shorten(ind.name.value),
-                          ind.target.value, j.target.unit, ind.actual.value, j.actual.unit)},
-             j.actual.unit, j.target.unit);
+    sink.add(
+        RuleId::UnitMismatch, at(FieldKey::Actual, i), ind.actual.offset,
+        {fmt::format("“{}”: the target {} is in {}, the actual {} in {}", shorten(ind.name.value),
+                     ind.target.value, j.target.unit, ind.actual.value, j.actual.unit),
+         lformat("“{}”：‹indicator.target› {} 单位为{}，‹indicator.actual› {} 单位为{}",
+                 shorten(ind.name.value), ind.target.value, j.target.unit, ind.actual.value,
+                 j.actual.unit)},
+        j.actual.unit, j.target.unit);
   }
 }
 
@@ -189,9 +199,8 @@ void unreadable_value(const CheckContext& ctx, FindingSink& sink) {
       ValueKind kind;
       FieldKey key;
       std::string_view en;
-      std::string_view zh;
-    } cells[] = {{ind.target, j.target.kind, FieldKey::Target, "target (年度指标值)", "年度指标值"},
-                 {ind.actual, j.actual.kind, FieldKey::Actual, "actual (实际完成值)", "实际完成值"}};
+    } cells[] = {{ind.target, j.target.kind, FieldKey::Target, "target"},
+                 {ind.actual, j.actual.kind, FieldKey::Actual, "actual"}};
     for (const auto& c : cells) {
       // A spreadsheet's error value too: only a table's reader reports it as spreadsheet-error,
       // and no format may leave an indicator unjudged in silence.
@@ -203,12 +212,12 @@ void unreadable_value(const CheckContext& ctx, FindingSink& sink) {
                                       ? fmt::format("“{}”", shorten(ind.name.value))
                                       : fmt::format("第 {} 个指标", i + 1);
       sink.add(RuleId::UnreadableValue, at(c.key, i), c.cell.offset,
-               {fmt::format("{} is not judged: its {} “{}” cannot be read as a number with its "
-                            "comparison and unit, a qualitative target or a completion",
-                            name, c.en, shorten(c.cell.value)),
+               {fmt::format("{} is not judged: its {} ({}) “{}” cannot be read as a number with "
+                            "its comparison and unit, a qualitative target or a completion",
+                            name, c.en, field_label_zh(c.key), shorten(c.cell.value)),
                 fmt::format("{}未予评判：其{}“{}”无法识别为带比较符和单位的数值、定性目标或完成"
                             "情况",
-                            name_zh, c.zh, shorten(c.cell.value))},
+                            name_zh, field_label_zh(c.key), shorten(c.cell.value))},
                shorten(c.cell.value), "");
     }
   }
@@ -239,9 +248,8 @@ void duplicate_indicator(const CheckContext& ctx, FindingSink& sink) {
     };
     for (std::size_t i = 0; i < inds.size(); ++i) {
       // Sub-items (其中…) repeat under each indicator they belong to: not compared.
-      names[i] = inds[i].name.ok() && !inds[i].is_sub_item()
-                     ? normalized(inds[i].name.value, 2 * i)
-                     : std::string_view();
+      names[i] = inds[i].name.ok() && !inds[i].is_sub_item() ? normalized(inds[i].name.value, 2 * i)
+                                                             : std::string_view();
       level2s[i] = normalized(inds[i].level2.value, 2 * i + 1);
     }
     for (std::size_t i = 0; i < inds.size(); ++i) {
@@ -285,11 +293,12 @@ void level1_weights(const CheckContext& ctx, FindingSink& sink) {
     if (weight == Decimal::of(suggested)) continue;
     const FieldRef field = first ? at(FieldKey::Level1, *first) : FieldRef{FieldKey::Indicators};
     const std::uint64_t offset = first ? inds[*first].level1.offset : inds.front().offset;
-    sink.add(RuleId::Level1Weights, field, offset,
-             {fmt::format("{} weighs {}; the MoF suggests {}", level1_label(l), weight.str(),
-                          suggested),
-              fmt::format("{}分值合计 {}，财政部建议 {}", level1_label(l), weight.str(), suggested)},
-             weight.str(), std::to_string(suggested));
+    sink.add(
+        RuleId::Level1Weights, field, offset,
+        {fmt::format("{} weighs {}; the MoF suggests {}", level1_label(l), weight.str(), suggested),
+         lformat("{}‹indicator.weight›合计 {}，财政部建议 {}", level1_label(l), weight.str(),
+                 suggested)},
+        weight.str(), std::to_string(suggested));
   }
 }
 
@@ -303,8 +312,8 @@ void level1_declared_weight(const CheckContext& ctx, FindingSink& sink) {
     sink.add(RuleId::Level1DeclaredWeight, at(FieldKey::Level1, level.first), ind.level1.offset,
              {fmt::format("“{}” declares {} points, but the weights of its indicators add up to {}",
                           shorten(ind.level1.value), declared, level.weight.str()),
-              fmt::format("“{}”标注 {} 分，但其下指标分值之和为 {}", shorten(ind.level1.value),
-                          declared, level.weight.str())},
+              lformat("“{}”标注 {} 分，但其下指标‹indicator.weight›之和为 {}",
+                      shorten(ind.level1.value), declared, level.weight.str())},
              level.weight.str(), declared);
   }
 }

@@ -33,8 +33,8 @@ void weights_sum(const CheckContext& ctx, FindingSink& sink) {
   sink.add(RuleId::WeightsSum, {FieldKey::Indicators, FundsRowId::Total, 0}, f.offset,
            {fmt::format("weights add up to {} (budget {} + indicators {}), not 100",
                         sum.with_digits(2).str(), budget.str(), ctx.re.indicator_weight.str()),
-            fmt::format("分值合计 {}（预算执行 {} + 绩效指标 {}），不等于 100", sum.with_digits(2).str(),
-                        budget.str(), ctx.re.indicator_weight.str())},
+            lformat("‹indicator.weight›合计 {}（预算执行 {} + 绩效指标 {}），不等于 100",
+                    sum.with_digits(2).str(), budget.str(), ctx.re.indicator_weight.str())},
            sum.with_digits(2).str(), "100.00");
 }
 
@@ -47,10 +47,10 @@ void total_mismatch(const CheckContext& ctx, FindingSink& sink) {
   const std::string budget =
       ctx.re.budget_score ? ctx.re.budget_score->str() : f.row(FundsRowId::Total).score.value.str();
   sink.add(RuleId::TotalMismatch, {FieldKey::Total, FundsRowId::Total, 0}, f.total.offset,
-           {fmt::format("总分 is {}, but budget score {} + indicator scores {} = {}",
-                        f.total.value.str(), budget, ctx.re.indicator_score.str(), expected.str()),
-            fmt::format("总分填报 {}，但 预算执行得分 {} + 指标得分合计 {} = {}", f.total.value.str(),
-                        budget, ctx.re.indicator_score.str(), expected.str())},
+           {lformat("‹total› is {}, but budget score {} + indicator scores {} = {}",
+                    f.total.value.str(), budget, ctx.re.indicator_score.str(), expected.str()),
+            lformat("‹total›填报 {}，但 ‹row.score› {} + 指标‹indicator.score›合计 {} = {}",
+                    f.total.value.str(), budget, ctx.re.indicator_score.str(), expected.str())},
            f.total.value.str(), expected.str());
 }
 
@@ -62,10 +62,10 @@ void grade_mismatch(const CheckContext& ctx, FindingSink& sink) {
   if (*reported == *ctx.re.grade) return;
   const std::string want(grade_label_zh(*ctx.re.grade));
   sink.add(RuleId::GradeMismatch, {FieldKey::Grade, FundsRowId::Total, 0}, f.grade.offset,
-           {fmt::format("评分等级 is {}, but a total of {} is graded {} ({})", f.grade.value,
-                        ctx.re.total->str(), want, grade_label_en(*ctx.re.grade)),
-            fmt::format("评分等级填报 {}，但总分 {} 对应的等级为 {}", f.grade.value,
-                        ctx.re.total->str(), want)},
+           {lformat("‹grade› is {}, but a total of {} is graded {} ({})", f.grade.value,
+                    ctx.re.total->str(), want, grade_label_en(*ctx.re.grade)),
+            lformat("‹grade›填报 {}，但‹total› {} 对应的等级为 {}", f.grade.value,
+                    ctx.re.total->str(), want)},
            f.grade.value, want);
 }
 
