@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "pes/fields.h"
 #include "run.h"
 
 namespace pes::cli {
@@ -11,8 +12,8 @@ Command add_batch(CLI::App& app) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* sub = app.add_subcommand(
       "batch",
-      "pes check with a year's defaults: a summary by year and 主管部门, a progress line / "
-      "批量检查并汇总");
+      with_labels("pes check with a year's defaults: a summary by year and ‹department›, a "
+                  "progress line / 批量检查并汇总"));
   add_run_options(*sub, *args, RunKind::Batch);
   return {sub, [args] { return run_command(*args, RunKind::Batch); }};
 }

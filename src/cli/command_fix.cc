@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "pes/fix.h"
+#include "pes/label_format.h"
 #include "pes/output_file.h"
 
 namespace pes::cli {
@@ -83,12 +84,13 @@ Command add_fix(CLI::App& app) {
   auto args = std::make_shared<FixArgs>();
   CLI::App* sub = app.add_subcommand(
       "fix",
-      "Mend derived values (执行率, 得分, 总分, 评分等级) and number notation in place / "
-      "就地修正可计算得出的数值和数字书写");
+      with_labels("Mend derived values (‹row.rate›, ‹indicator.score›, ‹total›, ‹grade›) and "
+                  "number notation in place / 就地修正可计算得出的数值和数字书写"));
   sub->add_option("files", args->files, "JSON, JSON Lines, CSV or .xlsx files / 文件")->required();
   sub->add_flag("--unsafe", args->unsafe,
-                "Also lower an indicator score above the MoF rule to the rule's score / "
-                "同时将高于财政部规则的指标得分降至规则得分");
+                with_labels("Also lower an indicator score above the MoF rule to the rule's "
+                            "score / 同时将高于财政部规则的指标‹indicator.score›降至规则"
+                            "‹indicator.score›"));
   sub->add_flag("--diff", args->diff,
                 "Print what would change (a unified diff; a workbook cell by cell) and write "
                 "nothing / 只显示将作的修改，不写文件");

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "pes/formats.h"
+#include "pes/label_format.h"
 #include "pes/rules.h"
 #include "run.h"
 #include "usage_errors.h"
@@ -94,13 +95,18 @@ void add_run_options(CLI::App& sub, RunArgs& args, RunKind kind) {
       "错误、路径无法读取或不含自评表、输出无法写入。\n\n"
       "Rules / 规则 (pes rule NAME explains one):\n",
       kind == RunKind::Batch
-          ? "Without --format or --output, prints a summary of the year (by year and 主管部门); "
-            "on a terminal, a progress line. / 默认输出年度汇总。"
-          : "Without --format or --output, prints a verdict per form and every finding. / "
-            "默认逐表输出结论和问题。");
+          ? with_labels("Without --format or --output, prints a summary of the year (by year "
+                        "and ‹department›); on a terminal, a progress line. / 默认输出年度汇总。")
+          : std::string("Without --format or --output, prints a verdict per form and every "
+                        "finding. / 默认逐表输出结论和问题。"));
   for (const Rule& r : rules()) {
     footer +=
         fmt::format("  {} ({}, {})\n", r.name, group_name(r.group), severity_name(r.severity));
+  }
+  footer += "\nOutput formats / 输出格式 (--format FORMAT, --output FORMAT[:PATH]):\n";
+  for (const ReporterInfo& r : reporters()) {
+    footer +=
+        fmt::format("  {:<10} {} / {}\n", r.name, r.description.en, with_labels(r.description.zh));
   }
   sub.footer(footer);
 }

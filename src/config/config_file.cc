@@ -3,14 +3,14 @@
 #define TOML_HEADER_ONLY 1
 #define TOML_ENABLE_UNRELEASED_FEATURES 1
 #define TOML_EXCEPTIONS 0
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <fstream>
 #include <sstream>
 
-#include <fmt/format.h>
-
 #include "pes/config.h"
+#include "pes/fields.h"
 #include "pes/selection.h"
 #include "pes/suggest.h"
 
@@ -43,7 +43,8 @@ class Reader {
         out.max_warnings_line = key.source().begin.line;
       } else if (k == "exclude") {
         if (!read_strings(node, "exclude", out.exclude)) return false;
-        for (const toml::node& item : *node.as_array()) out.exclude_lines.push_back(item.source().begin.line);
+        for (const toml::node& item : *node.as_array())
+          out.exclude_lines.push_back(item.source().begin.line);
       } else if (k == "overrides") {
         const auto* list = node.as_array();
         if (list == nullptr || !list->is_array_of_tables()) {
@@ -148,8 +149,8 @@ class Reader {
           return fail(node.source(),
                       "field is a JSON Pointer inside the form: \"/funds/total/rate\", "
                       "\"/indicators/<level 2>/<name>/score\"",
-                      "field 是表内的 JSON Pointer：\"/funds/total/rate\"、"
-                      "\"/indicators/<二级指标>/<三级指标>/score\"");
+                      with_labels("field 是表内的 JSON Pointer：\"/funds/total/rate\"、"
+                                  "\"/indicators/<‹indicator.level2›>/<‹indicator.name›>/score\""));
         }
       } else if (k == "reason") {
         if (!read_text(node, "reason", out.reason)) return false;
@@ -195,13 +196,14 @@ class Reader {
       out.rules.select = std::move(names);
       return true;
     }
-    if (k == "extend-select") return read_rule_names(node, "extend-select", out.rules.extend_select);
+    if (k == "extend-select")
+      return read_rule_names(node, "extend-select", out.rules.extend_select);
     if (k == "ignore") return read_rule_names(node, "ignore", out.rules.ignore);
     if (k == "grades") return read_grades(node, out);
     if (k == "severity") return read_severity(node, out);
     static constexpr std::string_view kKeys[] = {
-        "rounding", "fail-on", "select", "extend-select", "ignore", "grades",
-        "severity", "max-warnings", "exclude", "overrides"};
+        "rounding", "fail-on",  "select",       "extend-select", "ignore",
+        "grades",   "severity", "max-warnings", "exclude",       "overrides"};
     const auto near = closest_name(k, kKeys);
     return fail(key.source(), fmt::format("unknown key “{}”{}", k, did_you_mean(near, false)),
                 fmt::format("未知的键“{}”{}", k, did_you_mean(near, true)));
@@ -224,7 +226,8 @@ class Reader {
     return true;
   }
 
-  bool read_rule_names(const toml::node& node, std::string_view what, std::vector<std::string>& out) {
+  bool read_rule_names(const toml::node& node, std::string_view what,
+                       std::vector<std::string>& out) {
     const std::size_t first = out.size();
     if (!read_strings(node, what, out)) return false;
     const auto& list = *node.as_array();
@@ -269,7 +272,7 @@ class Reader {
     }
     for (const auto& [key, value] : *table) {
       const std::string_view k = key.str();
-      std::optional<Decimal>* slot = k == "优" ? &out.excellent
+      std::optional<Decimal>* slot = k == "优"   ? &out.excellent
                                      : k == "良" ? &out.good
                                      : k == "中" ? &out.pass
                                                  : nullptr;

@@ -1,13 +1,13 @@
 #include "read/field_errors.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cctype>
 
 #include "pes/fields.h"
 #include "pes/text.h"
 #include "read/written_number.h"
-
-#include <fmt/format.h>
 
 namespace pes {
 
@@ -95,8 +95,8 @@ void normalized(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::stri
   const std::string name = field_name(ref);
   sink.add(RuleId::NormalizedValue, ref, offset,
            {fmt::format("{}: “{}” read as {} ({})", name, shown, read, why_en),
-            fmt::format("{}（{}）：“{}”按 {} 读取（{}）", field_label_zh(ref.key), name, shown, read,
-                        why_zh)},
+            fmt::format("{}（{}）：“{}”按 {} 读取（{}）", field_label_zh(ref.key), name, shown,
+                        read, why_zh)},
            shown, std::string(read));
 }
 
@@ -170,8 +170,8 @@ void read_flag(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::strin
   const std::string name = field_name(ref);
   sink.add(RuleId::InvalidField, ref, offset,
            {fmt::format("{}: “{}” is neither true nor false", name, shown),
-            fmt::format("{}（{}）：“{}”应为 true（是）或 false（否）", field_label_zh(ref.key), name,
-                        shown)},
+            fmt::format("{}（{}）：“{}”应为 true（是）或 false（否）", field_label_zh(ref.key),
+                        name, shown)},
            shown, "true | false");
 }
 

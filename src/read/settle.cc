@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "pes/fields.h"
+#include "pes/label_format.h"
 #include "pes/labels.h"
 #include "read/field_errors.h"
 
@@ -49,7 +50,7 @@ void to_table_unit(FindingSink& sink, FieldRef ref, Number& n, bool table_in_yua
   normalized(sink, ref, n.offset, written,
              fmt::format("{} {}", converted->str(), table_in_yuan ? kYuan : kWan),
              table_in_yuan ? "the table is in 元" : "the table is in 万元",
-             table_in_yuan ? "表中金额单位为元" : "表中金额单位为万元");
+             with_labels(table_in_yuan ? "表中‹unit›为元" : "表中‹unit›为万元"));
 }
 
 // A row that names a part of the indicator above it ("其中：区级验收", under a ★ indicator)

@@ -14,10 +14,11 @@
 #include "html_page.h"
 #include "pes/fields.h"
 #include "pes/grade.h"
+#include "pes/label_format.h"
 #include "pes/report.h"
-#include "report/reporters.h"
 #include "pes/rules.h"
 #include "pes/text.h"
+#include "report/reporters.h"
 #include "result_rows.h"
 
 namespace pes {
@@ -93,7 +94,10 @@ class HtmlReporter final : public Reporter {
   }
 
  private:
-  const char* t(const char* en, const char* zh) const { return zh_ ? zh : en; }
+  // The text in the page's language; a Chinese text may name fields by ‹token› (with_labels).
+  std::string t(std::string_view en, std::string_view zh) const {
+    return zh_ ? with_labels(zh) : std::string(en);
+  }
 
   // A finding's message; an accepted one's with the reason it was accepted.
   std::string message(const Finding& f) const {
@@ -157,7 +161,7 @@ class HtmlReporter final : public Reporter {
     const std::string_view cls = f.errors > 0 ? "bad" : f.warnings > 0 ? "warn" : "ok";
     fmt::format_to(
         std::back_inserter(h), "<article class=\"form {}\" id=\"f{}\"><h3>{}</h3>\n", cls, id,
-        escaped(f.project.empty() ? t("(no project name)", "（无项目名称）") : f.project));
+        escaped(f.project.empty() ? t("(no project name)", "（无‹project›）") : f.project));
     fmt::format_to(std::back_inserter(h), "<p class=\"meta\">{}#{} · {} · {} · {}</p>\n",
                    escaped(f.file), f.number, escaped(f.department),
                    f.year ? std::to_string(*f.year) : "—",
@@ -187,16 +191,16 @@ class HtmlReporter final : public Reporter {
     for (const FundsRowId id2 : kFundsRows) {
       const FundsRow& r = form.row(id2);
       if (!r.present) continue;
-      const std::string label = zh_ ? fmt::format("{}执行率 (%)", row_label_zh(id2))
+      const std::string label = zh_ ? lformat("{}‹row.rate› (%)", row_label_zh(id2))
                                     : fmt::format("rate of {} (%)", row_name(id2));
       row(label, worst(FieldKey::RowRate, id2), r.rate.ok() ? r.rate.value.str() : "—",
           show(file.forms[i].re.rate_of(id2)));
     }
-    row(t("budget score", "预算执行得分"), worst(FieldKey::RowScore, FundsRowId::Total),
+    row(t("budget score", "‹row.score›"), worst(FieldKey::RowScore, FundsRowId::Total),
         show(f.reported_score), show(f.budget_score));
-    row(t("total", "总分"), worst(FieldKey::Total, FundsRowId::Total), show(f.reported_total),
+    row(t("total", "‹total›"), worst(FieldKey::Total, FundsRowId::Total), show(f.reported_total),
         show(f.total));
-    row(t("grade", "评分等级"), worst(FieldKey::Grade, FundsRowId::Total),
+    row(t("grade", "‹grade›"), worst(FieldKey::Grade, FundsRowId::Total),
         f.reported_grade.empty() ? "—" : f.reported_grade,
         f.grade ? std::string(grade_label_zh(*f.grade)) : "—");
     h += "</tbody></table></div>\n";
@@ -255,9 +259,9 @@ class HtmlReporter final : public Reporter {
     }
     const auto rate = a.rate();
     const std::string line =
-        zh_ ? fmt::format(
+        zh_ ? lformat(
                   "{} 个文件（无法读取 {}），{} 张自评表：错误 {} 条，警告 {} 条，提示 {} 条。"
-                  "Σ 全年预算数 {} 万元，Σ 全年执行数 {} 万元，执行率 {}。",
+                  "Σ ‹row.annual› {} 万元，Σ ‹row.executed› {} 万元，‹row.rate› {}。",
                   s.files, s.unreadable, s.forms, s.errors, s.warnings, s.infos, grouped(a.annual),
                   grouped(a.executed), rate ? rate->str() + "%" : "—")
             : fmt::format(
@@ -316,20 +320,20 @@ class HtmlReporter final : public Reporter {
       fmt::format_to(std::back_inserter(page), "<figure><figcaption>{}</figcaption>{}</figure>\n",
                      escaped(caption), svg);
     };
-    figure(t("Recomputed grades", "重新计算的评分等级"),
-           column_chart(t("Recomputed grades", "重新计算的评分等级"), grades, forms_series));
-    figure(t("Execution rate (%), recomputed", "执行率（%，重新计算）"),
-           column_chart(t("Execution rate", "执行率"), rates, forms_series));
+    figure(t("Recomputed grades", "重新计算的‹grade›"),
+           column_chart(t("Recomputed grades", "重新计算的‹grade›"), grades, forms_series));
+    figure(t("Execution rate (%), recomputed", "‹row.rate›（%，重新计算）"),
+           column_chart(t("Execution rate", "‹row.rate›"), rates, forms_series));
     page += "</div>\n";  // the rankings below, each as wide as the page
     const std::string none = fmt::format("<p class=\"clean\">✓ {}</p>", t("no findings", "无问题"));
     figure(t("Findings by rule", "各规则问题数"),
            by_rule.empty() ? none : bar_chart(t("Findings by rule", "各规则问题数"), by_rule, sev));
     figure(shown_depts < by_dept.size()
-               ? (zh_ ? fmt::format("各主管部门问题数（前 {} 个）", shown_depts)
+               ? (zh_ ? lformat("各‹department›问题数（前 {} 个）", shown_depts)
                       : fmt::format("Findings by department (top {})", shown_depts))
-               : std::string(t("Findings by department", "各主管部门问题数")),
+               : std::string(t("Findings by department", "各‹department›问题数")),
            by_dept.empty() ? none
-                           : bar_chart(t("Findings by department", "各主管部门问题数"),
+                           : bar_chart(t("Findings by department", "各‹department›问题数"),
                                        std::span(by_dept).first(shown_depts), sev));
     page += "</section>\n";
   }
@@ -350,10 +354,10 @@ class HtmlReporter final : public Reporter {
         "class=\"n\">{}</th>"
         "<th class=\"n\">{}</th><th class=\"n\">{}</th><th "
         "class=\"n\">{}</th></tr></thead><tbody>\n",
-        t("Departments by findings", "各主管部门（按问题数排序）"), t("Department", "主管部门"),
-        t("Forms", "自评表"), t("With errors", "有错误"), t("Errors", "错误"),
-        t("Warnings", "警告"), t("Σ budget (万元)", "Σ 全年预算数（万元）"),
-        t("Σ spent (万元)", "Σ 全年执行数（万元）"), t("Rate", "执行率"));
+        t("Departments by findings", "各‹department›（按问题数排序）"),
+        t("Department", "‹department›"), t("Forms", "自评表"), t("With errors", "有错误"),
+        t("Errors", "错误"), t("Warnings", "警告"), t("Σ budget (万元)", "Σ ‹row.annual›（万元）"),
+        t("Σ spent (万元)", "Σ ‹row.executed›（万元）"), t("Rate", "‹row.rate›"));
     for (std::size_t i = 0; i < rows.size() && i < kRankedDepartments; ++i) {
       const GroupTotals& g = *rows[i].second;
       const auto rate = g.rate();
@@ -370,7 +374,7 @@ class HtmlReporter final : public Reporter {
     if (rows.size() > kRankedDepartments) {
       fmt::format_to(
           std::back_inserter(page), "<p class=\"note\">{}</p>",
-          zh_ ? fmt::format("另有 {} 个主管部门未列出。", rows.size() - kRankedDepartments)
+          zh_ ? lformat("另有 {} 个‹department›未列出。", rows.size() - kRankedDepartments)
               : fmt::format("{} more departments are not listed.",
                             rows.size() - kRankedDepartments));
     }
@@ -393,7 +397,7 @@ class HtmlReporter final : public Reporter {
         n < briefs_.size() ? (zh_ ? fmt::format("问题最多的 {} 张自评表", n)
                                   : fmt::format("The {} forms with the most serious findings", n))
                            : std::string(t("Forms by findings", "各自评表（按问题数排序）")),
-        t("Project", "项目名称"), t("Department", "主管部门"), t("File", "文件"),
+        t("Project", "‹project›"), t("Department", "‹department›"), t("File", "文件"),
         t("Errors", "错误"), t("Warnings", "警告"), t("Notices", "提示"), t("Grade", "等级"));
     for (std::size_t i = 0; i < n; ++i) {
       const FormBrief& b = briefs_[i];
@@ -463,7 +467,7 @@ class HtmlReporter final : public Reporter {
 }  // namespace
 
 std::unique_ptr<Reporter> make_html_reporter(std::ostream& out, const ReportStyle& style,
-                                        std::string_view) {
+                                             std::string_view) {
   return std::make_unique<HtmlReporter>(out, style);
 }
 

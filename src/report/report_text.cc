@@ -2,10 +2,11 @@
 #include <fmt/format.h>
 
 #include "pes/grade.h"
+#include "pes/label_format.h"
 #include "pes/report.h"
-#include "report/reporters.h"
 #include "pes/rules.h"
 #include "pes/text.h"
+#include "report/reporters.h"
 
 namespace pes {
 namespace {
@@ -28,18 +29,20 @@ class TextReporter final : public Reporter {
       return;
     }
     for (const Finding& f : file.file_findings) finding(file, f);
-    for (std::size_t i = 0; i < file.doc.forms.size(); ++i) form(file, file.doc.forms[i], file.forms[i]);
+    for (std::size_t i = 0; i < file.doc.forms.size(); ++i)
+      form(file, file.doc.forms[i], file.forms[i]);
   }
 
   void finish(const Summary& s) override {
     if (style_.quiet) return;  // --quiet: the findings are all there is
     const bool zh = style_.chinese;
     std::string line =
-        zh ? fmt::format("共 {} 个文件、{} 张自评表：{} 个错误，{} 个警告，{} 条提示", s.files, s.forms,
-                         s.errors, s.warnings, s.infos)
+        zh ? fmt::format("共 {} 个文件、{} 张自评表：{} 个错误，{} 个警告，{} 条提示", s.files,
+                         s.forms, s.errors, s.warnings, s.infos)
            : fmt::format("{} {}, {} {}: {} {}, {} {}, {} {}", s.files, plural(s.files, "file"),
                          s.forms, plural(s.forms, "form"), s.errors, plural(s.errors, "error"),
-                         s.warnings, plural(s.warnings, "warning"), s.infos, s.infos == 1 ? "notice" : "notices");
+                         s.warnings, plural(s.warnings, "warning"), s.infos,
+                         s.infos == 1 ? "notice" : "notices");
     if (s.accepted > 0) {
       line +=
           zh ? fmt::format("；{} 条已接受", s.accepted) : fmt::format("; {} accepted", s.accepted);
@@ -72,17 +75,19 @@ class TextReporter final : public Reporter {
     }
     const bool zh = style_.chinese;
     const Recomputed& re = result.re;
-    std::string title = form.project.ok() ? shorten(form.project.value) : (zh ? "（无项目名称）" : "(no project name)");
-    if (form.year.ok()) title += zh ? fmt::format("（{} 年度）", form.year.value) : fmt::format(" ({})", form.year.value);
+    std::string title = form.project.ok() ? shorten(form.project.value)
+                                          : (zh ? with_labels("（无‹project›）")
+                                                : std::string("(no project name)"));
+    if (form.year.ok())
+      title +=
+          zh ? fmt::format("（{} 年度）", form.year.value) : fmt::format(" ({})", form.year.value);
     if (form.template_name.ok() && !form.template_name.value.empty()) {
       title += zh ? fmt::format(" · 模板 {}", form.template_name.value)
                   : fmt::format(" · template {}", form.template_name.value);
     }
-    const bool many = file.doc.is_array || file.doc.forms.size() > 1 || file.part > 0 ||
-                      !file.last_part;
-    const std::string where = many
-                                  ? fmt::format("{}#{}", file.path, form.index)
-                                  : file.path;
+    const bool many =
+        file.doc.is_array || file.doc.forms.size() > 1 || file.part > 0 || !file.last_part;
+    const std::string where = many ? fmt::format("{}#{}", file.path, form.index) : file.path;
     out_ << paint(kBold, fmt::format("{}: {}", where, title)) << '\n';
 
     auto show = [](const std::optional<Decimal>& d) { return d ? d->str() : std::string("?"); };
@@ -114,8 +119,8 @@ class TextReporter final : public Reporter {
           zh ? fmt::format(" · {} 条已接受", accepted) : fmt::format(" · {} accepted", accepted);
     }
     out_ << "  "
-         << (zh ? fmt::format("执行率 {}% · 预算执行得分 {} · 总分 {} · 等级 {} · {}", rate,
-                              show(re.budget_score), show(re.total), grade, verdict)
+         << (zh ? lformat("‹row.rate› {}% · ‹row.score› {} · ‹total› {} · 等级 {} · {}", rate,
+                          show(re.budget_score), show(re.total), grade, verdict)
                 : fmt::format("rate {}% · budget score {} · total {} · grade {} · {}", rate,
                               show(re.budget_score), show(re.total), grade, verdict))
          << '\n';
@@ -155,7 +160,7 @@ class TextReporter final : public Reporter {
 }  // namespace
 
 std::unique_ptr<Reporter> make_text_reporter(std::ostream& out, const ReportStyle& style,
-                                  std::string_view) {
+                                             std::string_view) {
   return std::make_unique<TextReporter>(out, style);
 }
 

@@ -13,10 +13,11 @@
 
 #include "display_width.h"
 #include "pes/formats.h"
+#include "pes/label_format.h"
 #include "pes/report.h"
-#include "report/reporters.h"
 #include "pes/rules.h"
 #include "pes/text.h"
+#include "report/reporters.h"
 #include "result_rows.h"
 
 namespace pes {
@@ -32,18 +33,18 @@ constexpr Column kFormColumns[] = {
     {"Form", "序号"},
     {"Location", "位置"},
     {"Format", "格式"},
-    {"Year", "年度"},
-    {"Department", "主管部门"},
-    {"Project", "项目名称"},
-    {"Implementer", "实施单位"},
-    {"Budget (万元)", "全年预算数（万元）"},
-    {"Spent (万元)", "全年执行数（万元）"},
-    {"Reported rate", "填报执行率"},
-    {"Rate", "执行率"},
-    {"Reported budget score", "填报预算执行得分"},
-    {"Budget score", "预算执行得分"},
-    {"Reported total", "填报总分"},
-    {"Total", "总分"},
+    {"Year", "‹year›"},
+    {"Department", "‹department›"},
+    {"Project", "‹project›"},
+    {"Implementer", "‹implementer›"},
+    {"Budget (万元)", "‹row.annual›（万元）"},
+    {"Spent (万元)", "‹row.executed›（万元）"},
+    {"Reported rate", "填报‹row.rate›"},
+    {"Rate", "‹row.rate›"},
+    {"Reported budget score", "填报‹row.score›"},
+    {"Budget score", "‹row.score›"},
+    {"Reported total", "填报‹total›"},
+    {"Total", "‹total›"},
     {"Reported grade", "填报等级"},
     {"Grade", "等级"},
     {"Errors", "错误"},
@@ -52,18 +53,18 @@ constexpr Column kFormColumns[] = {
 };
 
 constexpr Column kFindingColumns[] = {
-    {"File", "文件"},     {"Form", "序号"},    {"Project", "项目名称"}, {"Location", "位置"},
-    {"Field", "字段"},    {"Rule", "规则"},    {"Severity", "级别"},    {"Reported", "填报值"},
+    {"File", "文件"},     {"Form", "序号"},    {"Project", "‹project›"}, {"Location", "位置"},
+    {"Field", "字段"},    {"Rule", "规则"},    {"Severity", "级别"},     {"Reported", "填报值"},
     {"Expected", "应为"}, {"Message", "说明"},
 };
 
 constexpr Column kSummaryColumns[] = {
-    {"Year", "年度"},
-    {"Department", "主管部门"},
+    {"Year", "‹year›"},
+    {"Department", "‹department›"},
     {"Forms", "自评表数"},
-    {"Σ budget (万元)", "Σ 全年预算数（万元）"},
-    {"Σ spent (万元)", "Σ 全年执行数（万元）"},
-    {"Rate", "执行率"},
+    {"Σ budget (万元)", "Σ ‹row.annual›（万元）"},
+    {"Σ spent (万元)", "Σ ‹row.executed›（万元）"},
+    {"Rate", "‹row.rate›"},
     {"优", "优"},
     {"良", "良"},
     {"中", "中"},
@@ -141,7 +142,8 @@ class Sheet {
     p.ws = workbook_add_worksheet(book_, p.name.c_str());
     p.widths.resize(columns_.size());
     for (std::size_t c = 0; c < columns_.size(); ++c) {
-      const std::string_view title = chinese_ ? columns_[c].zh : columns_[c].en;
+      const std::string title =
+          chinese_ ? with_labels(columns_[c].zh) : std::string(columns_[c].en);
       worksheet_write_string(p.ws, 0, static_cast<lxw_col_t>(c), std::string(title).c_str(),
                              header_);
       p.widths[c] = display_width(title) + 2;  // room for the filter's button
@@ -424,7 +426,7 @@ class XlsxReporter final : public Reporter {
 }  // namespace
 
 std::unique_ptr<Reporter> make_xlsx_reporter(std::ostream&, const ReportStyle& style,
-                                        std::string_view path) {
+                                             std::string_view path) {
   return std::make_unique<XlsxReporter>(std::string(path), style);
 }
 

@@ -1,9 +1,10 @@
 #include "pes/judgement.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "pes/label_format.h"
 #include "pes/labels.h"
 #include "pes/text.h"
 #include "score/indicator_value_cache.h"
@@ -13,14 +14,15 @@ namespace {
 
 constexpr int kShown = 2;  // decimals a form shows
 
-
 bool is_cost(const Indicator& ind) {
   std::string scratch;
   return normalize_label(ind.level1.value, scratch).find("成本") != std::string::npos ||
          normalize_label(ind.level2.value, scratch).find("成本") != std::string::npos;
 }
 
-Message unreadable(const Text& cell, std::string_view en_column, std::string_view zh_column) {
+Message unreadable(const Text& cell, std::string_view en, FieldKey key) {
+  const std::string_view zh_column = field_label_zh(key);
+  const std::string en_column = fmt::format("{} ({})", en, zh_column);
   if (!cell.ok() || is_blank_label(cell.value)) {
     return {fmt::format("no {} given", en_column), fmt::format("未填写{}", zh_column)};
   }
@@ -30,12 +32,17 @@ Message unreadable(const Text& cell, std::string_view en_column, std::string_vie
 
 bool met_quantity(Comparison cmp, bool negative, Decimal a, Decimal b) {
   switch (cmp) {
-    case Comparison::AtLeast: return b >= a;
-    case Comparison::Above: return b > a;
-    case Comparison::AtMost: return b <= a;
-    case Comparison::Below: return b < a;
+    case Comparison::AtLeast:
+      return b >= a;
+    case Comparison::Above:
+      return b > a;
+    case Comparison::AtMost:
+      return b <= a;
+    case Comparison::Below:
+      return b < a;
     case Comparison::None:
-    case Comparison::Equal: return negative ? b <= a : b >= a;
+    case Comparison::Equal:
+      return negative ? b <= a : b >= a;
   }
   return false;
 }
@@ -52,7 +59,7 @@ std::optional<Decimal> rule_score(const Judgement& j, Decimal weight, Rounding r
     s = a.is_zero() || b.is_negative() ? zero : mul_div(weight, b, a, kShown, rounding);
   } else {
     s = b.is_zero() || b.is_negative() || a.is_negative() ? zero
-                                                           : mul_div(weight, a, b, kShown, rounding);
+                                                          : mul_div(weight, a, b, kShown, rounding);
   }
   if (!s) return std::nullopt;
   if (*s > full) return full;
@@ -66,13 +73,13 @@ void fraction_hint(const Indicator& ind, Judgement& j) {
   const IndicatorValue& a = j.actual;
   if (t.unit != "%" || !a.unit.empty() || j.met) return;
   if (a.number.is_negative() || a.number > Decimal::of(1) || t.number <= Decimal::of(1)) return;
-  const Decimal percent = *mul_div(a.number, Decimal::of(100), Decimal::of(1), Decimal::kDigits,
-                                   Rounding::Truncate);
+  const Decimal percent =
+      *mul_div(a.number, Decimal::of(100), Decimal::of(1), Decimal::kDigits, Rounding::Truncate);
   const Decimal shown = percent.with_digits(std::max(0, a.number.digits() - 2));
   j.hint = {fmt::format("the actual {} looks like a fraction: as a percent it is {}%",
                         shorten(ind.actual.value), shown.str()),
-            fmt::format("实际完成值 {} 似为小数形式：按百分比为 {}%", shorten(ind.actual.value),
-                        shown.str())};
+            lformat("‹indicator.actual› {} 似为小数形式：按百分比为 {}%", shorten(ind.actual.value),
+                    shown.str())};
 }
 
 void judge_quantity(const Indicator& ind, Rounding rounding, Judgement& j) {
@@ -80,22 +87,23 @@ void judge_quantity(const Indicator& ind, Rounding rounding, Judgement& j) {
   const IndicatorValue& a = j.actual;
   if (!t.unit.empty() && !a.unit.empty() && t.unit != a.unit) {
     j.note = {fmt::format("the target is in {} but the actual in {}", t.unit, a.unit),
-              fmt::format("年度指标值单位为{}，实际完成值单位为{}", t.unit, a.unit)};
+              lformat("‹indicator.target›单位为{}，‹indicator.actual›单位为{}", t.unit, a.unit)};
     return;
   }
-  const bool negative = t.comparison == Comparison::AtMost || t.comparison == Comparison::Below ||
-                        ((t.comparison == Comparison::None || t.comparison == Comparison::Equal) &&
-                         is_cost(ind));
+  const bool negative =
+      t.comparison == Comparison::AtMost || t.comparison == Comparison::Below ||
+      ((t.comparison == Comparison::None || t.comparison == Comparison::Equal) && is_cost(ind));
   // An actual written as a bound ("≥90%") is read as its number when the bound says "at least
   // as good" (≥ for a positive target, ≤ for a negative one); the other way it says nothing
   // of how far the target was reached.
   const bool bound_up = a.comparison == Comparison::AtLeast || a.comparison == Comparison::Above;
   const bool bound_down = a.comparison == Comparison::AtMost || a.comparison == Comparison::Below;
   if ((bound_up && negative) || (bound_down && !negative)) {
-    j.note = {fmt::format("the actual “{}” states a bound on the wrong side of its target",
-                          ind.actual.value),
-              fmt::format("实际完成值“{}”给出的界限与年度指标值方向相反，无法判断完成程度",
-                          ind.actual.value)};
+    j.note = {
+        fmt::format("the actual “{}” states a bound on the wrong side of its target",
+                    ind.actual.value),
+        lformat("‹indicator.actual›“{}”给出的界限与‹indicator.target›方向相反，无法判断完成程度",
+                ind.actual.value)};
     return;
   }
   j.kind = JudgementKind::Quantitative;
@@ -164,11 +172,11 @@ void judge(const Indicator& ind, Rounding rounding, Judgement& j) {
   const ValueKind tk = j.target.kind;
   const ValueKind ak = j.actual.kind;
   if (tk != ValueKind::Quantity && tk != ValueKind::Qualitative) {
-    j.note = unreadable(ind.target, "target (年度指标值)", "年度指标值");
+    j.note = unreadable(ind.target, "target", FieldKey::Target);
     return;
   }
   if (ak == ValueKind::Empty || ak == ValueKind::Unreadable) {
-    j.note = unreadable(ind.actual, "actual (实际完成值)", "实际完成值");
+    j.note = unreadable(ind.actual, "actual", FieldKey::Actual);
     return;
   }
   if (ak == ValueKind::Completion) {
@@ -181,8 +189,8 @@ void judge(const Indicator& ind, Rounding rounding, Judgement& j) {
   } else {
     j.note = {fmt::format("the target “{}” and the actual “{}” do not compare", ind.target.value,
                           ind.actual.value),
-              fmt::format("年度指标值“{}”与实际完成值“{}”无法比较", ind.target.value,
-                          ind.actual.value)};
+              lformat("‹indicator.target›“{}”与‹indicator.actual›“{}”无法比较", ind.target.value,
+                      ind.actual.value)};
   }
 }
 

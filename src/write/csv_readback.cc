@@ -40,8 +40,9 @@ std::string form_name(const Form& form, std::size_t number) {
 std::optional<Message> cannot_hold(const Form& form, const std::string& name) {
   for (std::size_t i = 0; i < form.indicators.size(); ++i) {
     const Indicator& ind = form.indicators[i];
-    for (auto [text, label] :
-         {std::pair{&Indicator::level1, "一级指标"}, std::pair{&Indicator::level2, "二级指标"}}) {
+    for (auto [text, key] : {std::pair{&Indicator::level1, FieldKey::Level1},
+                             std::pair{&Indicator::level2, FieldKey::Level2}}) {
+      const std::string_view label = field_label_zh(key);
       const Text& t = ind.*text;
       if (i == 0 || (t.ok() && !t.value.empty())) continue;
       const Text& above = form.indicators[i - 1].*text;
@@ -53,9 +54,10 @@ std::optional<Message> cannot_hold(const Form& form, const std::string& name) {
           fmt::format("{}：第 {} 个指标没有{}，而 CSV 中空白的{}表示与上一行相同（“{}”）", name,
                       i + 1, label, label, shorten(above.ok() ? above.value : "", 30))};
     }
-    for (auto [text, label] :
-         {std::pair{&Indicator::target, "年度指标值"}, std::pair{&Indicator::actual, "实际完成值"},
-          std::pair{&Indicator::reason, "偏差原因分析及改进措施"}}) {
+    for (auto [text, key] : {std::pair{&Indicator::target, FieldKey::Target},
+                             std::pair{&Indicator::actual, FieldKey::Actual},
+                             std::pair{&Indicator::reason, FieldKey::Reason}}) {
+      const std::string_view label = field_label_zh(key);
       if ((ind.*text).present()) continue;
       return Message{
           fmt::format("{}: indicator {} has no {} at all, which a CSV cannot tell from an empty "

@@ -8,6 +8,7 @@
 
 #include "pes/fields.h"
 #include "pes/grade.h"
+#include "pes/label_format.h"
 #include "pes/recompute.h"
 #include "pes/rules.h"
 #include "pes/text.h"
@@ -205,8 +206,8 @@ class Planner {
     if (const auto blank = blank_score()) {
       if (form_.total.present() || form_.grade.present()) {
         blank_note_ = {
-            fmt::format("总分 and 评分等级 not mended: indicator {} has no score", *blank + 1),
-            fmt::format("总分和评分等级未修正：第 {} 个指标没有得分", *blank + 1)};
+            lformat("‹total› and ‹grade› not mended: indicator {} has no score", *blank + 1),
+            lformat("‹total›和‹grade›未修正：第 {} 个指标没有‹indicator.score›", *blank + 1)};
       }
       return;
     }
@@ -252,7 +253,8 @@ class Planner {
       plan_.note = {fmt::format("left for a person: {}", en), fmt::format("留待人工处理：{}", zh)};
       if (!options_.unsafe && by_rule.count(rule_info(RuleId::ScoreAboveRule).name) > 0) {
         plan_.note.en += " (pes fix --unsafe lowers scores above the rule)";
-        plan_.note.zh += "（pes fix --unsafe 可将高于规则的得分降至规则得分）";
+        plan_.note.zh += with_labels(
+            "（pes fix --unsafe 可将高于规则的‹indicator.score›降至规则‹indicator.score›）");
       }
     }
     if (!blank_note_.en.empty()) {

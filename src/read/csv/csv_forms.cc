@@ -9,6 +9,7 @@
 #include "csv_identity.h"
 #include "csv_numbers.h"
 #include "pes/csv_columns.h"
+#include "pes/label_format.h"
 #include "pes/spreadsheet.h"
 #include "read/field_errors.h"
 
@@ -192,13 +193,13 @@ class FormBuilder {
     const std::uint32_t there = line(split_->first.offset);
     const std::string& header = headers_[split_->column];
     sink.add(RuleId::IdentityVariant, columns_[split_->column]->ref(), cell.offset,
-             {fmt::format("{} changes here to “{}” ({} {} has “{}”); a new form starts, though "
-                          "this row brings none of a form's own cells (funds, goals, 总分): if "
-                          "the rows are one form, correct the cell",
-                          header, text, lines_.word(), there, split_->first.text),
-              fmt::format("{}在此处变为“{}”（第 {} 行为“{}”）；由此开始一张新的自评表，但该行没有"
-                          "表级内容（资金、目标、总分）：若这些行属于同一张表，请更正该单元格",
-                          header, text, there, split_->first.text)},
+             {lformat("{} changes here to “{}” ({} {} has “{}”); a new form starts, though "
+                      "this row brings none of a form's own cells (funds, goals, ‹total›): if "
+                      "the rows are one form, correct the cell",
+                      header, text, lines_.word(), there, split_->first.text),
+              lformat("{}在此处变为“{}”（第 {} 行为“{}”）；由此开始一张新的自评表，但该行没有"
+                      "表级内容（资金、目标、‹total›）：若这些行属于同一张表，请更正该单元格",
+                      header, text, there, split_->first.text)},
              std::string(text), split_->first.text);
   }
 
@@ -230,10 +231,12 @@ class FormBuilder {
       break;
     }
     return Message{
-        "only this row says so: the other identity cells agree, the row brings none of a new "
-        "form's own cells (funds, goals, 总分), and the rows after it do not go on with it",
-        "仅此一行如此：其他标识单元格一致，该行没有新表的表级内容（资金、目标、总分），其后各行也"
-        "未沿用该值"};
+        with_labels("only this row says so: the other identity cells agree, the row brings none "
+                    "of a new form's own cells (funds, goals, ‹total›), and the rows after it do "
+                    "not go on with it"),
+        with_labels(
+            "仅此一行如此：其他标识单元格一致，该行没有新表的表级内容（资金、目标、‹total›），"
+            "其后各行也未沿用该值")};
   }
 
   // True when row `k` has a cell of the form's own (funds, goals, 总分…; not 项目名称 or
@@ -465,13 +468,14 @@ void read_csv_table(CsvTable& table, const TableLines& lines, Document& doc) {
     if (columns[i] == nullptr) {
       parse_error(
           cell.offset,
-          fmt::format("unknown column “{}” in the header (column {}); name each column by "
-                      "its Chinese label (项目名称, 三级指标, 得分, …) or its pes/1 name "
-                      "(project, name, score, …)",
-                      headers[i], i + 1),
-          fmt::format("表头第 {} 列“{}”不是可识别的列名；请使用中文列名（项目名称、三级指标、"
-                      "得分……）或 pes/1 字段名（project、name、score……）",
-                      i + 1, headers[i]));
+          lformat("unknown column “{}” in the header (column {}); name each column by "
+                  "its Chinese label (‹project›, ‹indicator.name›, ‹indicator.score›, …) or its "
+                  "pes/1 name "
+                  "(project, name, score, …)",
+                  headers[i], i + 1),
+          lformat("表头第 {} 列“{}”不是可识别的列名；请使用中文列名（‹project›、‹indicator.name›、"
+                  "‹indicator.score›……）或 pes/1 字段名（project、name、score……）",
+                  i + 1, headers[i]));
       return;
     }
     for (std::size_t k = 0; k < i; ++k) {

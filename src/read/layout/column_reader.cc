@@ -13,6 +13,7 @@
 
 #include "layout_text.h"
 #include "pes/fields.h"
+#include "pes/label_format.h"
 #include "pes/labels.h"
 #include "read/field_errors.h"
 
@@ -493,8 +494,9 @@ class ColumnParser {
                fmt::format("indicator row “{}” has no target, value, weight or score (the form "
                            "is cut here?): left out",
                            name),
-               fmt::format("指标行“{}”没有指标值、完成值、分值和得分（表格在此截断？），未读入",
-                           name));
+               lformat("指标行“{}”没有指标值、完成值、‹indicator.weight›和‹indicator."
+                       "score›（表格在此截断？），未读入",
+                       name));
       }
       return;
     }

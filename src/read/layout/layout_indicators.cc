@@ -7,10 +7,10 @@
 #include "layout_parser.h"
 #include "layout_text.h"
 #include "pes/fields.h"
+#include "pes/label_format.h"
 #include "pes/labels.h"
 
 namespace pes::layout {
-
 
 void Parser::indicator_row(const std::vector<Item>& items, std::uint64_t offset) {
   // 分值 and 得分 are the rightmost two numbers side by side; the rest is read from them.
@@ -71,22 +71,26 @@ void Parser::indicator_row(const std::vector<Item>& items, std::uint64_t offset)
       l2 = l1;
     }
     repair(l1->offset, {FieldKey::Level1, {}, index},
-           fmt::format("the 一级指标 cell holds “{}”, a level-2 name: read as 二级指标 {}, "
-                       "its level 1 taken from the rows above",
-                       l1->text, level2),
-           fmt::format("一级指标单元格填的是二级指标名“{}”：按二级指标“{}”读取，一级指标沿用上方",
-                       l1->text, level2));
+           lformat("the ‹indicator.level1› cell holds “{}”, a level-2 name: read as "
+                   "‹indicator.level2› {}, "
+                   "its level 1 taken from the rows above",
+                   l1->text, level2),
+           lformat("‹indicator.level1›单元格填的是‹indicator.level2›名“{}”：按‹indicator.level2›“{}"
+                   "”读取，‹indicator.level1›沿用上方",
+                   l1->text, level2));
     l1 = nullptr;
     level1.clear();
   }
   if (!l1 && l2 && l2->col <= header_l1_col_ && parents(level2)) {
     // The level-2 name stands in the 一级指标 column, the 二级指标 cell beside it empty.
     repair(l2->offset, {FieldKey::Level1, {}, index},
-           fmt::format("the 一级指标 cell holds “{}”, a level-2 name: read as 二级指标 {}, "
-                       "its level 1 taken from the rows above",
-                       l2->text, level2),
-           fmt::format("一级指标单元格填的是二级指标名“{}”：按二级指标“{}”读取，一级指标沿用上方",
-                       l2->text, level2));
+           lformat("the ‹indicator.level1› cell holds “{}”, a level-2 name: read as "
+                   "‹indicator.level2› {}, "
+                   "its level 1 taken from the rows above",
+                   l2->text, level2),
+           lformat("‹indicator.level1›单元格填的是‹indicator.level2›名“{}”：按‹indicator.level2›“{}"
+                   "”读取，‹indicator.level1›沿用上方",
+                   l2->text, level2));
   }
   if (l1) cols[kLevel1] = l1->col;
   if (l2) cols[kLevel2] = l2->col;
@@ -101,9 +105,10 @@ void Parser::indicator_row(const std::vector<Item>& items, std::uint64_t offset)
       level1 = prev->level1.value;
     } else if (std::popcount(up) == 1) {
       level1 = std::string(level1_label(static_cast<Level1>(std::countr_zero(up))));
-      repair(level_at, {FieldKey::Level1, {}, index},
-             fmt::format("一级指标 {} inferred from the 二级指标 {}", level1, level2),
-             fmt::format("一级指标“{}”由二级指标“{}”推定", level1, level2));
+      repair(
+          level_at, {FieldKey::Level1, {}, index},
+          lformat("‹indicator.level1› {} inferred from the ‹indicator.level2› {}", level1, level2),
+          lformat("‹indicator.level1›“{}”由‹indicator.level2›“{}”推定", level1, level2));
     } else if (prev && prev->level1.ok()) {
       level1 = prev->level1.value;
     }
@@ -148,14 +153,26 @@ void Parser::continuation(const std::vector<Item>& items) {
     Text* field = nullptr;
     FieldKey key = FieldKey::Reason;
     switch (role) {
-      case kLevel1: key = FieldKey::Level1; break;
-      case kLevel2: key = FieldKey::Level2; break;
-      case kName: key = FieldKey::Name; break;
-      case kTarget: key = FieldKey::Target; break;
-      case kActual: key = FieldKey::Actual; break;
+      case kLevel1:
+        key = FieldKey::Level1;
+        break;
+      case kLevel2:
+        key = FieldKey::Level2;
+        break;
+      case kName:
+        key = FieldKey::Name;
+        break;
+      case kTarget:
+        key = FieldKey::Target;
+        break;
+      case kActual:
+        key = FieldKey::Actual;
+        break;
       case kWeight:
       case kScore:
-      case kReason: key = FieldKey::Reason; break;
+      case kReason:
+        key = FieldKey::Reason;
+        break;
     }
     field = text_field(form_, field_info(key), {key, {}, index});
     const std::string_view en = field_label_zh(key);
