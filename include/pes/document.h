@@ -10,6 +10,7 @@
 #include "pes/form.h"
 #include "pes/formats.h"
 #include "pes/source.h"
+#include "pes/text_encoding.h"
 
 namespace pes {
 
@@ -44,6 +45,11 @@ struct Document {
   /// The file as a whole cannot be read: drops what was read and keeps one parse-error at
   /// `offset`.
   void fail(std::uint64_t offset, std::string en, std::string zh);
+
+  /// The text a reader reads once the file's encoding is known: the bytes after the
+  /// byte-order mark, or the text converted to UTF-8 (then kept in `decoded`). `base` is
+  /// where that text starts in what offsets count (the file, or `decoded`).
+  std::string_view take_text(const Source& source, DecodedText& text, std::uint64_t& base);
 
   void clear() {
     format = Format::Json;

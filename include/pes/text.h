@@ -11,6 +11,9 @@ namespace pes {
 /// a 100 MB cell never becomes a 100 MB message.
 std::string shorten(std::string_view text, std::size_t max_chars = 60);
 
+/// `s` without ASCII white space (space, tab, CR, LF) at either end.
+std::string_view trim_ascii(std::string_view s);
+
 /// Offset of the first byte that is not part of a well-formed UTF-8 sequence (overlong forms,
 /// surrogates and code points past U+10FFFF are ill-formed); text.size() if there is none.
 std::size_t first_invalid_utf8(std::string_view text);

@@ -32,4 +32,11 @@ std::string column_letters(std::uint32_t col) {
   return s;
 }
 
+bool parse_cell_range(std::string_view ref, CellRange& out) {
+  const std::size_t colon = ref.find(':');
+  return colon != std::string_view::npos &&
+         parse_cell_ref(ref.substr(0, colon), out.top, out.left) &&
+         parse_cell_ref(ref.substr(colon + 1), out.bottom, out.right);
+}
+
 }  // namespace pes

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "pes/fields.h"
 
 namespace pes {
@@ -15,6 +17,16 @@ void Document::fail(std::uint64_t offset, std::string en, std::string zh) {
   f.form = kWholeFile;
   f.offset = offset;
   f.message = {std::move(en), std::move(zh)};
+}
+
+std::string_view Document::take_text(const Source& source, DecodedText& text, std::uint64_t& base) {
+  if (text.transcoded) {
+    decoded.emplace(source.path(), std::move(text.utf8));
+    base = 0;
+    return decoded->text();
+  }
+  base = text.skip;
+  return source.text().substr(text.skip);
 }
 
 void locate(const Source& source, const Document& doc, Finding& finding) {

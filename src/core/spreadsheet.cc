@@ -4,14 +4,10 @@
 
 #include <array>
 
+#include "pes/text.h"
+
 namespace pes {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // The characters after any leading apostrophes start like a formula.
 bool apostrophes_then_formula(std::string_view text) {
@@ -68,7 +64,7 @@ std::string_view unneutralised(std::string_view cell) {
 }
 
 const SpreadsheetError* spreadsheet_error(std::string_view cell) {
-  const std::string_view s = trim(cell);
+  const std::string_view s = trim_ascii(cell);
   if (s.size() < 4 || s.size() > 13) return nullptr;
   if (s.starts_with("Err:")) {
     const std::string_view code = s.substr(4);
@@ -92,7 +88,7 @@ const SpreadsheetError& spreadsheet_error_cell(std::string_view cell) {
 
 Message spreadsheet_error_message(std::string_view where_en, std::string_view where_zh,
                                   std::string_view cell, const SpreadsheetError& error) {
-  const std::string_view shown = trim(cell);
+  const std::string_view shown = trim_ascii(cell);
   return {fmt::format("{}: the spreadsheet shows {} here: {}; {}", where_en, shown, error.what.en,
                       error.mend.en),
           fmt::format("{}：电子表格在此显示 {}：{}；{}", where_zh, shown, error.what.zh,

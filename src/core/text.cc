@@ -78,4 +78,10 @@ std::string display_path(std::string_view path) {
   return out;
 }
 
+std::string_view trim_ascii(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 }  // namespace pes

@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "pes/text.h"
+
 namespace pes {
 namespace {
 
@@ -51,18 +53,6 @@ bool fold_full_width(sv raw, std::string& out) {
   return digits;
 }
 
-sv trim(sv s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 struct Suffix {
   sv text;
   WrittenIn unit;
@@ -82,7 +72,7 @@ WrittenNumber parse_written_number(sv raw, FieldKey key) {
   if (out.parsed.value) return out;
   std::string folded;
   out.full_width = fold_full_width(raw, folded);
-  sv s = trim(folded);
+  sv s = trim_ascii(folded);
   bool changed = out.full_width;
   if (is_amount(key)) {
     for (const Suffix& x : kAmountSuffixes) {
@@ -111,7 +101,7 @@ WrittenNumber parse_written_number(sv raw, FieldKey key) {
     }
   }
   if (!changed) return out;
-  s = trim(s);
+  s = trim_ascii(s);
   out.text = std::string(s);
   const Decimal::Parsed again = Decimal::parse(s);
   if (!again.value) {
@@ -127,7 +117,7 @@ WrittenNumber parse_written_number(sv raw, FieldKey key) {
 }
 
 NumberHint number_hint(sv raw, DecimalError error) {
-  const sv s = trim(raw);
+  const sv s = trim_ascii(raw);
   if (error == DecimalError::Grouping) {
     // One comma where a decimal point belongs: "19,80", "9,7".
     const std::size_t comma = s.find(',');

@@ -5,11 +5,11 @@
 #include <sqlite3.h>
 
 #include "pes/fields.h"
-#include "pes/grade.h"
 #include "pes/formats.h"
+#include "pes/grade.h"
 #include "pes/report.h"
-#include "report/reporters.h"
 #include "pes/rules.h"
+#include "report/reporters.h"
 #include "result_rows.h"
 
 namespace pes {
@@ -80,6 +80,8 @@ CREATE VIEW findings_by_rule AS
 )sql";
 
 constexpr const char* kInsertFile = "INSERT INTO files VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+// A large file checked in parts is one row of files: each later part adds its forms.
+constexpr const char* kMoreForms = "UPDATE files SET forms = forms + ?1 WHERE id = ?2";
 constexpr const char* kInsertForm =
     "INSERT INTO forms VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
     "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)";
@@ -166,9 +168,9 @@ class SqliteReporter final : public Reporter {
       return;
     }
     if (sqlite3_exec(db_, kSchema, nullptr, nullptr, nullptr) != SQLITE_OK ||
-        !file_.prepare(db_, kInsertFile) || !form_.prepare(db_, kInsertForm) ||
-        !row_.prepare(db_, kInsertRow) || !indicator_.prepare(db_, kInsertIndicator) ||
-        !finding_.prepare(db_, kInsertFinding)) {
+        !file_.prepare(db_, kInsertFile) || !more_forms_.prepare(db_, kMoreForms) ||
+        !form_.prepare(db_, kInsertForm) || !row_.prepare(db_, kInsertRow) ||
+        !indicator_.prepare(db_, kInsertIndicator) || !finding_.prepare(db_, kInsertFinding)) {
       fail();
       return;
     }
@@ -186,16 +188,21 @@ class SqliteReporter final : public Reporter {
   void file(const FileResult& file) override {
     if (!error_.en.empty()) return;
     const bool zh = style_.chinese;
-    const std::int64_t file_id = ++files_;
-    file_.integer(file_id).text(file.path);
-    if (file.opened) {
+    const bool later_part = file.part > 0 && file.opened;
+    const std::int64_t file_id = later_part ? files_ : ++files_;
+    if (later_part) {
+      more_forms_.integer(static_cast<std::int64_t>(file.doc.forms.size())).integer(file_id);
+      if (!more_forms_.step()) return fail();
+    } else if (file.opened) {
+      file_.integer(file_id).text(file.path);
       file_.text(format_info(file.doc.format).description.en)
           .integer(static_cast<std::int64_t>(file.doc.forms.size()));
       file_.integer(1).null();
     } else {
+      file_.integer(file_id).text(file.path);
       file_.null().integer(0).integer(0).text(file.error.in(zh));
     }
-    if (!file_.step()) return fail();
+    if (!later_part && !file_.step()) return fail();
     for (const Finding& f : file.file_findings) finding(file, file_id, 0, f);
     for (std::size_t i = 0; i < file.doc.forms.size(); ++i) {
       const std::int64_t form_id = ++forms_;
@@ -208,7 +215,8 @@ class SqliteReporter final : public Reporter {
     if (error_.en.empty() && sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
       fail();
     }
-    for (Statement* s : {&file_, &form_, &row_, &indicator_, &finding_}) s->finalize();
+    for (Statement* s : {&file_, &more_forms_, &form_, &row_, &indicator_, &finding_})
+      s->finalize();
     if (sqlite3_close(db_) != SQLITE_OK) {  // also a connection that failed to open
       fail();
       sqlite3_close_v2(db_);
@@ -285,6 +293,7 @@ class SqliteReporter final : public Reporter {
   ReportStyle style_;
   sqlite3* db_ = nullptr;
   Statement file_;
+  Statement more_forms_;
   Statement form_;
   Statement row_;
   Statement indicator_;
@@ -297,7 +306,7 @@ class SqliteReporter final : public Reporter {
 }  // namespace
 
 std::unique_ptr<Reporter> make_sqlite_reporter(std::ostream&, const ReportStyle& style,
-                                        std::string_view path) {
+                                               std::string_view path) {
   return std::make_unique<SqliteReporter>(std::string(path), style);
 }
 

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <map>
 
-#include "xlsx_mark_styles.h"
 #include "core/cell_ref.h"
 #include "write/xlsx_package.h"
+#include "xlsx_mark_styles.h"
 
 namespace pes {
 namespace {
@@ -82,21 +82,7 @@ void add_to(Cells& cells, std::pair<std::uint32_t, std::uint32_t> at, Severity s
 void to_merge_tops(pugi::xml_node ws, Cells& cells) {
   Cells moved;
   for (const auto& [at, cell] : cells) {
-    std::pair<std::uint32_t, std::uint32_t> to = at;
-    for (pugi::xml_node m : xml_child(ws, "mergeCells").children()) {
-      const std::string_view ref = m.attribute("ref").value();
-      const auto colon = ref.find(':');
-      std::uint32_t r1 = 0, c1 = 0, r2 = 0, c2 = 0;
-      if (colon == std::string_view::npos || !parse_cell_ref(ref.substr(0, colon), r1, c1) ||
-          !parse_cell_ref(ref.substr(colon + 1), r2, c2)) {
-        continue;
-      }
-      if (at.first >= r1 && at.first <= r2 && at.second >= c1 && at.second <= c2) {
-        to = {r1, c1};
-        break;
-      }
-    }
-    add_to(moved, to, cell.severity, cell.text);
+    add_to(moved, xlsx_merge_top(ws, at.first, at.second), cell.severity, cell.text);
   }
   cells = std::move(moved);
 }

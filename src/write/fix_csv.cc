@@ -7,6 +7,7 @@
 #include <map>
 
 #include "pes/fields.h"
+#include "pes/text.h"
 #include "pes/text_encoding.h"
 #include "read/csv/csv_table.h"
 #include "write/fix_editor.h"
@@ -15,12 +16,6 @@ namespace pes {
 namespace {
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 class CsvEditor final : public FixEditor {
  public:
@@ -56,7 +51,7 @@ class CsvEditor final : public FixEditor {
   std::optional<std::string> raw(std::uint64_t offset) const override {
     const auto it = at_.find(offset);
     if (it == at_.end()) return std::nullopt;
-    return std::string(trim(cell(it->second).text));
+    return std::string(trim_ascii(cell(it->second).text));
   }
 
   void apply(const Form& form, const std::vector<ValueEdit>& edits, FileFix& out,
@@ -103,7 +98,7 @@ class CsvEditor final : public FixEditor {
   }
 
   void replace(const Form& form, const ValueEdit& e, const CsvCell& c, FileFix& out) {
-    const std::string_view before = trim(c.text);
+    const std::string_view before = trim_ascii(c.text);
     if (before == e.text) return;
     // The cell's value: inside its quotes, or between its delimiters less white space.
     std::size_t p = static_cast<std::size_t>(c.offset);

@@ -1,6 +1,7 @@
 #include "write/fix_notation.h"
 
 #include "pes/decimal.h"
+#include "pes/text.h"
 
 namespace pes {
 namespace {
@@ -27,18 +28,6 @@ std::optional<char> ascii_of(std::string_view s) {
   return std::nullopt;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 }  // namespace
 
 std::string ascii_digits(std::string_view text) {
@@ -63,13 +52,13 @@ std::optional<std::string> normal_number(std::string_view text) {
 
 std::optional<std::string> normal_year(std::string_view text) {
   const std::string ascii = ascii_digits(text);
-  std::string_view s = trim(ascii);
+  std::string_view s = trim_ascii(ascii);
   if (s.ends_with("年度")) {
     s.remove_suffix(6);
   } else if (s.ends_with("年")) {
     s.remove_suffix(3);
   }
-  s = trim(s);
+  s = trim_ascii(s);
   if (s.size() != 4 || s[0] == '0') return std::nullopt;
   for (const char c : s) {
     if (c < '0' || c > '9') return std::nullopt;

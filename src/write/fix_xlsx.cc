@@ -19,7 +19,6 @@ namespace {
 constexpr std::string_view kOfficeDocument =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 
-
 // The sheet's name in a place name ("'My sheet'!C5" → My sheet).
 std::string sheet_of(const std::string& place) {
   const auto bang = place.rfind('!');
@@ -184,22 +183,7 @@ class XlsxEditor final : public FixEditor {
       return {};
     }
     const pugi::xml_node ws = xml_child(s->doc, "worksheet");
-    std::uint32_t row = place.row;
-    std::uint32_t col = place.column;
-    for (pugi::xml_node m : xml_child(ws, "mergeCells").children()) {
-      const std::string_view ref = m.attribute("ref").value();
-      const auto colon = ref.find(':');
-      std::uint32_t r1 = 0, c1 = 0, r2 = 0, c2 = 0;
-      if (colon == std::string_view::npos || !parse_cell_ref(ref.substr(0, colon), r1, c1) ||
-          !parse_cell_ref(ref.substr(colon + 1), r2, c2)) {
-        continue;
-      }
-      if (row >= r1 && row <= r2 && col >= c1 && col <= c2) {
-        row = r1;
-        col = c1;
-        break;
-      }
-    }
+    const auto [row, col] = xlsx_merge_top(ws, place.row, place.column);
     const std::string want = column_letters(col) + std::to_string(row);
     std::uint32_t next_row = 1;
     for (pugi::xml_node r : xml_child(ws, "sheetData").children()) {

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/cell_ref.h"
+
 namespace pes {
 namespace {
 
@@ -173,6 +175,17 @@ pugi::xml_node xml_child(pugi::xml_node node, std::string_view name) {
     if (c.type() == pugi::node_element && xml_local(c.name()) == name) return c;
   }
   return {};
+}
+
+std::pair<std::uint32_t, std::uint32_t> xlsx_merge_top(pugi::xml_node ws, std::uint32_t row,
+                                                       std::uint32_t col) {
+  for (pugi::xml_node m : xml_child(ws, "mergeCells").children()) {
+    CellRange range;
+    if (parse_cell_range(m.attribute("ref").value(), range) && range.contains(row, col)) {
+      return {range.top, range.left};
+    }
+  }
+  return {row, col};
 }
 
 std::string xml_name_like(pugi::xml_node sibling, std::string_view local) {

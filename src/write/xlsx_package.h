@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace pes {
@@ -50,6 +51,11 @@ std::string_view xml_local(const char* name);
 pugi::xml_node xml_child(pugi::xml_node node, std::string_view name);
 /// The name to give a new element beside `sibling`: `local` with the sibling's prefix.
 std::string xml_name_like(pugi::xml_node sibling, std::string_view local);
+
+/// The cell that holds the value of cell (`row`, `col`) of worksheet `ws`: the top-left cell of
+/// the merged range it lies in, or itself.
+std::pair<std::uint32_t, std::uint32_t> xlsx_merge_top(pugi::xml_node ws, std::uint32_t row,
+                                                       std::uint32_t col);
 
 /// The number of child elements with local name `local`.
 std::size_t xml_count(pugi::xml_node list, std::string_view local);

@@ -285,6 +285,20 @@ class Database(Tmp):
             self.assertEqual(len(set(numbers)), len(numbers))  # JSON Lines blocks numbered on
         self.assertEqual(dumps[0], dumps[1])
 
+    def test_a_file_checked_in_parts_is_one_row_of_files(self):
+        with open(SAMPLES[0], encoding="utf-8") as f:
+            line = json.dumps(json.load(f), ensure_ascii=False)
+        big = self.path("big.jsonl")
+        with open(big, "w", encoding="utf-8") as f:
+            f.write((line + "\n") * 800)  # about 3 MB: several parts of whole lines
+        db_path = self.path("big.sqlite")
+        r = pes("check", "--output", "sqlite:" + db_path, big)
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        db = sqlite3.connect(db_path)
+        self.assertEqual(db.execute("SELECT path, forms FROM files").fetchall(), [(big, 800)])
+        self.assertEqual(db.execute("SELECT COUNT(DISTINCT file_id), COUNT(*) FROM forms").fetchone(),
+                         (1, 800))
+
     def test_an_existing_database_is_replaced_whole(self):
         path = self.path("old.sqlite")
         with open(path, "w") as f:

@@ -11,6 +11,7 @@
 #include "pes/csv_columns.h"
 #include "pes/label_format.h"
 #include "pes/spreadsheet.h"
+#include "pes/text.h"
 #include "read/field_errors.h"
 
 namespace pes {
@@ -25,12 +26,6 @@ std::uint32_t TableLines::line(std::uint64_t offset) const {
 namespace {
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // A number cell as the shared number reader is to see it (see csv_numbers.h).
 std::string number_text(std::string_view text) {
@@ -114,7 +109,7 @@ class FormBuilder {
                spreadsheet_error_message(fmt::format("{}, {} {}", headers_[i], lines_.word(), n),
                                          fmt::format("{}，第 {} 行", headers_[i], n), cell.text,
                                          *errors_[i]),
-               std::string(trim(cell.text)), "");
+               std::string(trim_ascii(cell.text)), "");
     }
     for (const Variant& v : variants_) {
       const std::string_view cell = value(k, v.column);
@@ -136,7 +131,7 @@ class FormBuilder {
   std::string_view value(std::size_t k, std::size_t i) const {
     const CsvCell& c = rows_[k].cells[i];
     if (c.error || spreadsheet_error(c.text) != nullptr) return {};
-    return trim(c.text);
+    return trim_ascii(c.text);
   }
 
   // True when the row's cell in identity column `i` differs from the form's.
@@ -189,7 +184,7 @@ class FormBuilder {
   }
 
   void split_notice(FindingSink& sink, const CsvCell& cell) {
-    const std::string_view text = trim(cell.text);
+    const std::string_view text = trim_ascii(cell.text);
     const std::uint32_t there = line(split_->first.offset);
     const std::string& header = headers_[split_->column];
     sink.add(RuleId::IdentityVariant, columns_[split_->column]->ref(), cell.offset,
@@ -254,7 +249,7 @@ class FormBuilder {
 
   void variant_notice(FindingSink& sink, const CsvCell& cell, const Variant& v) {
     const Seen& first = *seen_[v.column];
-    const std::string_view text = trim(cell.text);
+    const std::string_view text = trim_ascii(cell.text);
     const std::uint32_t there = line(first.offset);
     const std::string& header = headers_[v.column];
     sink.add(RuleId::IdentityVariant, columns_[v.column]->ref(), cell.offset,
@@ -293,7 +288,7 @@ class FormBuilder {
   // A number cell, made plain first where a spreadsheet wrote it otherwise (with a notice).
   void number_cell(FindingSink& sink, FieldRef ref, std::size_t i, const CsvCell& cell,
                    Number* number, Field<std::int32_t>* year) {
-    const std::string_view text = trim(cell.text);
+    const std::string_view text = trim_ascii(cell.text);
     std::string plain;
     Message how;
     if (!normalize_csv_number(text, year != nullptr, plain, how)) {
@@ -315,7 +310,7 @@ class FormBuilder {
   void form_cell(Form& form, FindingSink& sink, std::size_t i, const CsvCell& cell) {
     const CsvColumn& c = *columns_[i];
     const FieldInfo& f = *c.field;
-    const std::string_view text = trim(cell.text);
+    const std::string_view text = trim_ascii(cell.text);
     const FieldRef ref = c.ref();
     if (seen_[i]) {
       if (seen_[i]->error || errors_[i] != nullptr || variant(i)) return;
@@ -399,7 +394,7 @@ class FormBuilder {
       }
       if (f.type == FieldType::Bool) {
         if (!blank(cell.text)) {
-          read_flag(sink, c->ref(index), cell.offset, trim(cell.text),
+          read_flag(sink, c->ref(index), cell.offset, trim_ascii(cell.text),
                     *flag_field(form, f, c->ref(index)));
         }
         continue;
@@ -462,7 +457,7 @@ void read_csv_table(CsvTable& table, const TableLines& lines, Document& doc) {
   std::vector<std::string> headers(head.cells.size());
   for (std::size_t i = 0; i < head.cells.size(); ++i) {
     const CsvCell& cell = head.cells[i];
-    headers[i] = std::string(trim(cell.text));
+    headers[i] = std::string(trim_ascii(cell.text));
     if (headers[i].empty()) continue;
     columns[i] = find_csv_column(cell.text);
     if (columns[i] == nullptr) {

@@ -3,18 +3,13 @@
 #include <vector>
 
 #include "pes/decimal.h"
+#include "pes/text.h"
 
 namespace pes {
 namespace {
 
 constexpr std::string_view kIdeographicSpace = "\u3000";
 constexpr std::string_view kNoBreakSpace = "\u00a0";
-
-std::string_view trim_ascii(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // Trims ASCII white space and the two wide spaces; true when a wide one was trimmed.
 bool trim_wide(std::string_view& s) {

@@ -55,13 +55,8 @@ void CsvReader::read(const Source& source, Document& doc) {
     }
     return;
   }
-  std::string_view text = bytes.substr(decoded.skip);
-  std::uint64_t base = decoded.skip;
-  if (decoded.transcoded) {
-    doc.decoded.emplace(source.path(), decoded.utf8);
-    text = doc.decoded->text();
-    base = 0;
-  }
+  std::uint64_t base = 0;
+  const std::string_view text = doc.take_text(source, decoded, base);
   const Source& lines = doc.decoded ? *doc.decoded : source;
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
     const std::uint32_t line = lines.locate(base + nul).line;

@@ -89,7 +89,7 @@ void read_layout_html(const Source& source, Document& doc, const TemplateSet& te
     }
     encoding = TextEncoding::Utf8;  // ASCII, or UTF-8 despite what it says
   }
-  const DecodedText decoded = decode_text(bytes, encoding);
+  DecodedText decoded = decode_text(bytes, encoding);
   if (!decoded.ok) {
     const std::uint64_t at = decoded.bad_offset;
     const auto byte = static_cast<unsigned>(static_cast<unsigned char>(bytes[at]));
@@ -103,13 +103,8 @@ void read_layout_html(const Source& source, Document& doc, const TemplateSet& te
              fmt::format("字节 0x{:02X} {}；请将网页另存为 UTF-8", byte, said_zh));
     return;
   }
-  std::string_view text = bytes.substr(decoded.skip);
-  std::uint64_t base = decoded.skip;
-  if (decoded.transcoded) {
-    doc.decoded.emplace(source.path(), decoded.utf8);
-    text = doc.decoded->text();
-    base = 0;
-  }
+  std::uint64_t base = 0;
+  const std::string_view text = doc.take_text(source, decoded, base);
   Grid grid;
   std::string en;
   std::string zh;

@@ -19,7 +19,6 @@ using layout::XmlPackage;
 
 constexpr PackageKind kWorkbook{".xlsx workbook", "the workbook", ".xlsx 工作簿", "工作簿"};
 
-
 std::string quoted_sheet(const std::string& name) {
   const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
@@ -188,13 +187,9 @@ void read_sheet(pugi::xml_node ws, const std::vector<std::string>& shared,
   for (const auto& [r, row] : cells) max_col = std::max(max_col, row.rbegin()->first);
   std::uint64_t budget = 4'000'000;  // cells a sheet's merges may fill in all
   for (pugi::xml_node m : child_named(ws, "mergeCells").children()) {
-    const std::string_view ref = m.attribute("ref").value();
-    const auto colon = ref.find(':');
-    std::uint32_t r1 = 0, c1 = 0, r2 = 0, c2 = 0;
-    if (colon == std::string_view::npos || !parse_cell_ref(ref.substr(0, colon), r1, c1) ||
-        !parse_cell_ref(ref.substr(colon + 1), r2, c2)) {
-      continue;
-    }
+    CellRange range;
+    if (!parse_cell_range(m.attribute("ref").value(), range)) continue;
+    const std::uint32_t r1 = range.top, c1 = range.left, r2 = range.bottom, c2 = range.right;
     const auto top = cells.find(r1);
     if (top == cells.end()) continue;
     const auto cell = top->second.find(c1);
