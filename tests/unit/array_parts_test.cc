@@ -73,6 +73,9 @@ std::vector<json> forms(int n) {
     if (i % 5 == 2) f["total"] = "90.00";
     if (i % 7 == 3) f["funds"]["total"]["rate"] = "99.00";
     if (i % 11 == 4) f["year"] = "二〇二三";
+    // Escapes and braces inside strings, at every alignment.
+    if (i % 3 == 1)
+      f["implementer"] = std::string(static_cast<std::size_t>(i), 'x') + "\"}{\\}\"\\\"";
     out.push_back(std::move(f));
   }
   return out;
