@@ -1,6 +1,7 @@
 // Checks whole files: read, recompute, run the rules, locate the findings.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ class Checker {
   void check_source(FileResult& out);
   /// Checks a source already in memory, in a given format.
   void check_source(FileResult& out, Format format);
+  /// Checks a part of a large JSON array held in `out.source`, its first form numbered
+  /// `first_form` (pipeline/array_cutter.h).
+  void check_array_part(FileResult& out, std::uint32_t first_form);
 
   const Options& options() const { return options_; }
   /// Changes the options for the files checked from now on (per-path settings).
@@ -28,6 +32,9 @@ class Checker {
   Readers& readers() { return readers_; }
 
  private:
+  // Recomputes, runs the rules and places the findings of what was read into `out.doc`.
+  void check_read(FileResult& out);
+
   Options options_;
   Readers readers_;
 };

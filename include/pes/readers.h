@@ -2,6 +2,7 @@
 // format is kept, so their buffers are reused from file to file.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 
 #include "pes/csv_reader.h"
@@ -17,6 +18,8 @@ class Readers {
  public:
   /// Reads a source in the given format into `doc` (cleared first).
   void read(const Source& source, Format format, Document& doc);
+  /// Reads a part of a large JSON array cut by the pipeline (JsonReader::read_array_part).
+  void read_array_part(const Source& source, std::uint32_t first_form, Document& doc);
   /// The encoding of tabular input (CSV); JSON is always UTF-8.
   void set_encoding(TextEncoding encoding) { csv_.set_encoding(encoding); }
 
@@ -30,6 +33,9 @@ class Readers {
   CsvReader& csv() { return csv_; }
 
  private:
+  // What every reader's forms go through: their templates, their units.
+  void settle(Document& doc);
+
   JsonReader json_;
   CsvReader csv_;
   std::shared_ptr<const TemplateSet> templates_ = TemplateSet::builtins();

@@ -32,8 +32,10 @@ class Source {
   Source(std::string display_path, std::string_view text);
 
   /// Holds a copy of `text`, a part of a file that starts on line `first_line` (as a block
-  /// of a JSON Lines file read piece by piece). Reuses the buffer's capacity.
-  void assign(std::string_view display_path, std::string_view text, std::uint32_t first_line = 1);
+  /// of a JSON Lines file read piece by piece), after `first_column` characters of that line
+  /// (as a part of a large JSON array). Reuses the buffer's capacity.
+  void assign(std::string_view display_path, std::string_view text, std::uint32_t first_line = 1,
+              std::uint32_t first_column = 0);
 
   /// Reads a file ("-" is standard input). On failure returns false and sets `error`
   /// to a message naming the path (in English and Chinese, separated by "\n"). Unless
@@ -65,6 +67,7 @@ class Source {
   std::string buffer_;  // text followed by kPadding zero bytes
   std::size_t size_ = 0;
   std::uint32_t first_line_ = 1;
+  std::uint32_t first_column_ = 0;  // characters of the first line before the text
   std::size_t nul_stop_ = std::string::npos;
   mutable std::vector<std::uint64_t> line_starts_;  // built on first use
   mutable std::vector<std::uint64_t> checkpoints_;  // characters before each kStride block

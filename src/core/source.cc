@@ -41,13 +41,16 @@ void Source::set_text(std::string_view text) {
   line_starts_.clear();
   checkpoints_.clear();
   first_line_ = 1;
+  first_column_ = 0;
   nul_stop_ = std::string::npos;
 }
 
-void Source::assign(std::string_view display_path, std::string_view text, std::uint32_t first_line) {
+void Source::assign(std::string_view display_path, std::string_view text, std::uint32_t first_line,
+                    std::uint32_t first_column) {
   path_.assign(display_path);
   set_text(text);
   first_line_ = first_line;
+  first_column_ = first_column;
 }
 
 namespace {
@@ -99,6 +102,7 @@ bool Source::load(const std::string& path, std::string& error_en, std::string& e
   line_starts_.clear();
   checkpoints_.clear();
   first_line_ = 1;
+  first_column_ = 0;
   nul_stop_ = std::string::npos;
   std::string& data = buffer_;  // reuses the buffer of the previous file
   size_ = 0;
@@ -208,6 +212,7 @@ LineColumn Source::locate(std::uint64_t offset) const {
     if (checkpoints_.empty()) build_checkpoints();
     column = chars_before(offset) - chars_before(start);
   }
+  if (line == 1) column += first_column_;
   return {static_cast<std::uint32_t>(line) + first_line_ - 1,
           static_cast<std::uint32_t>(column + 1)};
 }

@@ -61,6 +61,17 @@ void Checker::check_source(FileResult& out, Format format) {
   out.rules = options_.rules;
   readers_.set_templates(options_.templates);
   readers_.read(out.source, format, out.doc);
+  check_read(out);
+}
+
+void Checker::check_array_part(FileResult& out, std::uint32_t first_form) {
+  out.rules = options_.rules;
+  readers_.set_templates(options_.templates);
+  readers_.read_array_part(out.source, first_form, out.doc);
+  check_read(out);
+}
+
+void Checker::check_read(FileResult& out) {
   const Document& doc = out.doc;
 
   // Reader findings go to their form, or to the file.

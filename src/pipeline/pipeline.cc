@@ -28,6 +28,7 @@
 
 #include "pes/text.h"
 #include "pes/text_encoding.h"
+#include "pipeline/array_cutter.h"
 #include "pipeline/line_cutter.h"
 
 namespace pes {
@@ -45,6 +46,11 @@ struct Unit {
   std::string text;
   std::uint32_t first_line = 1;  // the line the text starts on
   std::uint64_t first_form = 0;  // the number of the text's first form in its file
+  // A part of a large JSON array (array_cutter.h): its first form's number, and how many
+  // characters of its first line come before it.
+  bool array_part = false;
+  std::uint32_t array_first_form = 0;
+  std::uint32_t first_column = 0;
   // A part that cannot be read as lines (a NUL byte near the start, a line over the limit):
   // `failure` is reported at `failure_offset` of `text`.
   std::optional<Message> failure;
@@ -97,6 +103,8 @@ class Pipeline {
       const Input& in = inputs_[i];
       if (in.sniff || in.format == Format::JsonLines) {
         cut_stream(i);
+      } else if (in.format == Format::Json && cut_array(i)) {
+        continue;
       } else {
         Unit u;
         u.input = i;
@@ -205,6 +213,78 @@ class Pipeline {
     if (!stdin_input) ::close(fd);
   }
 
+  // A large JSON array of forms is read in parts of whole forms (array_cutter.h): a first
+  // pass checks that the file reads exactly as it would whole and finds where parts start, a
+  // second reads and hands on one part at a time. False when the file is to be read whole
+  // (small, not an array of forms, not well-formed, unreadable: reading it whole says why).
+  bool cut_array(std::size_t input) {
+    const Input& in = inputs_[input];
+    const int fd = ::open(in.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return false;
+    struct stat st {};
+    const bool large = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                       static_cast<std::uint64_t>(st.st_size) >= 4 * config_.block_bytes;
+    ArrayScanner scanner(config_.block_bytes);
+    bool cut = large;
+    if (cut) {
+      const int flags = ::fcntl(fd, F_GETFL);
+      if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+      std::string chunk(std::max<std::size_t>(config_.block_bytes, 1 << 16), '\0');
+      for (;;) {
+        const ssize_t n = ::read(fd, chunk.data(), chunk.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 || (n > 0 && !scanner.feed({chunk.data(), static_cast<std::size_t>(n)}))) {
+          cut = false;
+          break;
+        }
+        if (n == 0) {
+          cut = scanner.finish();
+          break;
+        }
+      }
+    }
+    if (!cut) {
+      ::close(fd);
+      return false;
+    }
+    const std::string shown = display_path(in.path);
+    const std::vector<ArrayCut>& cuts = scanner.cuts();
+    for (std::size_t k = 0; k < cuts.size(); ++k) {
+      const std::uint64_t begin = cuts[k].offset;
+      const std::uint64_t end = k + 1 < cuts.size() ? cuts[k + 1].offset : scanner.end();
+      Unit u;
+      u.input = input;
+      u.part = static_cast<std::uint32_t>(k);
+      u.last_part = k + 1 == cuts.size();
+      u.preloaded = true;
+      u.array_part = true;
+      u.format = Format::Json;
+      u.first_line = cuts[k].line;
+      u.first_column = cuts[k].column;
+      u.array_first_form = cuts[k].first_form;
+      u.text.resize(end - begin);
+      std::size_t got = 0;
+      int e = 0;
+      while (got < u.text.size()) {
+        const ssize_t n = ::pread(fd, u.text.data() + got, u.text.size() - got,
+                                  static_cast<off_t>(begin + got));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {  // an error, or the file got shorter since the first pass
+          e = n < 0 ? errno : EIO;
+          break;
+        }
+        got += static_cast<std::size_t>(n);
+      }
+      if (e != 0) {
+        unreadable(input, u.part, shown, e, false);
+        break;
+      }
+      push(std::move(u));
+    }
+    ::close(fd);
+    return true;
+  }
+
   // Appends what `fd` gives to `out` until it holds `want` bytes or the input ends (true when
   // it ended); `e` is set when a read fails.
   static bool read_up_to(int fd, std::string& out, std::size_t want, int& e) {
@@ -262,8 +342,10 @@ class Pipeline {
     } else if (u.preloaded) {
       r.clear(in.path == "-" ? "<stdin>" : display_path(in.path));
       r.opened = true;
-      r.source.assign(r.path, u.text, u.first_line);
-      if (u.failure) {  // the part cannot be read as lines (a NUL byte, a line over the limit)
+      r.source.assign(r.path, u.text, u.first_line, u.first_column);
+      if (u.array_part) {
+        checker.check_array_part(r, u.array_first_form);
+      } else if (u.failure) {  // the part cannot be read as lines (a NUL byte, a line over the limit)
         r.doc.format = u.format;
         r.doc.fail(u.failure_offset, u.failure->en, u.failure->zh);
         r.file_findings = r.doc.findings;

@@ -18,6 +18,15 @@ void Readers::read(const Source& source, Format format, Document& doc) {
   }
   if (is_ole2(source.text())) format = Format::Legacy;  // an .xls or .doc, whatever its name
   format_info(format).read(*this, source, doc);
+  settle(doc);
+}
+
+void Readers::read_array_part(const Source& source, std::uint32_t first_form, Document& doc) {
+  json_.read_array_part(source, first_form, doc);
+  settle(doc);
+}
+
+void Readers::settle(Document& doc) {
   // A form that names its template (a printed table's reader names the profile it used; a
   // JSON or CSV form may name one) is judged by what that template prints.
   for (Form& form : doc.forms) {

@@ -18,12 +18,14 @@ constexpr std::array kSignals = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 struct Slot {
   std::atomic<bool> claimed{false};  // taken by a registration
   std::atomic<bool> active{false};   // `path` is complete and should be removed on a signal
-  char path[PATH_MAX];
+  char path[PATH_MAX] = {};
 };
 
 static_assert(std::atomic<bool>::is_always_lock_free, "the handler reads these flags");
 
-std::array<Slot, 64> slots;
+// Constant-initialised (zeros in .bss): built at start-up, it wrote a flag into each of 64
+// pages, 2.5% of the CPU of `pes check` on one form.
+constinit std::array<Slot, 64> slots{};
 
 void remove_temp_files(int sig) {
   const int saved_errno = errno;
