@@ -22,7 +22,8 @@
 namespace pes::cli {
 namespace {
 
-// The progress line on standard error: files and forms done, forms per second, errors so far.
+// The progress line on standard error: files and forms done, forms per second, forms with
+// errors so far (an accepted finding is no error: it never fails the run).
 class Progress {
  public:
   Progress(bool on, std::size_t files, bool chinese) : on_(on), chinese_(chinese), files_(files) {}
@@ -32,7 +33,7 @@ class Progress {
     forms_ += r.doc.forms.size();
     for (const FormResult& f : r.forms) {
       for (const Finding& x : f.findings) {
-        if (x.severity == Severity::Error) {
+        if (x.severity == Severity::Error && !x.is_accepted()) {
           ++error_forms_;
           break;
         }
@@ -73,8 +74,10 @@ class Progress {
 
 // How many findings of a file fail the run under its settings.
 std::size_t failing(const FileResult& r, Severity fail_on) {
-  std::size_t n = r.count(Severity::Error);
-  if (fail_on == Severity::Warning) n += r.count(Severity::Warning);
+  std::size_t n = 0;
+  for (const Severity s : {Severity::Notice, Severity::Warning, Severity::Error}) {
+    if (s >= fail_on) n += r.count(s);
+  }
   return n;
 }
 
@@ -268,7 +271,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   }
   bool warned = false;
   if (!triage.finish(unreadable || !errors.empty(), warned)) return kExitUsage;
-  if (warned && settings.for_path("").fail_on == Severity::Warning) failed = true;
+  if (warned && settings.for_path("").fail_on <= Severity::Warning) failed = true;
   if (unreadable || !errors.empty()) return kExitUsage;
   if (request.exit_zero) return kExitClean;
   if (const auto max = settings.max_warnings(); max && summary.warnings > *max) {

@@ -187,9 +187,11 @@ bool looks_like_batch_table(const std::string& path) {
   if (n < 0) return false;
   head.resize(static_cast<std::size_t>(n));
   if (head.empty()) return true;
-  for (const std::string& header :
-       {form_table_header(TableFormat::Csv), finding_table_header(TableFormat::Csv)}) {
-    if (head.starts_with(header)) return true;
+  for (const bool chinese : {false, true}) {
+    for (const std::string& header : {form_table_header(TableFormat::Csv, chinese),
+                                      finding_table_header(TableFormat::Csv, chinese)}) {
+      if (head.starts_with(header)) return true;
+    }
   }
   // JSON Lines rows start with the file's name, then the form's number.
   return head.starts_with("{\"file\":") &&
