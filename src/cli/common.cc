@@ -113,7 +113,7 @@ bool CommonOptions::settings(Settings& out) const {
     flags.rules.severity.emplace_back(entry.substr(0, eq), level);
   }
   if (auto bad = unknown_selector(flags.rules)) {
-    std::cerr << (zh ? "pes：" : "pes: ") << unknown_selector_message(*bad).in(zh) << '\n';
+    std::cerr << pes_prefix(zh) << unknown_selector_message(*bad).in(zh) << '\n';
     return false;
   }
   if (Severity level{}; !fail_on.empty() && parse_severity(fail_on, level)) flags.fail_on = level;
@@ -141,7 +141,7 @@ bool CommonOptions::settings(Settings& out) const {
     }
   }
   if (!template_name.empty() && !templates->choose(template_name, message)) {
-    std::cerr << "pes: " << message.in(zh) << '\n';
+    std::cerr << pes_prefix(zh) << message.in(zh) << '\n';
     return false;
   }
   out.set_templates(std::move(templates));

@@ -148,7 +148,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   const std::vector<Input>& inputs = walk.inputs;
   const std::vector<Message>& errors = walk.errors;
   for (const auto* list : {&walk.errors, &walk.skipped, &walk.clashes}) {
-    for (const Message& m : *list) std::cerr << "pes: " << m.in(zh) << '\n';
+    for (const Message& m : *list) std::cerr << pes_prefix(zh) << m.in(zh) << '\n';
   }
   if (!walk.clashes.empty()) return kExitUsage;
 
@@ -181,7 +181,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
       files[i] = std::make_unique<OutputFile>();
       Message error;
       if (!files[i]->open(spec.path, error)) {
-        std::cerr << "pes: " << error.in(zh) << '\n';
+        std::cerr << pes_prefix(zh) << error.in(zh) << '\n';
         return kExitUsage;
       }
       standard = files[i]->is_standard_output();
@@ -234,7 +234,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
     if (problem) progress.clear();
     if (!result.opened) {
       unreadable = true;
-      std::cerr << "pes: " << result.error.in(zh) << '\n';
+      std::cerr << pes_prefix(zh) << result.error.in(zh) << '\n';
     } else if (request.problems_to_stderr) {
       for (const Finding& f : result.file_findings) {
         std::cerr << finding_line(result.path, f, zh) << '\n';
@@ -251,21 +251,21 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
     const std::string& path = request.paths[i];
     if (forms_of[i] > 0 || trouble_of[i] || (path != "-" && !file_id(path))) continue;
     const std::string shown = path == "-" ? "<stdin>" : display_path(path);
-    std::cerr << "pes: " << no_forms_found(shown).in(zh) << '\n';
+    std::cerr << pes_prefix(zh) << no_forms_found(shown).in(zh) << '\n';
     unreadable = true;
   }
   for (auto& r : reporters) r->finish(summary);
   std::cout.flush();
   for (auto& r : reporters) {
     if (const Message* error = r->error()) {
-      std::cerr << "pes: " << error->in(zh) << '\n';
+      std::cerr << pes_prefix(zh) << error->in(zh) << '\n';
       return kExitUsage;  // no output file is committed
     }
   }
   for (auto& file : files) {
     Message error;
     if (file != nullptr && !file->commit(error)) {
-      std::cerr << "pes: " << error.in(zh) << '\n';
+      std::cerr << pes_prefix(zh) << error.in(zh) << '\n';
       return kExitUsage;
     }
   }

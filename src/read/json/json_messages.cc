@@ -107,7 +107,7 @@ std::string description(sv text) {
     if (rest.empty()) return std::string(w.zh);
     if (!rest.starts_with(kExpected)) continue;
     const std::string t = token(rest.substr(kExpected.size()));
-    return t.empty() ? std::string() : fmt::format("{}；应为 {}", w.zh, t);
+    return t.empty() ? std::string() : fmt::format("{}；应为{}", w.zh, t);
   }
   if (const auto at = text.rfind(kExpected); at != sv::npos) {
     expected = text.substr(at + kExpected.size());
@@ -124,7 +124,7 @@ std::string description(sv text) {
   }
   if (expected.empty()) return what;
   const std::string t = token(expected);
-  return t.empty() ? std::string() : fmt::format("{}；应为 {}", what, t);
+  return t.empty() ? std::string() : fmt::format("{}；应为{}", what, t);
 }
 
 }  // namespace
