@@ -1,19 +1,27 @@
 #include "report/form_digest.h"
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "pes/fields.h"
-#include "report/fingerprint.h"
 
 namespace pes {
 namespace {
 
-// Hashes values with a separator that text cannot hold, so that ("ab", "c") ≠ ("a", "bc").
+// Hashes a sequence of values, each by std::hash (a word at a time: a form's texts run to
+// kilobytes) mixed with its place in the sequence, so that ("ab", "c") ≠ ("a", "bc").
+// Numbers by their exact value (units of 10⁻⁶), whatever digits they were written with.
 class Hasher {
  public:
   void add(std::string_view text) {
-    h_ = fnv1a(text, h_);
-    h_ = fnv1a(std::string_view("\x1f", 1), h_);
+    const std::uint64_t x = std::hash<std::string_view>{}(text) + text.size();
+    h_ = (h_ ^ x) * 0x100000001b3ull;
+    h_ ^= h_ >> 29;
+  }
+  template <class T>
+  void add_bytes(const T& v) {
+    add(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
   }
   void missing() { add("\x1e"); }
   std::uint64_t value() const { return h_; }
@@ -22,33 +30,22 @@ class Hasher {
   std::uint64_t h_ = 0xcbf29ce484222325ull;
 };
 
-template <class T, class Show>
-void add_field(Hasher& h, const Field<T>& f, Show show) {
-  if (f.ok()) {
-    h.add(show(f.value));
-  } else {
-    h.missing();
-  }
-}
-
 void add_value(Hasher& h, const Form& form, const FieldInfo& fi, FieldRef ref) {
   switch (fi.type) {
     case FieldType::Year:
-      add_field(h, form.year, [](std::int32_t y) { return std::to_string(y); });
+      form.year.ok() ? h.add_bytes(form.year.value) : h.missing();
       break;
     case FieldType::Num:
       if (const Number* n = number_field(form, fi, ref)) {
-        add_field(h, *n, [](Decimal d) { return d.with_digits(0).str(); });
+        n->ok() ? h.add_bytes(n->value.units()) : h.missing();
       }
       break;
     case FieldType::Str:
-      if (const Text* t = text_field(form, fi, ref)) {
-        add_field(h, *t, [](const std::string& s) { return s; });
-      }
+      if (const Text* t = text_field(form, fi, ref)) t->ok() ? h.add(t->value) : h.missing();
       break;
     case FieldType::Bool:
       if (const Flag* b = flag_field(form, fi, ref)) {
-        add_field(h, *b, [](bool v) { return std::string(v ? "1" : "0"); });
+        b->ok() ? h.add(b->value ? "1" : "0") : h.missing();
       }
       break;
     case FieldType::Ordinal:  // the form's number in its file: where it is, not what it says

@@ -52,7 +52,10 @@ std::string format_summary(const Summary& s, bool zh) {
     out += text;
     out += '\n';
   };
-  const std::uint64_t repeated = s.duplicates.size();
+  auto more = [&](std::uint64_t n) {  // past Summary::kListed
+    if (n > 0) line(zh ? fmt::format("  ……另有 {} 张未列出", n) : fmt::format("  … and {} more", n));
+  };
+  const std::uint64_t repeated = s.duplicate_forms;
   if (zh) {
     line(fmt::format("文件 {} 个（无法读取 {}，格式错误 {}{}）；自评表 {} 张{}", s.files,
                      s.unreadable, s.unparseable,
@@ -110,13 +113,14 @@ std::string format_summary(const Summary& s, bool zh) {
     line(fmt::format("    {}\t{}", name.empty() ? (zh ? "（未填）" : "(none)") : name, totals(d, zh)));
   }
   if (!s.error_forms.empty()) {
-    line(zh ? fmt::format("有错误的自评表（{} 张）：", s.error_forms.size())
-            : fmt::format("forms with errors ({}):", s.error_forms.size()));
+    line(zh ? fmt::format("有错误的自评表（{} 张）：", s.forms_with_errors)
+            : fmt::format("forms with errors ({}):", s.forms_with_errors));
     for (const ErrorForm& e : s.error_forms) {
       line(zh ? fmt::format("  {}\t{}\t错误 {} 条", place(e.form), project(e.form, zh), e.errors)
               : fmt::format("  {}\t{}\t{} {}", place(e.form), project(e.form, zh), e.errors,
                             e.errors == 1 ? "error" : "errors"));
     }
+    more(s.forms_with_errors - s.error_forms.size());
   }
   if (repeated > 0) {
     line(zh ? fmt::format("重复的自评表（{} 张，只计一次）：", repeated)
@@ -125,6 +129,7 @@ std::string format_summary(const Summary& s, bool zh) {
       line(zh ? fmt::format("  {} 与 {} 相同\t{}", place(d.form), place(d.first), project(d.form, zh))
               : fmt::format("  {} = {}\t{}", place(d.form), place(d.first), project(d.form, zh)));
     }
+    more(repeated - s.duplicates.size());
   }
   return out;
 }

@@ -69,16 +69,20 @@ void Summary::add_form(const Form& form, const FormResult& result, std::string_v
   forms_with_warnings += warning ? 1 : 0;
   const FormPlace place{std::string(path), std::uint64_t{form.index} + 1,
                         form.project.ok() ? form.project.value : std::string()};
-  if (form_errors > 0) error_forms.push_back({place, form_errors});
+  if (form_errors > 0 && error_forms.size() < kListed) error_forms.push_back({place, form_errors});
 
   // A form filed twice is listed, and its money and grade counted once.
   const FormDigest digest = form_digest(form);
   if (paths_.empty() || paths_.back() != path) paths_.emplace_back(path);
+  const std::uint64_t key = digest.identity ^ (digest.content * 0x9e3779b97f4a7c15ull);
   const auto [seen, first] = seen_.try_emplace(
-      {digest.identity, digest.content},
-      Seen{static_cast<std::uint32_t>(paths_.size() - 1), place.number});
+      key, Seen{static_cast<std::uint32_t>(paths_.size() - 1), form.index + 1});
   if (!first) {
-    duplicates.push_back({place, {paths_[seen->second.path], seen->second.number, place.project}});
+    ++duplicate_forms;
+    if (duplicates.size() < kListed) {
+      duplicates.push_back(
+          {place, {paths_[seen->second.path], seen->second.number, place.project}});
+    }
     return;
   }
 

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "pes/pipeline.h"
 #include "pes/report.h"
 #include "pes/tables.h"
@@ -276,6 +278,24 @@ TEST_CASE("a form filed twice is counted once and listed", "[batch]") {
   const std::string text = summary_text(s, false);
   CHECK(text.find("3 forms (2 distinct, 1 duplicates)") != std::string::npos);
   CHECK(text.find("duplicate forms, counted once (1):\n  b.json#3 = b.json#1\t") != std::string::npos);
+}
+
+TEST_CASE("the summary names so many duplicates and error forms, and counts the rest", "[batch]") {
+  json bad = sample(1);
+  bad["total"] = 1;
+  const FileResult r = check_json(bad);
+  Summary s;
+  const std::size_t n = Summary::kListed + 3;
+  for (std::size_t i = 0; i < n; ++i) s.add_form(r.doc.forms[0], r.forms[0], "c.jsonl");
+  CHECK(s.distinct_forms() == 1);
+  CHECK(s.duplicate_forms == n - 1);
+  CHECK(s.duplicates.size() == Summary::kListed);
+  CHECK(s.forms_with_errors == n);
+  CHECK(s.error_forms.size() == Summary::kListed);
+  const std::string text = summary_text(s, false);
+  CHECK(text.find(fmt::format("forms with errors ({}):", n)) != std::string::npos);
+  CHECK(text.find("  … and 3 more\n") != std::string::npos);  // error forms
+  CHECK(text.find("  … and 2 more\n") != std::string::npos);  // duplicates
 }
 
 TEST_CASE("tables: CSV with a BOM and RFC 4180 quoting, JSON Lines", "[batch]") {
