@@ -10,9 +10,18 @@
 
 namespace pes {
 
-enum class Severity : std::uint8_t { Info, Warning, Error };
+/// The levels of a finding, lowest first. The lowest is a notice everywhere pes names it
+/// (GitHub's word): `notice[rule]`, "severity": "notice", --fail-on notice, 提示.
+enum class Severity : std::uint8_t {
+  Notice,
+  Warning,
+  Error,
+  Info = Notice,  ///< the former name of Notice
+};
 
-std::string_view severity_name(Severity s);  ///< "info", "warning", "error"
+std::string_view severity_name(Severity s);  ///< "notice", "warning", "error"
+/// Reads "notice", "warning" or "error"; also "info", the deprecated name of "notice", so
+/// that existing settings keep working.
 bool parse_severity(std::string_view text, Severity& out);
 
 /// Every rule pes knows. The table in rules.cc describes each one.

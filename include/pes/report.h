@@ -71,9 +71,9 @@ std::string reporter_names(std::string_view separator = ", ");
 std::string finding_location(std::string_view path, const Finding& f);
 /// "error[rate-mismatch]" (the severity in Chinese when asked: 错误[rate-mismatch]).
 std::string finding_head(const Finding& f, bool chinese_severity = false);
-/// "file:12:5: error[rate-mismatch] message"
+/// "file:12:5: error[rate-mismatch] message" (in Chinese: "file:12:5: 错误[rate-mismatch] 消息")
 std::string finding_line(std::string_view path, const Finding& f, bool chinese);
-/// The severity as people read it: error, warning, info / 错误, 警告, 提示.
+/// The severity as people read it: error, warning, notice / 错误, 警告, 提示.
 std::string_view severity_label(Severity s, bool chinese);
 
 /// The version of pes.

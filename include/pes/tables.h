@@ -17,11 +17,13 @@ enum class TableFormat : std::uint8_t { Csv, JsonLines };
 /// .jsonl and .ndjson are JSON Lines; anything else is CSV.
 TableFormat table_format_for_path(std::string_view path);
 
-/// The header row of a table (empty for JSON Lines).
-std::string form_table_header(TableFormat format);
-std::string finding_table_header(TableFormat format);
+/// The header row of a table (empty for JSON Lines): the columns' keys, or in Chinese the
+/// labels of the form's fields they show (全年预算数（万元）, 执行率（填报）, …).
+std::string form_table_header(TableFormat format, bool chinese = false);
+std::string finding_table_header(TableFormat format, bool chinese = false);
 
-/// Appends one form's row. `form` is the form's number in its file, `line` its first line.
+/// Appends one form's row. `form` is the form's number in its file, `line` its first line;
+/// its amounts are in 万元, whatever the form's unit.
 void append_form_row(std::string& out, TableFormat format, std::string_view file,
                      std::uint64_t form_number, std::uint64_t line, const Form& form,
                      const FormResult& result);

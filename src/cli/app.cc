@@ -42,7 +42,7 @@ int run_app(int argc, char** argv) {
   auto fail = [&](const Message& m, const CLI::App* sub) {
     const std::string help = sub != nullptr && sub != &app ? "pes " + sub->get_name() + " --help"
                                                            : std::string("pes --help");
-    std::cerr << (zh ? "pes：" : "pes: ") << m.in(zh) << '\n'
+    std::cerr << pes_prefix(zh) << m.in(zh) << '\n'
               << (zh ? "（" + help + " 列出用法）\n" : "(" + help + " shows the usage)\n");
     return kExitUsage;
   };
@@ -78,7 +78,7 @@ int run_app(int argc, char** argv) {
   // Whatever the command printed must have reached standard output.
   Message error;
   if (!flush_standard_output(error)) {
-    std::cerr << "pes: " << error.in(zh) << '\n';
+    std::cerr << pes_prefix(zh) << error.in(zh) << '\n';
     return kExitUsage;
   }
   return code;

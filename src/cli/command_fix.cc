@@ -36,7 +36,7 @@ int run_fix(const FixArgs& args) {
     FileFix fix;
     plan_fix(path, options, fix);
     if (!fix.ok) {
-      std::cerr << "pes: " << fix.error.in(zh) << '\n';
+      std::cerr << pes_prefix(zh) << fix.error.in(zh) << '\n';
       trouble = true;
       continue;
     }
@@ -57,7 +57,7 @@ int run_fix(const FixArgs& args) {
     }
     Message error;
     if (!write_file_atomically(path, fix.after, error)) {
-      std::cerr << "pes: " << error.in(zh) << '\n';
+      std::cerr << pes_prefix(zh) << error.in(zh) << '\n';
       trouble = true;
       continue;
     }

@@ -56,7 +56,7 @@ int run_score(const ScoreArgs& args) {
   OutputGuard guard;
   guard.add("-");
   if (Message error; !guard.check(args.file, error)) {
-    std::cerr << "pes: " << error.in(zh) << '\n';
+    std::cerr << pes_prefix(zh) << error.in(zh) << '\n';
     return kExitUsage;
   }
   Checker checker(settings.for_path(args.file).options);
@@ -64,11 +64,11 @@ int run_score(const ScoreArgs& args) {
   FileResult result;
   checker.check_file(args.file, result);
   if (!result.opened) {
-    std::cerr << "pes: " << result.error.in(zh) << '\n';
+    std::cerr << pes_prefix(zh) << result.error.in(zh) << '\n';
     return kExitUsage;
   }
   if (result.holds_no_form()) {
-    std::cerr << "pes: " << no_forms_found(result.path).in(zh) << '\n';
+    std::cerr << pes_prefix(zh) << no_forms_found(result.path).in(zh) << '\n';
     return kExitUsage;
   }
   if (!result.doc.parsed) {

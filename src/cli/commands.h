@@ -14,6 +14,9 @@
 namespace pes::cli {
 
 /// Exit codes, as the README documents them.
+/// What pes's messages on standard error start with: "pes: ", or in Chinese "pes：".
+inline std::string_view pes_prefix(bool chinese) { return chinese ? "pes：" : "pes: "; }
+
 inline constexpr int kExitClean = 0;     ///< no finding at or above --fail-on
 inline constexpr int kExitFindings = 1;  ///< a finding at or above --fail-on, or too many warnings
 inline constexpr int kExitUsage = 2;     ///< bad arguments or config, unreadable path, or pes failed

@@ -49,13 +49,15 @@ void CommonOptions::add_selection_to(CLI::App& app) {
       ->allow_extra_args(false)
       ->delimiter(',');
   app.add_option("--severity", severity,
-                 "RULE=error|warning|info: report a rule (or group) at this severity / 严重级别")
+                 "RULE=error|warning|notice: report a rule (or group) at this severity (info: the "
+                 "former name of notice) / 严重级别")
       ->type_name("RULE=LEVEL")
       ->allow_extra_args(false)
       ->delimiter(',');
   app.add_option("--fail-on", fail_on,
-                 "Least severity that fails the run: error (default) or warning / 导致失败的级别")
-      ->check(CLI::IsMember({"error", "warning"}));
+                 "Least severity that fails the run: error (default), warning or notice (info: the "
+                 "former name of notice) / 导致失败的级别")
+      ->check(CLI::IsMember({"error", "warning", "notice", "info"}));
   app.add_option("--max-warnings", max_warnings,
                  "Fail when there are more than N warnings / 警告超过 N 个时失败")
       ->type_name("N");
@@ -104,17 +106,17 @@ bool CommonOptions::settings(Settings& out) const {
     const std::size_t eq = entry.find('=');
     Severity level{};
     if (eq == std::string::npos || !parse_severity(entry.substr(eq + 1), level)) {
-      std::cerr << (zh ? "pes：--severity 的格式为 规则=error|warning|info，而不是“" + entry + "”\n"
-                       : "pes: --severity takes RULE=error|warning|info, not “" + entry + "”\n");
+      std::cerr << (zh ? "pes：--severity 的格式为 规则=error|warning|notice，而不是“" + entry + "”\n"
+                       : "pes: --severity takes RULE=error|warning|notice, not “" + entry + "”\n");
       return false;
     }
     flags.rules.severity.emplace_back(entry.substr(0, eq), level);
   }
   if (auto bad = unknown_selector(flags.rules)) {
-    std::cerr << (zh ? "pes：" : "pes: ") << unknown_selector_message(*bad).in(zh) << '\n';
+    std::cerr << pes_prefix(zh) << unknown_selector_message(*bad).in(zh) << '\n';
     return false;
   }
-  if (!fail_on.empty()) flags.fail_on = fail_on == "warning" ? Severity::Warning : Severity::Error;
+  if (Severity level{}; !fail_on.empty() && parse_severity(fail_on, level)) flags.fail_on = level;
 
   std::optional<std::filesystem::path> path;
   if (!config.empty()) path = config;
@@ -139,7 +141,7 @@ bool CommonOptions::settings(Settings& out) const {
     }
   }
   if (!template_name.empty() && !templates->choose(template_name, message)) {
-    std::cerr << "pes: " << message.in(zh) << '\n';
+    std::cerr << pes_prefix(zh) << message.in(zh) << '\n';
     return false;
   }
   out.set_templates(std::move(templates));

@@ -22,7 +22,8 @@
 namespace pes::cli {
 namespace {
 
-// The progress line on standard error: files and forms done, forms per second, errors so far.
+// The progress line on standard error: files and forms done, forms per second, forms with
+// errors so far (an accepted finding is no error: it never fails the run).
 class Progress {
  public:
   Progress(bool on, std::size_t files, bool chinese) : on_(on), chinese_(chinese), files_(files) {}
@@ -32,7 +33,7 @@ class Progress {
     forms_ += r.doc.forms.size();
     for (const FormResult& f : r.forms) {
       for (const Finding& x : f.findings) {
-        if (x.severity == Severity::Error) {
+        if (x.severity == Severity::Error && !x.is_accepted()) {
           ++error_forms_;
           break;
         }
@@ -73,8 +74,10 @@ class Progress {
 
 // How many findings of a file fail the run under its settings.
 std::size_t failing(const FileResult& r, Severity fail_on) {
-  std::size_t n = r.count(Severity::Error);
-  if (fail_on == Severity::Warning) n += r.count(Severity::Warning);
+  std::size_t n = 0;
+  for (const Severity s : {Severity::Notice, Severity::Warning, Severity::Error}) {
+    if (s >= fail_on) n += r.count(s);
+  }
   return n;
 }
 
@@ -145,7 +148,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   const std::vector<Input>& inputs = walk.inputs;
   const std::vector<Message>& errors = walk.errors;
   for (const auto* list : {&walk.errors, &walk.skipped, &walk.clashes}) {
-    for (const Message& m : *list) std::cerr << "pes: " << m.in(zh) << '\n';
+    for (const Message& m : *list) std::cerr << pes_prefix(zh) << m.in(zh) << '\n';
   }
   if (!walk.clashes.empty()) return kExitUsage;
 
@@ -178,7 +181,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
       files[i] = std::make_unique<OutputFile>();
       Message error;
       if (!files[i]->open(spec.path, error)) {
-        std::cerr << "pes: " << error.in(zh) << '\n';
+        std::cerr << pes_prefix(zh) << error.in(zh) << '\n';
         return kExitUsage;
       }
       standard = files[i]->is_standard_output();
@@ -231,7 +234,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
     if (problem) progress.clear();
     if (!result.opened) {
       unreadable = true;
-      std::cerr << "pes: " << result.error.in(zh) << '\n';
+      std::cerr << pes_prefix(zh) << result.error.in(zh) << '\n';
     } else if (request.problems_to_stderr) {
       for (const Finding& f : result.file_findings) {
         std::cerr << finding_line(result.path, f, zh) << '\n';
@@ -248,27 +251,27 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
     const std::string& path = request.paths[i];
     if (forms_of[i] > 0 || trouble_of[i] || (path != "-" && !file_id(path))) continue;
     const std::string shown = path == "-" ? "<stdin>" : display_path(path);
-    std::cerr << "pes: " << no_forms_found(shown).in(zh) << '\n';
+    std::cerr << pes_prefix(zh) << no_forms_found(shown).in(zh) << '\n';
     unreadable = true;
   }
   for (auto& r : reporters) r->finish(summary);
   std::cout.flush();
   for (auto& r : reporters) {
     if (const Message* error = r->error()) {
-      std::cerr << "pes: " << error->in(zh) << '\n';
+      std::cerr << pes_prefix(zh) << error->in(zh) << '\n';
       return kExitUsage;  // no output file is committed
     }
   }
   for (auto& file : files) {
     Message error;
     if (file != nullptr && !file->commit(error)) {
-      std::cerr << "pes: " << error.in(zh) << '\n';
+      std::cerr << pes_prefix(zh) << error.in(zh) << '\n';
       return kExitUsage;
     }
   }
   bool warned = false;
   if (!triage.finish(unreadable || !errors.empty(), warned)) return kExitUsage;
-  if (warned && settings.for_path("").fail_on == Severity::Warning) failed = true;
+  if (warned && settings.for_path("").fail_on <= Severity::Warning) failed = true;
   if (unreadable || !errors.empty()) return kExitUsage;
   if (request.exit_zero) return kExitClean;
   if (const auto max = settings.max_warnings(); max && summary.warnings > *max) {

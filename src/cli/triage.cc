@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "commands.h"
 #include "pes/output_file.h"
 
 namespace pes::cli {
@@ -42,7 +43,7 @@ bool Triage::open(const BaselineOptions& options, const Settings& settings, bool
   if (recording_) return true;
   Message error;
   if (!baseline_->load(error)) {
-    std::cerr << "pes: " << error.in(zh_) << '\n';
+    std::cerr << pes_prefix(zh_) << error.in(zh_) << '\n';
     return false;
   }
   return true;
@@ -81,7 +82,7 @@ bool Triage::finish(bool trouble, bool& warned) {
   } else if (baseline_ && recording_) {
     Message error;
     if (!baseline_->write(error)) {
-      std::cerr << "pes: " << error.in(zh) << '\n';
+      std::cerr << pes_prefix(zh) << error.in(zh) << '\n';
       return false;
     }
     const std::uint64_t n = baseline_->recorded();

@@ -115,6 +115,10 @@ Message usage_error(const CLI::Error& e, const CLI::App& app) {
   if (list.empty()) list = after(what, "The following argument was not expected: ");
   if (!list.empty()) return unexpected(words(list), app);
   if (kind == "RequiredError") {
+    // CLI11: "A subcommand is required", "Requires at least N subcommands".
+    if (what.starts_with("A subcommand") || what.starts_with("Requires at least")) {
+      return command_required(app);
+    }
     if (const auto is = what.rfind(" is required"); is != std::string::npos) {
       const std::string name = what.substr(0, is);
       return {fmt::format("{} is required", name), fmt::format("缺少必需的参数 {}", name)};

@@ -183,11 +183,12 @@ class Reader {
     }
     if (k == "fail-on") {
       const auto* v = node.as_string();
-      if (v == nullptr || (v->get() != "error" && v->get() != "warning")) {
-        return fail(node.source(), "fail-on must be \"error\" or \"warning\"",
-                    "fail-on 必须是 \"error\" 或 \"warning\"");
+      Severity level{};
+      if (v == nullptr || !parse_severity(v->get(), level)) {  // "info": the former "notice"
+        return fail(node.source(), "fail-on must be \"error\", \"warning\" or \"notice\"",
+                    "fail-on 必须是 \"error\"、\"warning\" 或 \"notice\"");
       }
-      out.fail_on = v->get() == "error" ? Severity::Error : Severity::Warning;
+      out.fail_on = level;
       return true;
     }
     if (k == "select") {
@@ -256,8 +257,8 @@ class Reader {
       const auto* v = value.as_string();
       Severity level{};
       if (v == nullptr || !parse_severity(v->get(), level)) {
-        return fail(value.source(), "a severity must be \"error\", \"warning\" or \"info\"",
-                    "严重级别必须是 \"error\"、\"warning\" 或 \"info\"");
+        return fail(value.source(), "a severity must be \"error\", \"warning\" or \"notice\"",
+                    "严重级别必须是 \"error\"、\"warning\" 或 \"notice\"");
       }
       out.rules.severity.emplace_back(name, level);
     }

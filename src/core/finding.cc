@@ -4,7 +4,7 @@ namespace pes {
 
 std::string_view severity_name(Severity s) {
   switch (s) {
-    case Severity::Info: return "info";
+    case Severity::Notice: return "notice";
     case Severity::Warning: return "warning";
     case Severity::Error: return "error";
   }
@@ -12,7 +12,7 @@ std::string_view severity_name(Severity s) {
 }
 
 bool parse_severity(std::string_view text, Severity& out) {
-  if (text == "info") out = Severity::Info;
+  if (text == "notice" || text == "info") out = Severity::Notice;
   else if (text == "warning") out = Severity::Warning;
   else if (text == "error") out = Severity::Error;
   else return false;

@@ -1,3 +1,4 @@
+#include "pes/system_error.h"
 #include "pes/source.h"
 
 #include <fcntl.h>
@@ -108,20 +109,18 @@ bool Source::load(const std::string& path, std::string& error_en, std::string& e
   size_ = 0;
   if (path == "-") {
     if (!read_all(STDIN_FILENO, data, 0, binary, nul_stop_)) {
-      error_en = fmt::format("<stdin>: cannot read: {}", std::strerror(errno));
-      error_zh = fmt::format("<stdin>：无法读取：{}", std::strerror(errno));
+      const Message why = system_error_message(errno);
+      error_en = fmt::format("<stdin>: cannot read: {}", why.en);
+      error_zh = fmt::format("<stdin>：无法读取：{}", why.zh);
       return false;
     }
   } else {
     // O_NONBLOCK so that opening a FIFO with no writer does not hang.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-      const int e = errno;
-      error_en = fmt::format("{}: cannot open: {}", path_, std::strerror(e));
-      error_zh = fmt::format("{}：无法打开：{}", path_,
-                             e == ENOENT   ? "文件不存在"
-                             : e == EACCES ? "没有读取权限"
-                                           : std::strerror(e));
+      const Message why = system_error_message(errno);
+      error_en = fmt::format("{}: cannot open: {}", path_, why.en);
+      error_zh = fmt::format("{}：无法打开：{}", path_, why.zh);
       return false;
     }
     struct stat st {};
@@ -138,8 +137,9 @@ bool Source::load(const std::string& path, std::string& error_en, std::string& e
     const int e = errno;
     ::close(fd);
     if (!ok) {
-      error_en = fmt::format("{}: cannot read: {}", path_, std::strerror(e));
-      error_zh = fmt::format("{}：无法读取：{}", path_, std::strerror(e));
+      const Message why = system_error_message(e);
+      error_en = fmt::format("{}: cannot read: {}", path_, why.en);
+      error_zh = fmt::format("{}：无法读取：{}", path_, why.zh);
       return false;
     }
   }

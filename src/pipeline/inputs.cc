@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "pes/system_error.h"
 #include "pes/formats.h"
 #include "pes/output_guard.h"
 #include "pes/pipeline.h"
@@ -31,10 +32,17 @@ bool wanted(const std::string& name) {
   return f != nullptr && f->walked;
 }
 
-Message cannot(const std::string& path, const std::string& why) {
+Message cannot(const std::string& path, const Message& why) {
   const std::string shown = display_path(path);
-  return {fmt::format("{}: cannot open: {}", shown, why),
-          fmt::format("{}：无法打开：{}", shown, why)};
+  return {fmt::format("{}: cannot open: {}", shown, why.en),
+          fmt::format("{}：无法打开：{}", shown, why.zh)};
+}
+
+Message cannot(const std::string& path, const std::error_code& ec) {
+  return cannot(path, ec.category() == std::generic_category() ||
+                              ec.category() == std::system_category()
+                          ? system_error_message(ec.value())
+                          : Message{ec.message(), ec.message()});
 }
 
 // What kind of entry, other than a regular file or a directory, a walk passes over.
@@ -75,7 +83,7 @@ class Walker {
     }
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-      out_.errors.push_back(cannot(path, std::strerror(errno)));
+      out_.errors.push_back(cannot(path, system_error_message(errno)));
       return;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -99,7 +107,7 @@ class Walker {
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) {
-      out_.errors.push_back(cannot(dir, ec.message()));
+      out_.errors.push_back(cannot(dir, ec));
       return;
     }
     std::vector<std::string> names;
@@ -107,7 +115,7 @@ class Walker {
       if (ec) break;
       names.push_back(it->path().filename().string());
     }
-    if (ec) out_.errors.push_back(cannot(dir, ec.message()));
+    if (ec) out_.errors.push_back(cannot(dir, ec));
     std::sort(names.begin(), names.end());
     for (const std::string& name : names) {
       // Lock files, hidden entries and macOS metadata are passed over without a word.
@@ -121,7 +129,7 @@ class Walker {
             (e == ENOENT || e == ELOOP)) {
           out_.skipped.push_back(skipped_entry(p, nullptr, e));
         } else {
-          out_.errors.push_back(cannot(p, std::strerror(e)));
+          out_.errors.push_back(cannot(p, system_error_message(e)));
         }
         continue;
       }
@@ -187,9 +195,11 @@ bool looks_like_batch_table(const std::string& path) {
   if (n < 0) return false;
   head.resize(static_cast<std::size_t>(n));
   if (head.empty()) return true;
-  for (const std::string& header :
-       {form_table_header(TableFormat::Csv), finding_table_header(TableFormat::Csv)}) {
-    if (head.starts_with(header)) return true;
+  for (const bool chinese : {false, true}) {
+    for (const std::string& header : {form_table_header(TableFormat::Csv, chinese),
+                                      finding_table_header(TableFormat::Csv, chinese)}) {
+      if (head.starts_with(header)) return true;
+    }
   }
   // JSON Lines rows start with the file's name, then the form's number.
   return head.starts_with("{\"file\":") &&

@@ -6,6 +6,7 @@
 // results are ready in order (or nothing more is queued), then hands them all back; the
 // cutting thread, once the window is full, sleeps until a batch of units fits again. Results go
 // back to a free list, so the workers reuse their buffers.
+#include "pes/system_error.h"
 #include "pes/pipeline.h"
 
 #include <fcntl.h>
@@ -58,9 +59,9 @@ struct Unit {
 };
 
 Message cannot(const std::string& path, bool open, int e) {
-  const char* why = std::strerror(e);
-  return {fmt::format("{}: cannot {}: {}", path, open ? "open" : "read", why),
-          fmt::format("{}：无法{}：{}", path, open ? "打开" : "读取", why)};
+  const Message why = system_error_message(e);
+  return {fmt::format("{}: cannot {}: {}", path, open ? "open" : "read", why.en),
+          fmt::format("{}：无法{}：{}", path, open ? "打开" : "读取", why.zh)};
 }
 
 class Pipeline {

@@ -10,7 +10,7 @@ std::string_view severity_label(Severity s, bool chinese) {
   switch (s) {
     case Severity::Error: return chinese ? "错误" : "error";
     case Severity::Warning: return chinese ? "警告" : "warning";
-    case Severity::Info: return chinese ? "提示" : "info";
+    case Severity::Notice: return chinese ? "提示" : "notice";
   }
   return "error";
 }
@@ -25,7 +25,8 @@ std::string finding_head(const Finding& f, bool chinese_severity) {
 }
 
 std::string finding_line(std::string_view path, const Finding& f, bool chinese) {
-  return fmt::format("{}: {} {}", finding_location(path, f), finding_head(f), f.message.in(chinese));
+  return fmt::format("{}: {} {}", finding_location(path, f), finding_head(f, chinese),
+                     f.message.in(chinese));
 }
 
 }  // namespace pes

@@ -9,7 +9,7 @@ namespace {
 
 constexpr std::string_view kStyle = R"css(
 :root{--bad:#cf222e;--bad-bg:#ffebe9;--warn:#9a6700;--warn-bg:#fff8c5;--ok:#1a7f37;
---ok-bg:#dafbe1;--info:#0969da;--line:#d0d7de;--muted:#57606a}
+--ok-bg:#dafbe1;--notice:#0969da;--line:#d0d7de;--muted:#57606a}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:1120px;padding:16px;color:#1f2328;background:#fff;
 font:15px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Noto Sans SC",
@@ -36,9 +36,9 @@ th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertic
 th{background:#f6f8fa;white-space:nowrap}td.n,th.n{text-align:right;white-space:nowrap}
 code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .sev{font-weight:600;white-space:nowrap}.sev.error{color:var(--bad)}
-.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}.sev.accepted{color:var(--muted)}
+.sev.warning{color:var(--warn)}.sev.notice{color:var(--notice)}.sev.accepted{color:var(--muted)}
 tr.error td{background:var(--bad-bg)}tr.warning td{background:var(--warn-bg)}
-tr.info td{background:#ddf4ff}
+tr.notice td{background:#ddf4ff}
 article.form{border:1px solid var(--line);border-left:6px solid var(--ok);border-radius:6px;
 padding:10px 14px;margin:0 0 14px}
 article.form.bad{border-left-color:var(--bad)}article.form.warn{border-left-color:var(--warn)}
@@ -50,7 +50,7 @@ figure{overflow-x:auto}svg.bars{min-width:580px}
 .charts{grid-template-columns:1fr}th,td{padding:3px 5px}}
 @media print{@page{size:A4;margin:14mm 12mm}
 body{max-width:none;padding:0;font-size:10pt}
-.verdict,tr.error td,tr.warning td,tr.info td,th,svg{-webkit-print-color-adjust:exact;
+.verdict,tr.error td,tr.warning td,tr.notice td,th,svg{-webkit-print-color-adjust:exact;
 print-color-adjust:exact}
 .scroll{overflow:visible}figure,article.form,tr{break-inside:avoid}
 h2{break-after:avoid}.charts{grid-template-columns:1fr 1fr}a{color:inherit;text-decoration:none}}

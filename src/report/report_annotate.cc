@@ -52,7 +52,7 @@ class AnnotateReporter final : public Reporter {
                            zh_ ? "接受理由：" : "accepted because: ", f.accepted);
       }
       marks.push_back({std::move(sheet), f.line, f.column,
-                       f.is_accepted() ? Severity::Info : f.severity, std::move(text)});
+                       f.is_accepted() ? Severity::Notice : f.severity, std::move(text)});
     };
     for (const Finding& f : file.file_findings) mark(f);
     for (const FormResult& r : file.forms) {

@@ -15,7 +15,7 @@ std::string_view command(Severity s) {
   switch (s) {
     case Severity::Error: return "error";
     case Severity::Warning: return "warning";
-    case Severity::Info: return "notice";
+    case Severity::Notice: return "notice";
   }
   return "error";
 }
@@ -55,7 +55,8 @@ class GithubReporter final : public Reporter {
     if (!file.opened) {
       const std::string& msg = file.error.in(style_.chinese);
       out_ << "::error file=" << escape(file.path, true) << ",title=pes::" << escape(msg, false) << '\n';
-      rows_ += fmt::format("| {} |  |  | error |  | {} |\n", cell(file.path), cell(msg));
+      rows_ += fmt::format("| {} |  |  | {} |  | {} |\n", cell(file.path),
+                           severity_label(Severity::Error, style_.chinese), cell(msg));
       return;
     }
     for (const Finding& f : file.file_findings) emit(file, f);
@@ -71,9 +72,9 @@ class GithubReporter final : public Reporter {
     const bool zh = style_.chinese;
     md << "### pes\n\n"
        << (zh ? fmt::format("{} 个文件，{} 张表：{} 个错误，{} 个警告，{} 个提示\n\n", s.files, s.forms,
-                            s.errors, s.warnings, s.infos)
+                            s.errors, s.warnings, s.notices)
               : fmt::format("{} files, {} forms: {} errors, {} warnings, {} notices\n\n", s.files,
-                            s.forms, s.errors, s.warnings, s.infos));
+                            s.forms, s.errors, s.warnings, s.notices));
     if (rows_.empty()) {
       md << (zh ? "未发现问题。\n\n" : "No findings.\n\n");
       return;
@@ -89,12 +90,12 @@ class GithubReporter final : public Reporter {
     const bool zh = style_.chinese;
     std::string msg = f.message.in(zh);
     std::string title = fmt::format("pes ({})", rule);
-    std::string level(severity_name(f.severity));
+    std::string level(severity_label(f.severity, zh));
     if (f.is_accepted()) {
       // Shown, but as a notice: a person has accepted it.
       msg = fmt::format("{}{} — {}", zh ? "已接受：" : "accepted: ", f.accepted, msg);
       title = fmt::format("pes ({}, {})", rule, zh ? "已接受" : "accepted");
-      level = fmt::format("accepted {}", level);
+      level = zh ? fmt::format("已接受（{}）", level) : fmt::format("accepted {}", level);
     }
     out_ << "::" << (f.is_accepted() ? "notice" : command(f.severity))
          << " file=" << escape(file.path, true);

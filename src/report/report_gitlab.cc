@@ -25,7 +25,7 @@ std::string_view gitlab_severity(Severity s) {
       return "major";
     case Severity::Warning:
       return "minor";
-    case Severity::Info:
+    case Severity::Notice:
       return "info";
   }
   return "info";

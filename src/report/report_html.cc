@@ -29,19 +29,19 @@ constexpr std::size_t kRankedForms = 100;  ///< rows of the ranking of forms
 constexpr std::size_t kRankedDepartments = 200;
 constexpr std::size_t kFileProblems = 100;  ///< unreadable files and file findings listed
 
-constexpr std::string_view kSeverityColor[] = {"#0969da", "#bf8700", "#cf222e"};  // info warn err
+constexpr std::string_view kSeverityColor[] = {"#0969da", "#bf8700", "#cf222e"};  // notice warn err
 constexpr std::string_view kGradeColor[] = {"#1a7f37", "#4ac26b", "#bf8700", "#cf222e", "#8c959f"};
 
 // How serious a form's findings are: errors first, then warnings, then notices.
 struct Rank {
   std::uint64_t errors = 0;
   std::uint64_t warnings = 0;
-  std::uint64_t infos = 0;
+  std::uint64_t notices = 0;
   std::uint64_t seq = 0;                 // input order breaks ties: earlier first
   bool operator<(const Rank& o) const {  // "more serious than"
     if (errors != o.errors) return errors > o.errors;
     if (warnings != o.warnings) return warnings > o.warnings;
-    if (infos != o.infos) return infos > o.infos;
+    if (notices != o.notices) return notices > o.notices;
     return seq < o.seq;
   }
 };
@@ -73,7 +73,7 @@ class HtmlReporter final : public Reporter {
       if (!f.is_accepted()) {
         ++rules_[static_cast<std::size_t>(f.rule)][static_cast<std::size_t>(f.severity)];
       }
-      problem(file.path, finding_place(file, f), f.is_accepted() ? Severity::Info : f.severity,
+      problem(file.path, finding_place(file, f), f.is_accepted() ? Severity::Notice : f.severity,
               rule_info(f.rule).name, message(f));
     }
     for (std::size_t i = 0; i < file.doc.forms.size(); ++i) form(file, i);
@@ -107,7 +107,7 @@ class HtmlReporter final : public Reporter {
 
   void form(const FileResult& file, std::size_t i) {
     const FormFacts f = form_facts(file, i);
-    const Rank rank{f.errors, f.warnings, f.infos, seq_++};
+    const Rank rank{f.errors, f.warnings, f.notices, seq_++};
     totals_.add(f);
     departments_[f.department].add(f);
     ++rate_bins_[rate_bin(f.rate)];
@@ -262,13 +262,13 @@ class HtmlReporter final : public Reporter {
         zh_ ? lformat(
                   "{} 个文件（无法读取 {}），{} 张自评表：错误 {} 条，警告 {} 条，提示 {} 条。"
                   "Σ ‹row.annual› {} 万元，Σ ‹row.executed› {} 万元，‹row.rate› {}。",
-                  s.files, s.unreadable, s.forms, s.errors, s.warnings, s.infos, grouped(a.annual),
-                  grouped(a.executed), rate ? rate->str() + "%" : "—")
+                  s.files, s.unreadable, s.forms, s.errors, s.warnings, s.notices,
+                  grouped(a.annual), grouped(a.executed), rate ? rate->str() + "%" : "—")
             : fmt::format(
                   "{} files ({} unreadable), {} forms: {} errors, {} warnings, {} notices. "
                   "Σ budget {} 万元, Σ spent {} 万元, rate {}.",
-                  s.files, s.unreadable, s.forms, s.errors, s.warnings, s.infos, grouped(a.annual),
-                  grouped(a.executed), rate ? rate->str() + "%" : "—");
+                  s.files, s.unreadable, s.forms, s.errors, s.warnings, s.notices,
+                  grouped(a.annual), grouped(a.executed), rate ? rate->str() + "%" : "—");
     std::string aside;  // findings [[accept]] entries cover, and those a baseline holds
     if (s.accepted > 0 || s.baselined > 0) {
       aside = zh_ ? fmt::format(" 已接受 {} 条，基线中 {} 条（均不计入上述数目）。", s.accepted,
@@ -295,7 +295,7 @@ class HtmlReporter final : public Reporter {
       rates.push_back({std::string(kBins[b]), {rate_bins_[b]}, {}});
     const ChartSeries sev[] = {{severity_label(Severity::Error, zh_), kSeverityColor[2]},
                                {severity_label(Severity::Warning, zh_), kSeverityColor[1]},
-                               {severity_label(Severity::Info, zh_), kSeverityColor[0]}};
+                               {severity_label(Severity::Notice, zh_), kSeverityColor[0]}};
     std::vector<ChartBar> by_rule;
     for (const Rule& r : rules()) {
       const auto& c = rules_[static_cast<std::size_t>(r.id)];
@@ -306,9 +306,9 @@ class HtmlReporter final : public Reporter {
     });
     std::vector<ChartBar> by_dept;
     for (const auto& [name, g] : departments_) {
-      if (g.errors + g.warnings + g.infos == 0) continue;
+      if (g.errors + g.warnings + g.notices == 0) continue;
       by_dept.push_back(
-          {name.empty() ? t("(none)", "（未填）") : name, {g.errors, g.warnings, g.infos}, {}});
+          {name.empty() ? t("(none)", "（未填）") : name, {g.errors, g.warnings, g.notices}, {}});
     }
     std::stable_sort(by_dept.begin(), by_dept.end(), [](const ChartBar& a, const ChartBar& b) {
       return a.values < b.values ? false : a.values != b.values;
@@ -346,7 +346,7 @@ class HtmlReporter final : public Reporter {
       const GroupTotals& y = *b.second;
       if (x.errors != y.errors) return x.errors > y.errors;
       if (x.warnings != y.warnings) return x.warnings > y.warnings;
-      return x.infos > y.infos;
+      return x.notices > y.notices;
     });
     page += fmt::format(
         "<section id=\"departments\"><h2>{}</h2><div class=\"scroll\"><table><thead><tr><th>{}</th>"
@@ -409,7 +409,7 @@ class HtmlReporter final : public Reporter {
           "<td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
           i + 1, linked ? fmt::format("<a href=\"#f{}\">{}</a>", b.rank.seq, project) : project,
           escaped(b.department), escaped(b.file), b.number, b.rank.errors, b.rank.warnings,
-          b.rank.infos, escaped(b.grade));
+          b.rank.notices, escaped(b.grade));
     }
     page += "</tbody></table></div></section>\n";
   }

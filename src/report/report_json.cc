@@ -18,7 +18,7 @@ ojson text_or_null(const Text& t) { return t.ok() ? ojson(t.value) : ojson(nullp
 
 ojson summary_json(const Summary& s) {
   ojson j = {{"files", s.files},   {"unreadable_files", s.unreadable}, {"forms", s.forms},
-             {"errors", s.errors}, {"warnings", s.warnings},           {"infos", s.infos}};
+             {"errors", s.errors}, {"warnings", s.warnings},           {"notices", s.notices}};
   if (s.accepted > 0) j["accepted"] = s.accepted;
   if (s.baselined > 0) j["baselined"] = s.baselined;
   return j;

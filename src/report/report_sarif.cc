@@ -20,7 +20,7 @@ std::string_view sarif_level(Severity s) {
   switch (s) {
     case Severity::Error: return "error";
     case Severity::Warning: return "warning";
-    case Severity::Info: return "note";
+    case Severity::Notice: return "note";
   }
   return "error";
 }

@@ -34,7 +34,7 @@ CREATE TABLE forms (
   annual_fen INTEGER, executed_fen INTEGER,
   reported_rate REAL, rate REAL, reported_budget_score REAL, budget_score REAL,
   reported_total REAL, total REAL, reported_grade TEXT, grade TEXT, rounding TEXT,
-  errors INTEGER NOT NULL, warnings INTEGER NOT NULL, infos INTEGER NOT NULL);
+  errors INTEGER NOT NULL, warnings INTEGER NOT NULL, notices INTEGER NOT NULL);
 CREATE TABLE funds_rows (
   form_id INTEGER NOT NULL REFERENCES forms(id), row TEXT NOT NULL, label TEXT NOT NULL,
   initial REAL, annual REAL, executed REAL, reported_rate REAL, rate REAL, score REAL,
@@ -74,7 +74,7 @@ CREATE VIEW grade_distribution AS
                       ELSE 4 END;
 CREATE VIEW findings_by_rule AS
   SELECT rule, COUNT(*) AS findings, SUM(severity = 'error') AS errors,
-         SUM(severity = 'warning') AS warnings, SUM(severity = 'info') AS infos,
+         SUM(severity = 'warning') AS warnings, SUM(severity = 'notice') AS notices,
          COUNT(DISTINCT form_id) AS forms
   FROM findings WHERE accepted IS NULL GROUP BY rule ORDER BY findings DESC, rule;
 )sql";
@@ -250,7 +250,7 @@ class SqliteReporter final : public Reporter {
     f.grade ? s.text(grade_label_zh(*f.grade)) : s.null();
     s.text(re.rounding == Rounding::Truncate ? "truncate" : "half-up");
     s.integer(static_cast<std::int64_t>(f.errors)).integer(static_cast<std::int64_t>(f.warnings));
-    s.integer(static_cast<std::int64_t>(f.infos));
+    s.integer(static_cast<std::int64_t>(f.notices));
     if (!s.step()) return fail();
     for (const FundsRowId id : kFundsRows) {
       const FundsRow& r = form.row(id);

@@ -7,10 +7,12 @@
 #include <fmt/format.h>
 
 #include "pes/csv_writer.h"
+#include "pes/fields.h"
 #include "pes/form_writer.h"
 #include "pes/grade.h"
 #include "pes/report.h"
 #include "pes/rules.h"
+#include "pes/summary.h"
 #include "pes/text.h"
 #include "pes/text_encoding.h"
 
@@ -23,23 +25,76 @@ TableFormat table_format_for_path(std::string_view path) {
 
 namespace {
 
+using K = FieldKey;
 
+// Which figure of a field a column holds: as the form writes it, as it reports it beside the
+// one pes recomputes, or the amount in 万元 whatever the form's unit.
+enum class Figure : std::uint8_t { Written, Reported, Recomputed, Wan };
 
-constexpr std::string_view kFormColumns[] = {
-    "file",           "form",        "line",         "year",          "department",
-    "project",        "unit",        "annual",       "executed",      "reported_rate",
-    "rate",           "reported_score", "budget_score", "reported_total", "total",
-    "reported_grade", "grade",       "errors",       "warnings"};
+// A column: its key (JSON Lines' key and the English CSV header) and the form field it shows,
+// whose Chinese label names it in a Chinese CSV header; a column that shows no field (K::Form)
+// has a label of its own.
+struct Column {
+  std::string_view key;
+  K field = K::Form;
+  Figure figure = Figure::Written;
+  std::string_view zh = {};
 
-constexpr std::string_view kFindingColumns[] = {"file",     "form",    "line",     "column",
-                                                "pointer",  "rule",    "severity", "reported",
-                                                "expected", "message", "accepted"};
+  std::string header(bool chinese) const {
+    if (!chinese) return std::string(key);
+    if (field == K::Form) return std::string(zh);
+    const std::string_view label = field_info(field).zh;
+    switch (figure) {
+      case Figure::Reported: return fmt::format("{}（填报）", label);
+      case Figure::Recomputed: return fmt::format("{}（重算）", label);
+      case Figure::Wan: return fmt::format("{}（万元）", label);
+      case Figure::Written: break;
+    }
+    return std::string(label);
+  }
+};
+
+constexpr Column kFormColumns[] = {
+    {"file", K::Form, Figure::Written, "文件"},
+    {"form", K::FormNumber},
+    {"line", K::Form, Figure::Written, "行"},
+    {"year", K::Year},
+    {"department", K::Department},
+    {"project", K::Project},
+    {"unit", K::Unit},
+    {"annual_wan", K::RowAnnual, Figure::Wan},
+    {"executed_wan", K::RowExecuted, Figure::Wan},
+    {"reported_rate", K::RowRate, Figure::Reported},
+    {"rate", K::RowRate, Figure::Recomputed},
+    {"reported_score", K::RowScore, Figure::Reported},
+    {"budget_score", K::RowScore, Figure::Recomputed},
+    {"reported_total", K::Total, Figure::Reported},
+    {"total", K::Total, Figure::Recomputed},
+    {"reported_grade", K::Grade, Figure::Reported},
+    {"grade", K::Grade, Figure::Recomputed},
+    {"errors", K::Form, Figure::Written, "错误数"},
+    {"warnings", K::Form, Figure::Written, "警告数"},
+};
+
+constexpr Column kFindingColumns[] = {
+    {"file", K::Form, Figure::Written, "文件"},
+    {"form", K::FormNumber},
+    {"line", K::Form, Figure::Written, "行"},
+    {"column", K::Form, Figure::Written, "列"},
+    {"pointer", K::Form, Figure::Written, "位置"},
+    {"rule", K::Form, Figure::Written, "规则"},
+    {"severity", K::Form, Figure::Written, "级别"},
+    {"reported", K::Form, Figure::Written, "填报值"},
+    {"expected", K::Form, Figure::Written, "应为"},
+    {"message", K::Form, Figure::Written, "说明"},
+    {"accepted", K::Form, Figure::Written, "接受理由"},
+};
 
 // One row, as CSV or as a JSON object. Values are text, numbers (written as they are: the
 // exact digits of a Decimal) or absent.
 class Row {
  public:
-  Row(std::string& out, TableFormat format, const std::string_view* columns)
+  Row(std::string& out, TableFormat format, const Column* columns)
       : out_(out), format_(format), columns_(columns) {
     if (format_ == TableFormat::JsonLines) out_ += '{';
   }
@@ -74,7 +129,7 @@ class Row {
   void next() {
     if (format_ == TableFormat::JsonLines) {
       if (column_ > 0) out_ += ',';
-      append_json_string(out_, columns_[column_]);
+      append_json_string(out_, columns_[column_].key);
       out_ += ':';
     } else if (column_ > 0) {
       out_ += ',';
@@ -84,17 +139,17 @@ class Row {
 
   std::string& out_;
   TableFormat format_;
-  const std::string_view* columns_;
+  const Column* columns_;
   std::size_t column_ = 0;
 };
 
 template <std::size_t N>
-std::string header(TableFormat format, const std::string_view (&columns)[N]) {
+std::string header(TableFormat format, const Column (&columns)[N], bool chinese) {
   if (format == TableFormat::JsonLines) return {};
   std::string out(kUtf8Bom);
   for (std::size_t i = 0; i < N; ++i) {
     if (i > 0) out += ',';
-    out += columns[i];
+    append_csv_cell(out, columns[i].header(chinese));
   }
   out += "\r\n";
   return out;
@@ -102,8 +157,12 @@ std::string header(TableFormat format, const std::string_view (&columns)[N]) {
 
 }  // namespace
 
-std::string form_table_header(TableFormat format) { return header(format, kFormColumns); }
-std::string finding_table_header(TableFormat format) { return header(format, kFindingColumns); }
+std::string form_table_header(TableFormat format, bool chinese) {
+  return header(format, kFormColumns, chinese);
+}
+std::string finding_table_header(TableFormat format, bool chinese) {
+  return header(format, kFindingColumns, chinese);
+}
 
 void append_form_row(std::string& out, TableFormat format, std::string_view file,
                      std::uint64_t form_number, std::uint64_t line, const Form& form,
@@ -129,8 +188,9 @@ void append_form_row(std::string& out, TableFormat format, std::string_view file
   row.text(form.department);
   row.text(form.project);
   row.text(form.unit);
-  row.number(total.annual);
-  row.number(total.executed);
+  for (const Number* amount : {&total.annual, &total.executed}) {
+    row.number(amount->ok() ? std::optional(amount_in_wan(amount->value, form.unit)) : std::nullopt);
+  }
   row.number(total.rate);
   row.number(re.rate_of(FundsRowId::Total));
   row.number(total.score);
@@ -162,7 +222,9 @@ void append_finding_row(std::string& out, TableFormat format, std::string_view f
   row.number(std::uint64_t{finding.column});
   row.text(finding.pointer);
   row.text(rule_info(finding.rule).name);
-  row.text(severity_name(finding.severity));
+  // For people (a Chinese CSV) the severity's word, for programs (JSON Lines) its name.
+  row.text(format == TableFormat::Csv && chinese ? severity_label(finding.severity, true)
+                                                 : severity_name(finding.severity));
   finding.reported.empty() ? row.none() : row.text(finding.reported);
   finding.expected.empty() ? row.none() : row.text(finding.expected);
   row.text(finding.message.in(chinese));
@@ -186,7 +248,8 @@ class TableReporter final : public Reporter {
  public:
   TableReporter(std::ostream& out, const ReportStyle& style, std::string_view path, bool forms)
       : out_(out), format_(table_format_for_path(path)), forms_(forms), chinese_(style.chinese) {
-    out_ << (forms_ ? form_table_header(format_) : finding_table_header(format_));
+    out_ << (forms_ ? form_table_header(format_, chinese_)
+                    : finding_table_header(format_, chinese_));
   }
 
   void file(const FileResult& file) override {

@@ -38,11 +38,11 @@ class TextReporter final : public Reporter {
     const bool zh = style_.chinese;
     std::string line =
         zh ? fmt::format("共 {} 个文件、{} 张自评表：{} 个错误，{} 个警告，{} 条提示", s.files,
-                         s.forms, s.errors, s.warnings, s.infos)
+                         s.forms, s.errors, s.warnings, s.notices)
            : fmt::format("{} {}, {} {}: {} {}, {} {}, {} {}", s.files, plural(s.files, "file"),
                          s.forms, plural(s.forms, "form"), s.errors, plural(s.errors, "error"),
-                         s.warnings, plural(s.warnings, "warning"), s.infos,
-                         s.infos == 1 ? "notice" : "notices");
+                         s.warnings, plural(s.warnings, "warning"), s.notices,
+                         s.notices == 1 ? "notice" : "notices");
     if (s.accepted > 0) {
       line +=
           zh ? fmt::format("；{} 条已接受", s.accepted) : fmt::format("; {} accepted", s.accepted);

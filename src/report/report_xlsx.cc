@@ -332,7 +332,7 @@ class XlsxReporter final : public Reporter {
     text(s, r, 17, f.grade ? grade_label_zh(*f.grade) : "");
     count(s, r, 18, f.errors, Kind::Integer, Severity::Error);
     count(s, r, 19, f.warnings, Kind::Integer, Severity::Warning);
-    count(s, r, 20, f.infos);
+    count(s, r, 20, f.notices);
     return r;
   }
 

@@ -111,8 +111,8 @@ FormFacts form_facts(const FileResult& file, std::size_t i) {
       case Severity::Warning:
         ++f.warnings;
         break;
-      case Severity::Info:
-        ++f.infos;
+      case Severity::Notice:
+        ++f.notices;
         break;
     }
     if (const auto r = reported_of(finding.field)) {
@@ -144,7 +144,7 @@ void GroupTotals::add(const FormFacts& form) {
   forms_with_warnings += form.warnings > 0 ? 1 : 0;
   errors += form.errors;
   warnings += form.warnings;
-  infos += form.infos;
+  notices += form.notices;
   ++grades[form.grade ? static_cast<std::size_t>(*form.grade) : 4];
 }
 

@@ -58,7 +58,7 @@ struct FormFacts {
   std::optional<Grade> grade;
   std::uint64_t errors = 0;
   std::uint64_t warnings = 0;
-  std::uint64_t infos = 0;
+  std::uint64_t notices = 0;
   std::uint64_t accepted = 0;  ///< findings [[accept]] entries cover (not in the counts above)
   /// The worst finding on each reported figure (empty when none).
   std::array<std::optional<Severity>, static_cast<std::size_t>(Reported::Count_)> flags;
@@ -84,7 +84,7 @@ struct GroupTotals {
   std::uint64_t forms_with_warnings = 0;
   std::uint64_t errors = 0;
   std::uint64_t warnings = 0;
-  std::uint64_t infos = 0;
+  std::uint64_t notices = 0;
   Decimal annual = Decimal::of(0, 2);     ///< Σ 全年预算数, 万元
   Decimal executed = Decimal::of(0, 2);   ///< Σ 全年执行数, 万元
   std::array<std::uint64_t, 5> grades{};  ///< recomputed 优 良 中 差, then forms with no total

@@ -1,5 +1,7 @@
 #include "pes/summary.h"
 
+#include "report/form_digest.h"
+
 namespace pes {
 
 Decimal amount_in_wan(Decimal amount, const Text& unit) {
@@ -7,13 +9,32 @@ Decimal amount_in_wan(Decimal amount, const Text& unit) {
       unit.value.find("元") == std::string::npos) {
     return amount;
   }
-  return mul_div(amount, Decimal::of(1), Decimal::of(10000), Decimal::kDigits, Rounding::HalfUp)
-      .value_or(amount);
+  // Exact: four more decimals than the amount's (at most six, all pes keeps), shown with as
+  // many as it needs, at least the amount's own.
+  const auto wan =
+      mul_div(amount, Decimal::of(1), Decimal::of(10000), Decimal::kDigits, Rounding::HalfUp);
+  return wan ? wan->with_digits(amount.digits()) : amount;
 }
 
 std::optional<Decimal> DepartmentTotals::rate() const {
   if (annual.is_zero()) return std::nullopt;
   return mul_div(executed, Decimal::of(100), annual, 2, Rounding::HalfUp);
+}
+
+void DepartmentTotals::add(const DepartmentTotals& o) {
+  forms += o.forms;
+  without_amounts += o.without_amounts;
+  annual = annual + o.annual;
+  executed = executed + o.executed;
+}
+
+DepartmentTotals Summary::year_totals(const std::optional<std::int32_t>& year) const {
+  DepartmentTotals out;
+  for (auto it = groups.lower_bound({year, std::string()});
+       it != groups.end() && it->first.first == year; ++it) {
+    out.add(it->second);
+  }
+  return out;
 }
 
 void Summary::add(const FileResult& file) {
@@ -23,12 +44,14 @@ void Summary::add(const FileResult& file) {
     return;
   }
   for (const Finding& f : file.file_findings) add_file_finding(f);
-  for (std::size_t i = 0; i < file.doc.forms.size(); ++i) add_form(file.doc.forms[i], file.forms[i]);
+  for (std::size_t i = 0; i < file.doc.forms.size(); ++i) {
+    add_form(file.doc.forms[i], file.forms[i], file.path);
+  }
 }
 
-void Summary::add_form(const Form& form, const FormResult& result) {
+void Summary::add_form(const Form& form, const FormResult& result, std::string_view path) {
   ++forms;
-  bool error = false;
+  std::uint64_t form_errors = 0;
   bool warning = false;
   for (const Finding& f : result.findings) {
     if (f.is_accepted()) {
@@ -37,20 +60,36 @@ void Summary::add_form(const Form& form, const FormResult& result) {
     }
     ++per_rule[static_cast<std::size_t>(f.rule)];
     switch (f.severity) {
-      case Severity::Error: ++errors, error = true; break;
+      case Severity::Error: ++errors, ++form_errors; break;
       case Severity::Warning: ++warnings, warning = true; break;
-      case Severity::Info: ++infos; break;
+      case Severity::Notice: ++notices; break;
     }
   }
-  forms_with_errors += error ? 1 : 0;
+  forms_with_errors += form_errors > 0 ? 1 : 0;
   forms_with_warnings += warning ? 1 : 0;
-  ++grades[result.re.grade ? static_cast<std::size_t>(*result.re.grade) : 4];
+  const FormPlace place{std::string(path), std::uint64_t{form.index} + 1,
+                        form.project.ok() ? form.project.value : std::string()};
+  if (form_errors > 0 && error_forms.size() < kListed) error_forms.push_back({place, form_errors});
 
-  static const std::string kNone;
-  const std::string& name = form.department.ok() ? form.department.value : kNone;
-  auto it = departments.find(name);
-  if (it == departments.end()) it = departments.emplace(name, DepartmentTotals{}).first;
-  DepartmentTotals& d = it->second;
+  // A form filed twice is listed, and its money and grade counted once.
+  const FormDigest digest = form_digest(form);
+  if (paths_.empty() || paths_.back() != path) paths_.emplace_back(path);
+  const std::uint64_t key = digest.identity ^ (digest.content * 0x9e3779b97f4a7c15ull);
+  const auto [seen, first] = seen_.try_emplace(
+      key, Seen{static_cast<std::uint32_t>(paths_.size() - 1), form.index + 1});
+  if (!first) {
+    ++duplicate_forms;
+    if (duplicates.size() < kListed) {
+      duplicates.push_back(
+          {place, {paths_[seen->second.path], seen->second.number, place.project}});
+    }
+    return;
+  }
+
+  ++grades[result.re.grade ? static_cast<std::size_t>(*result.re.grade) : 4];
+  std::optional<std::int32_t> year;
+  if (form.year.ok()) year = form.year.value;
+  DepartmentTotals& d = groups[{year, form.department.ok() ? form.department.value : ""}];
   ++d.forms;
   const FundsRow& total = form.row(FundsRowId::Total);
   if (total.present && total.annual.ok() && total.executed.ok()) {
@@ -71,31 +110,7 @@ void Summary::add_file_finding(const Finding& finding) {
   switch (finding.severity) {
     case Severity::Error: ++errors; break;
     case Severity::Warning: ++warnings; break;
-    case Severity::Info: ++infos; break;
-  }
-}
-
-void Summary::merge(const Summary& o) {
-  files += o.files;
-  unreadable += o.unreadable;
-  unparseable += o.unparseable;
-  skipped.insert(skipped.end(), o.skipped.begin(), o.skipped.end());
-  forms += o.forms;
-  forms_with_errors += o.forms_with_errors;
-  forms_with_warnings += o.forms_with_warnings;
-  errors += o.errors;
-  warnings += o.warnings;
-  infos += o.infos;
-  accepted += o.accepted;
-  baselined += o.baselined;
-  for (std::size_t i = 0; i < per_rule.size(); ++i) per_rule[i] += o.per_rule[i];
-  for (std::size_t i = 0; i < grades.size(); ++i) grades[i] += o.grades[i];
-  for (const auto& [name, d] : o.departments) {
-    DepartmentTotals& mine = departments[name];
-    mine.forms += d.forms;
-    mine.without_amounts += d.without_amounts;
-    mine.annual = mine.annual + d.annual;
-    mine.executed = mine.executed + d.executed;
+    case Severity::Notice: ++notices; break;
   }
 }
 

@@ -65,7 +65,7 @@ constexpr std::string_view kAfterLegacyDrawing[] = {
     "controls",        "webPublishItems", "tableParts", "extLst"};
 
 struct Cell {
-  Severity severity = Severity::Info;
+  Severity severity = Severity::Notice;
   std::string text;
 };
 using Cells = std::map<std::pair<std::uint32_t, std::uint32_t>, Cell>;  // (row, column)

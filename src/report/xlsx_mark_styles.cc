@@ -10,7 +10,7 @@ constexpr std::string_view kStylesType =
 constexpr std::string_view kStylesContent =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
-// Fill colours by severity (info, warning, error): pale blue, amber, red.
+// Fill colours by severity (notice, warning, error): pale blue, amber, red.
 constexpr std::string_view kFill[] = {"FFBDD7EE", "FFFFC000", "FFFF7C80"};
 
 // The elements of a style sheet after <fills> and after <cellXfs>, in the schema's order.

@@ -298,7 +298,7 @@ _pes_list() {{
 
 _pes_severity() {{
   if [[ $cur == *=* ]]; then
-    COMPREPLY=($(compgen -P "${{cur%%=*}}=" -W "error warning info" -- "${{cur#*=}}"))
+    COMPREPLY=($(compgen -P "${{cur%%=*}}=" -W "error warning notice" -- "${{cur#*=}}"))
   else
     compopt -o nospace 2>/dev/null
     COMPREPLY=($(compgen -S = -W "$_pes_selectors" -- "$cur"))
@@ -421,7 +421,7 @@ _pes_rules() {{
 
 _pes_severity() {{
   if compset -P '*='; then
-    _values 'severity' error warning info
+    _values 'severity' error warning notice
   else
     local -a names
     names=({selectors})

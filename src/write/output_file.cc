@@ -1,3 +1,4 @@
+#include "pes/system_error.h"
 #include "pes/output_file.h"
 
 #include <fcntl.h>
@@ -24,9 +25,9 @@ namespace {
 Message failure(const std::string& path, std::string_view what_en, std::string_view what_zh, int e) {
   const bool standard = path == "-";
   const std::string shown = standard ? std::string() : display_path(path);
-  return {fmt::format("{}: cannot {}: {}", standard ? "standard output" : shown, what_en,
-                      std::strerror(e)),
-          fmt::format("{}：无法{}：{}", standard ? "标准输出" : shown, what_zh, std::strerror(e))};
+  const Message why = system_error_message(e);
+  return {fmt::format("{}: cannot {}: {}", standard ? "standard output" : shown, what_en, why.en),
+          fmt::format("{}：无法{}：{}", standard ? "标准输出" : shown, what_zh, why.zh)};
 }
 
 // Standard output, through a buffer of ours (see guard_standard_streams()).

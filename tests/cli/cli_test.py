@@ -188,7 +188,7 @@ class Selection(Tmp):
         self.assertEqual(r.code, 2)
         r = Run(["check", "--severity", "rate-mismatch:error", "samples/form01.json"])
         self.assertEqual(r.code, 2)
-        self.assertIn("RULE=error|warning|info", r.err)
+        self.assertIn("RULE=error|warning|notice", r.err)
 
     def test_severity_fail_on_exit_zero_max_warnings(self):
         f11 = ["samples/form11.json"]
@@ -196,15 +196,27 @@ class Selection(Tmp):
         self.assertEqual(Run(["check", "--severity", "deduction-without-reason=error"] + f11).code, 1)
         self.assertEqual(Run(["check", "--severity", "indicators=error"] + f11).code, 1)
         self.assertEqual(Run(["check", "--fail-on", "warning"] + f11).code, 1)
+        r = Run(["check", "--fail-on", "warning", "--severity", "deduction-without-reason=notice"] + f11)
+        self.assertEqual(r.code, 0)
+        self.assertIn("notice[deduction-without-reason]", r.out)
+        self.assertIn("1 notice\n", r.out)
+        # info: the former name of notice, still read.
         r = Run(["check", "--fail-on", "warning", "--severity", "deduction-without-reason=info"] + f11)
         self.assertEqual(r.code, 0)
-        self.assertIn("info[deduction-without-reason]", r.out)
+        self.assertIn("notice[deduction-without-reason]", r.out)
         self.assertEqual(Run(["check", "--max-warnings", "0"] + f11).code, 1)
         self.assertEqual(Run(["check", "--max-warnings", "1"] + f11).code, 0)
         self.assertEqual(Run(["check", "--exit-zero", "--rounding", "half-up", "samples/form01.json"]).code, 0)
         self.assertEqual(Run(["check", "--exit-zero", "--fail-on", "warning"] + f11).code, 0)
         self.assertEqual(Run(["check", "--exit-zero", "no-such-file.json"]).code, 2)
-        self.assertEqual(Run(["check", "--fail-on", "info"] + f11).code, 2)
+        # --fail-on notice fails on a notice; info is its former name.
+        demoted = ["--severity", "deduction-without-reason=notice"] + f11
+        self.assertEqual(Run(["check", "--fail-on", "warning"] + demoted).code, 0)
+        for name in ("notice", "info"):
+            self.assertEqual(Run(["check", "--fail-on", name] + demoted).code, 1, name)
+            self.assertEqual(Run(["batch", "--no-progress", "--fail-on", name] + demoted).code, 1, name)
+        self.assertEqual(Run(["check", "--fail-on", "notice", "samples/form01.json"]).code, 0)
+        self.assertEqual(Run(["check", "--fail-on", "fatal"] + f11).code, 2)
 
 
 class Config(Tmp):
@@ -249,7 +261,7 @@ rounding = "truncate"
         old, new = doc["files"]
         # select = ALL turns on level1-weights too: form 1 weighs 45 / 30 / 15, two notices.
         self.assertEqual([(f["rule"], f["severity"]) for f in old["forms"][0]["findings"]],
-                         [("level1-weights", "info")] * 2)
+                         [("level1-weights", "notice")] * 2)
         self.assertEqual(old["forms"][0]["recomputed"]["rounding"], "truncate")
         self.assertIn("budget-score-mismatch", [f["rule"] for f in new["forms"][0]["findings"]])
         self.assertEqual(Run(["check", "filings/2022/a.json"], cwd=self.dir).code, 0)

@@ -44,7 +44,7 @@ class Gitlab(unittest.TestCase):
         # As many issues as the JSON report has findings.
         _, js, _ = run("--format", "json", *INPUTS)
         doc = json.loads(js)
-        self.assertEqual(len(issues), sum(doc["summary"][k] for k in ("errors", "warnings", "infos")))
+        self.assertEqual(len(issues), sum(doc["summary"][k] for k in ("errors", "warnings", "notices")))
 
     def test_fingerprints_are_stable_and_the_report_goes_to_its_file(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -364,9 +364,9 @@ class Annotate(Tmp):
                     elif (ws.title, c.coordinate) not in expected:
                         self.assertEqual(c.fill.fgColor.rgb, old.fill.fgColor.rgb, (ws.title, c.coordinate))
         self.assertEqual(set(commented), set(expected))
-        fills = {"error": "FFFF7C80", "warning": "FFFFC000", "info": "FFBDD7EE"}
+        fills = {"error": "FFFF7C80", "warning": "FFFFC000", "notice": "FFBDD7EE"}
         for key, cell in commented.items():
-            worst = max(expected[key], key=lambda f: ["info", "warning", "error"].index(f["severity"]))
+            worst = max(expected[key], key=lambda f: ["notice", "warning", "error"].index(f["severity"]))
             self.assertEqual(cell.fill.fgColor.rgb, fills[worst["severity"]], key)
             for f in expected[key]:
                 self.assertIn(f["rule"], cell.comment.text)

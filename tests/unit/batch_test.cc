@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "pes/pipeline.h"
 #include "pes/report.h"
 #include "pes/tables.h"
@@ -195,7 +197,7 @@ TEST_CASE("a JSON Lines line longer than a block is read whole", "[batch]") {
   CHECK(rows[2]["line"] == 3);
 }
 
-TEST_CASE("the summary adds exactly per department and merges in any order", "[batch]") {
+TEST_CASE("the summary adds exactly per year and department, in 万元", "[batch]") {
   auto form_with = [](const char* dept, const char* annual, const char* executed, const char* unit) {
     json f = sample(1);
     f["department"] = dept;
@@ -204,39 +206,96 @@ TEST_CASE("the summary adds exactly per department and merges in any order", "[b
     f["funds"]["total"]["executed"] = executed;
     return f;
   };
+  json earlier = form_with("甲", "12345678.90", "12345678.90", "元");
+  earlier["year"] = 2022;
+  earlier["project"] = "上年项目";
   const json forms = json::array({form_with("甲", "0.10", "0.05", "万元"), form_with("甲", "0.20", "0.10", "万元"),
-                                  form_with("乙", "1000.00", "999.99", "元"), sample(2)});
+                                  form_with("乙", "1000.00", "999.99", "元"), sample(2), earlier});
   const FileResult r = check_json(forms);
-  REQUIRE(r.forms.size() == 4);
-  Summary a;
-  Summary b;
-  for (std::size_t i = 0; i < 4; ++i) (i % 2 == 0 ? a : b).add_form(r.doc.forms[i], r.forms[i]);
-  Summary ab = a;
-  ab.merge(b);
-  Summary ba = b;
-  ba.merge(a);
-  CHECK(summary_text(ab, false) == summary_text(ba, false));
-  const Summary& s = ab;
-  CHECK(s.forms == 4);
-  REQUIRE(s.departments.size() == 3);
-  const DepartmentTotals& jia = s.departments.at("甲");
+  REQUIRE(r.forms.size() == 5);
+  Summary s;
+  for (std::size_t i = 0; i < 5; ++i) s.add_form(r.doc.forms[i], r.forms[i], "a.json");
+  CHECK(s.forms == 5);
+  CHECK(s.duplicates.empty());
+  REQUIRE(s.groups.size() == 4);
+  const DepartmentTotals& jia = s.groups.at({2023, "甲"});
   CHECK(jia.forms == 2);
   CHECK(jia.annual == *Decimal::parse("0.3").value);  // 0.1 + 0.2, exactly
   CHECK(jia.executed == *Decimal::parse("0.15").value);
   CHECK(jia.rate()->str() == "50.00");
-  const DepartmentTotals& yi = s.departments.at("乙");
+  const DepartmentTotals& yi = s.groups.at({2023, "乙"});
   CHECK(yi.annual == *Decimal::parse("0.1").value);  // 1000 元 = 0.1 万元
   CHECK(yi.executed == *Decimal::parse("0.099999").value);
   CHECK(yi.rate()->str() == "100.00");  // 99.999 rounded half-up
-  CHECK(s.departments.at("上海市普陀区科学技术委员会").forms == 1);
+  CHECK(s.groups.at({2023, "上海市普陀区科学技术委员会"}).forms == 1);
+  CHECK(s.groups.at({2022, "甲"}).annual == *Decimal::parse("1234.56789").value);
+  CHECK(s.year_totals(2023).forms == 4);
   // The edited forms no longer add up: their rates, scores and totals are wrong.
-  CHECK(s.forms_with_errors == 3);
+  CHECK(s.forms_with_errors == 4);
+  REQUIRE(s.error_forms.size() == 4);
+  CHECK(s.error_forms[0].form.file == "a.json");
+  CHECK(s.error_forms[0].form.number == 1);
+  CHECK(s.error_forms[3].form.number == 5);
+  CHECK(s.error_forms[3].form.project == "上年项目");
   CHECK(s.per_rule[static_cast<std::size_t>(RuleId::RateMismatch)] >= 3);
   std::uint64_t graded = 0;
   for (auto g : s.grades) graded += g;
-  CHECK(graded == 4);
+  CHECK(graded == 5);
   const std::string text = summary_text(s, true);
-  CHECK(text.find("甲\t2\t0.30\t0.15\t50.00%") != std::string::npos);
+  // Years in order, each with its departments; 万元 with 2 decimals and thousands separators.
+  const auto y2022 = text.find("  2022 年\t1\t1,234.57\t1,234.57\t100.00%\n    甲\t1\t1,234.57");
+  const auto y2023 = text.find("  2023 年\t4\t");
+  CHECK(y2022 != std::string::npos);
+  CHECK(y2023 != std::string::npos);
+  CHECK(y2022 < y2023);
+  CHECK(text.find("    甲\t2\t0.30\t0.15\t50.00%") > y2023);
+  CHECK(text.find("有错误的自评表（4 张）：\n  a.json#1\t") != std::string::npos);
+  CHECK(text.find("a.json#5\t上年项目\t错误 ") != std::string::npos);
+}
+
+TEST_CASE("a form filed twice is counted once and listed", "[batch]") {
+  json other = sample(1);
+  other["funds"]["total"]["executed"] = "19.4";  // the same project, year and unit, other figures
+  // 19.8 and 19.80 are one value; the copy's money and grade are not counted again.
+  json same = sample(1);
+  same["funds"]["total"]["annual"] = "19.80";
+  const FileResult r = check_json(json::array({sample(1), other, same}));
+  REQUIRE(r.forms.size() == 3);
+  Summary s;
+  for (std::size_t i = 0; i < 3; ++i) s.add_form(r.doc.forms[i], r.forms[i], "b.json");
+  CHECK(s.forms == 3);
+  CHECK(s.distinct_forms() == 2);
+  REQUIRE(s.duplicates.size() == 1);
+  CHECK(s.duplicates[0].form.number == 3);
+  CHECK(s.duplicates[0].first.number == 1);
+  CHECK(s.duplicates[0].first.file == "b.json");
+  const DepartmentTotals& d = s.groups.begin()->second;
+  CHECK(d.forms == 2);
+  CHECK(d.annual == *Decimal::parse("39.6").value);
+  std::uint64_t graded = 0;
+  for (auto g : s.grades) graded += g;
+  CHECK(graded == 2);
+  const std::string text = summary_text(s, false);
+  CHECK(text.find("3 forms (2 distinct, 1 duplicates)") != std::string::npos);
+  CHECK(text.find("duplicate forms, counted once (1):\n  b.json#3 = b.json#1\t") != std::string::npos);
+}
+
+TEST_CASE("the summary names so many duplicates and error forms, and counts the rest", "[batch]") {
+  json bad = sample(1);
+  bad["total"] = 1;
+  const FileResult r = check_json(bad);
+  Summary s;
+  const std::size_t n = Summary::kListed + 3;
+  for (std::size_t i = 0; i < n; ++i) s.add_form(r.doc.forms[0], r.forms[0], "c.jsonl");
+  CHECK(s.distinct_forms() == 1);
+  CHECK(s.duplicate_forms == n - 1);
+  CHECK(s.duplicates.size() == Summary::kListed);
+  CHECK(s.forms_with_errors == n);
+  CHECK(s.error_forms.size() == Summary::kListed);
+  const std::string text = summary_text(s, false);
+  CHECK(text.find(fmt::format("forms with errors ({}):", n)) != std::string::npos);
+  CHECK(text.find("  … and 3 more\n") != std::string::npos);  // error forms
+  CHECK(text.find("  … and 2 more\n") != std::string::npos);  // duplicates
 }
 
 TEST_CASE("tables: CSV with a BOM and RFC 4180 quoting, JSON Lines", "[batch]") {
@@ -251,6 +310,7 @@ TEST_CASE("tables: CSV with a BOM and RFC 4180 quoting, JSON Lines", "[batch]") 
   append_form_row(csv, TableFormat::Csv, "a,b.json", 0, 1, r.doc.forms[0], r.forms[0]);
   CHECK(csv.starts_with("\"a,b.json\",0,1,2023,上海市普陀区科学技术委员会,\"项目, \"\"甲\"\"\n二期\",万元,"));
   CHECK(csv.ends_with(",99.84,99.84,优,优,0,0\r\n"));
+  CHECK(csv.find(",万元,19.8,19.5,") != std::string::npos);
   std::string jl;
   append_form_row(jl, TableFormat::JsonLines, "a.json", 0, 1, r.doc.forms[0], r.forms[0]);
   const json row = json::parse(jl);

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <fmt/format.h>
+
 #include "pes/config.h"
 #include "pes/rules.h"
 #include "test_support.h"
@@ -79,6 +81,18 @@ rate-mismatch = "info"
   CHECK(c.overrides[1].settings.rules.severity.size() == 1);
 }
 
+TEST_CASE("notice is the lowest level; info, its former name, is still read", "[config]") {
+  for (const char* name : {"notice", "info"}) {
+    const ConfigFile c = parsed(fmt::format("fail-on = \"{0}\"\n[severity]\nrate-mismatch = \"{0}\"\n", name));
+    CHECK(c.base.fail_on == Severity::Notice);
+    REQUIRE(c.base.rules.severity.size() == 1);
+    CHECK(c.base.rules.severity[0].second == Severity::Notice);
+  }
+  CHECK(severity_name(Severity::Notice) == "notice");
+  const ConfigError e = refused("fail-on = \"fatal\"\n");
+  CHECK_THAT(e.message.en, Catch::Contains("\"notice\""));
+}
+
 TEST_CASE("a quoted grade key is the same key", "[config]") {
   const ConfigFile c = parsed("[grades]\n\"优\" = 95\n");
   CHECK(c.base.excellent->str() == "95");
@@ -95,7 +109,7 @@ TEST_CASE("a bad config names the line and column at fault", "[config]") {
       {"rounding = \"half-up\"\nselect = [\"ALL\"\n", 2, 17, "TOML syntax"},
       {"rounding = \"half-up\"\ncolour = \"red\"\n", 2, 1, "unknown key “colour”"},
       {"rounding = \"nearest\"\n", 1, 12, "rounding must be"},
-      {"fail-on = \"info\"\n", 1, 11, "fail-on must be"},
+      {"fail-on = \"fatal\"\n", 1, 11, "fail-on must be"},
       {"\nselect = [\"funds\", \"no-such-rule\"]\n", 2, 20, "unknown rule or group “no-such-rule”"},
       {"ignore = \"funds\"\n", 1, 10, "array of strings"},
       {"max-warnings = -1\n", 1, 16, "max-warnings"},

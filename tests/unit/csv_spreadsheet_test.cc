@@ -164,7 +164,7 @@ TEST_CASE("unreadable-value: a target that cannot be read is a notice, not silen
       check_csv(kHeader + kFirst + ",,,,,,,,质量指标,达标率,见附件,95%,45,45,,,\n");
   const auto notices = of_rule(r, RuleId::UnreadableValue);
   REQUIRE(notices.size() == 1);
-  CHECK(notices[0].severity == Severity::Info);
+  CHECK(notices[0].severity == Severity::Notice);
   CHECK(notices[0].message.en ==
         "“达标率” is not judged: its target (年度指标值) “见附件” cannot be read as a number with "
         "its comparison and unit, a qualitative target or a completion");
@@ -260,7 +260,7 @@ TEST_CASE("normalized-value: numbers as a spreadsheet in a Chinese locale saves 
         "全年执行数, line 2: “１２３４．５０” read as 1234.50, without full-width digits");
   CHECK(notices[3].message.en ==
         "执行率, line 2: “100.00%” read as 100.00, without a percent sign");
-  CHECK(notices[3].severity == Severity::Info);
+  CHECK(notices[3].severity == Severity::Notice);
   CHECK(of_rule(r, RuleId::InvalidField).empty());
 
   const FileResult spaced =

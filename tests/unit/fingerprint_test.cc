@@ -99,7 +99,7 @@ reason = "别的文件"
   REQUIRE(found.size() == 2);
   CHECK_FALSE(found[0].is_accepted());
   CHECK(found[1].accepted == "已说明");
-  CHECK(r.count(Severity::Info) == 1);
+  CHECK(r.count(Severity::Notice) == 1);
   // The total-mismatch entry matched the file and covered nothing; the third matched no file.
   const auto unused = accepts.unused();
   REQUIRE(unused.size() == 1);

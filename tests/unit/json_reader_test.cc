@@ -160,3 +160,26 @@ TEST_CASE("top-level values that are no form", "[json]") {
     CHECK(r.file_findings[0].rule == RuleId::InvalidField);
   }
 }
+
+TEST_CASE("the parser's messages are in Chinese too, with no English left", "[json]") {
+  struct Case {
+    const char* text;
+    const char* zh;
+  };
+  const Case cases[] = {
+      {"{\"year\": 2023,", "JSON 格式错误：解析对象的键时出错：意外的文本结尾；应为字符串"},
+      {"{\"year\": 2023 \"x\": 1}", "JSON 格式错误：解析对象时出错：意外的字符串；应为“}”"},
+      {"[1,]", "JSON 格式错误：解析值时出错：意外的“]”；应为“[”、“{” 或一个值"},
+      {"{\"year\": -}", "JSON 格式错误：解析值时出错：无效的数字：'-' 之后应为数字"},
+      {"{\"year\": \"a\tb\"}",
+       "JSON 格式错误：解析值时出错：字符串中的控制字符 U+0009 (HT) 须转义为 \\u0009 或 \\t"},
+      {"{\"year\": \"ab", "JSON 格式错误：解析值时出错：字符串缺少右引号"},
+      {"{\"year\": x}", "JSON 格式错误：解析值时出错：无效的值（应为 true、false、null、数字或带引号的字符串）"},
+  };
+  for (const Case& c : cases) {
+    const Finding f = only_parse_error(check_text(c.text));
+    INFO(c.text << " → " << f.message.en);
+    CHECK(f.message.zh == c.zh);
+    CHECK(f.message.en.starts_with("not well-formed JSON: syntax error"));
+  }
+}

@@ -186,7 +186,7 @@ TEST_CASE("target-met-deducted", "[rules][judgement]") {
     const FileResult r = check_json(sample(2));
     const auto found = of_rule(r, RuleId::TargetMetDeducted);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].severity == Severity::Info);
+    CHECK(found[0].severity == Severity::Notice);
     CHECK(found[0].pointer == "/indicators/3/score");
     CHECK(found[0].reported == "13.0");  // as nlohmann re-dumps 13.00
     CHECK(found[0].expected == "15.0");
@@ -237,7 +237,7 @@ TEST_CASE("level1-weights", "[rules][judgement]") {
     const auto found =
         of_rule(check_json(form1(), with_rule(RuleId::Level1Weights, true)), RuleId::Level1Weights);
     REQUIRE(found.size() == 2);
-    CHECK(found[0].severity == Severity::Info);
+    CHECK(found[0].severity == Severity::Notice);
     CHECK(found[0].message.en == "产出指标 weighs 45.00; the MoF suggests 50");
     CHECK(found[0].pointer == "/indicators/0/level1");
     CHECK(found[1].message.en == "满意度指标 weighs 15.00; the MoF suggests 10");

@@ -269,7 +269,7 @@ TEST_CASE("a level-1 cell holding a level-2 name", "[layout][quirk]") {
   REQUIRE(r.size() == 2);
   CHECK(line_of(text, r[0]) == 16);
   CHECK(line_of(text, r[1]) == 17);
-  CHECK(r[0].severity == Severity::Info);
+  CHECK(r[0].severity == Severity::Notice);
 }
 
 TEST_CASE("a level 1 that is missing is inferred from its level 2", "[layout][quirk]") {

@@ -40,7 +40,7 @@ FileResult with_awkward_message() {
   REQUIRE_FALSE(r.forms.empty());
   Finding f;
   f.rule = RuleId::TotalMismatch;
-  f.severity = Severity::Info;
+  f.severity = Severity::Notice;
   f.line = 3;
   f.column = 7;
   f.pointer = "/total";
@@ -75,9 +75,18 @@ TEST_CASE("github: the step summary gets a Markdown table of every finding", "[g
   const std::string md = read_file(path.string());
   CHECK_THAT(md, Catch::StartsWith("earlier step\n### pes\n"));
   CHECK_THAT(md, Catch::Contains("| file | line | column | severity | rule | message |"));
-  CHECK_THAT(md, Catch::Contains("| a,b:c%.json | 3 | 7 | info | `total-mismatch` | 100% sure: a, b  next \\| cell |"));
+  CHECK_THAT(md, Catch::Contains("| a,b:c%.json | 3 | 7 | notice | `total-mismatch` | 100% sure: a, b  next \\| cell |"));
   CHECK_THAT(md, Catch::Contains("| 168 | 17 | warning | `deduction-without-reason` |"));
   std::filesystem::remove(path);
+  // In Chinese throughout: the counts, the headers and the severities.
+  style.chinese = true;
+  report("github", {checked(sample_path(11))}, style);
+  const std::string zh = read_file(path.string());
+  CHECK_THAT(zh, Catch::Contains("1 个文件，1 张表：0 个错误，1 个警告，0 个提示"));
+  CHECK_THAT(zh, Catch::Contains("| 文件 | 行 | 列 | 级别 | 规则 | 说明 |"));
+  CHECK_THAT(zh, Catch::Contains("| 168 | 17 | 警告 | `deduction-without-reason` |"));
+  std::filesystem::remove(path);
+  style.chinese = false;
   report("github", {checked(sample_path(1))}, style);
   CHECK_THAT(read_file(path.string()), Catch::Contains("No findings."));
   std::filesystem::remove(path);
@@ -119,7 +128,7 @@ TEST_CASE("junit: suites per file, failures per finding, passes per clean form, 
   // Stable names: the form, the rule and the field's pointer, no line or column.
   CHECK_THAT(xml, Catch::Contains("name=\"服务经济工作经费: deduction-without-reason /indicators/"));
   FileResult awkward = with_awkward_message();
-  awkward.rules.fail_on = Severity::Info;  // its finding is a notice: fail on it, to see <failure>
+  awkward.rules.fail_on = Severity::Notice;  // its finding is a notice: fail on it, to see <failure>
   const std::string escaped = report("junit", {awkward});
   CHECK_THAT(escaped, Catch::Contains("message=\"100% sure: a, b&#13;&#10;next | cell\""));
 }

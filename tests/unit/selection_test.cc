@@ -42,7 +42,7 @@ TEST_CASE("selectors are rule names, group names and ALL", "[selection]") {
   s.ignore = {"funds", "no-such-rule"};
   CHECK(unknown_selector(s) == "no-such-rule");
   s.ignore = {"funds"};
-  s.severity = {{"bogus", Severity::Info}};
+  s.severity = {{"bogus", Severity::Notice}};
   CHECK(unknown_selector(s) == "bogus");
   s.severity.clear();
   CHECK_FALSE(unknown_selector(s));
@@ -98,10 +98,10 @@ TEST_CASE("the more specific selector wins within a layer", "[selection]") {
 
 TEST_CASE("severities: a rule's own beats its group's", "[selection]") {
   Selection s;
-  s.severity = {{"over-execution", Severity::Error}, {"funds", Severity::Info}};
+  s.severity = {{"over-execution", Severity::Error}, {"funds", Severity::Notice}};
   const RuleSettings r = selected({s});
   CHECK(r.level(RuleId::OverExecution) == Severity::Error);
-  CHECK(r.level(RuleId::RateMismatch) == Severity::Info);
+  CHECK(r.level(RuleId::RateMismatch) == Severity::Notice);
   CHECK(r.level(RuleId::TotalMismatch) == rule_info(RuleId::TotalMismatch).severity);
 }
 

@@ -146,7 +146,7 @@ TEST_CASE("normalized-value: full-width digits are read, with a notice", "[rules
   const FileResult r = check_json(f);
   const auto found = of_rule(r, RuleId::NormalizedValue);
   REQUIRE(found.size() == 2);
-  CHECK(found[0].severity == Severity::Info);
+  CHECK(found[0].severity == Severity::Notice);
   CHECK(found[1].reported == "１５.００");
   CHECK(found[1].expected == "15.00");
   CHECK(r.forms[0].re.total->str() == "99.84");

@@ -6,6 +6,7 @@
 #include "pes/text_encoding.h"
 #include "read/field_errors.h"
 #include "read/json/form_reader.h"
+#include "read/json/json_messages.h"
 #include "read/json/json_syntax.h"
 
 namespace pes {
@@ -77,13 +78,15 @@ class LineReader {
     FindingSink sink(index, doc_.findings);
     if (syntax.found) {
       const std::uint64_t where = begin + syntax.offset;
+      const Message why = json::syntax_message(syntax.why);
       sink.add(RuleId::ParseError, {}, std::min<std::uint64_t>(where, end),
-               {fmt::format("not well-formed JSON: {}", syntax.why),
-                fmt::format("JSON 格式错误：{}", syntax.why)});
+               {fmt::format("not well-formed JSON: {}", why.en),
+                fmt::format("JSON 格式错误：{}", why.zh)});
     } else {
+      const Message why = json::simdjson_message(err);
       sink.add(RuleId::ParseError, {}, at,
-               {fmt::format("not well-formed JSON: {}", simdjson::error_message(err)),
-                fmt::format("JSON 格式错误：{}", simdjson::error_message(err))});
+               {fmt::format("not well-formed JSON: {}", why.en),
+                fmt::format("JSON 格式错误：{}", why.zh)});
     }
   }
 

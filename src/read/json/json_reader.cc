@@ -8,6 +8,7 @@
 #include "pes/text_encoding.h"
 #include "read/field_errors.h"
 #include "read/json/form_reader.h"
+#include "read/json/json_messages.h"
 #include "read/json/json_syntax.h"
 
 namespace pes {
@@ -68,14 +69,16 @@ void JsonReader::read(const Source& source, Document& doc) {
                     "此处为 NUL 字节（0x00），不是 JSON 文本；这是文本文件吗？");
         return;
       }
-      parse_error(at, fmt::format("not well-formed JSON: {}", syntax.why),
-                  fmt::format("JSON 格式错误：{}", syntax.why));
+      const Message why = json::syntax_message(syntax.why);
+      parse_error(at, fmt::format("not well-formed JSON: {}", why.en),
+                  fmt::format("JSON 格式错误：{}", why.zh));
     } else if (e == simdjson::DEPTH_ERROR) {
       parse_error(hint, "JSON nested too deeply (more than 1024 levels)",
                   "JSON 嵌套层数过多（超过 1024 层）");
     } else {
-      parse_error(hint, fmt::format("not well-formed JSON: {}", simdjson::error_message(e)),
-                  fmt::format("JSON 格式错误：{}", simdjson::error_message(e)));
+      const Message why = json::simdjson_message(e);
+      parse_error(hint, fmt::format("not well-formed JSON: {}", why.en),
+                  fmt::format("JSON 格式错误：{}", why.zh));
     }
   };
 
