@@ -83,6 +83,11 @@ struct Finding {
   std::uint32_t column = 0;
   std::string pointer;  ///< JSON Pointer, the CSV column's header, or a workbook's cell
   bool in_cell = false;  ///< in a workbook: `pointer` names the cell, line and column its place
+  /// In a table (CSV, or a workbook's sheet): the row as a spreadsheet counts it (a CSV's header
+  /// is row 1; a quoted cell's line breaks start no row) and the letters of the field's column
+  /// ("" when the finding names no one column). 0 and "" for other formats.
+  std::uint32_t row = 0;
+  std::string column_letter;
 
   /// Set when a pes.toml [[accept]] entry covers the finding: the reason it gives. An accepted
   /// finding is shown as accepted and never fails the run.

@@ -81,7 +81,7 @@ class TextReporter final : public Reporter {
     const bool many = file.doc.is_array || file.doc.forms.size() > 1 || file.part > 0 ||
                       !file.last_part;
     const std::string where = many
-                                  ? fmt::format("{}#{}", file.path, form.index)
+                                  ? fmt::format("{}#{}", file.path, std::uint64_t{form.index} + 1)
                                   : file.path;
     out_ << paint(kBold, fmt::format("{}: {}", where, title)) << '\n';
 
