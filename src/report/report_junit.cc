@@ -136,7 +136,8 @@ class JunitReporter final : public Reporter {
     if (!f.reported.empty()) body += fmt::format("\nreported: {}", f.reported);
     if (!f.expected.empty()) body += fmt::format("\nexpected: {}", f.expected);
     if (!f.pointer.empty()) {
-      body += fmt::format("\n{}: {}", f.in_cell ? "cell" : "pointer", f.pointer);
+      const std::string_view kind = f.in_cell ? "cell" : f.row > 0 ? "column" : "pointer";
+      body += fmt::format("\n{}: {}", kind, f.pointer);
     }
     std::string name = form.empty() ? std::string(rule) : fmt::format("{}: {}", form, rule);
     const std::string field = f.form != kWholeFile ? json_pointer(f.field) : f.pointer;
