@@ -95,6 +95,14 @@ struct Finding {
   bool is_accepted() const { return !accepted.empty(); }
 };
 
+/// Where a person finds a finding in its file, without the file (once locate() has run):
+/// "Sheet1!C5" for a workbook's cell ("" for the workbook as a whole), "118:AF" for a CSV (the
+/// row and column letters a spreadsheet shows; "118" when the finding names no column), else
+/// "12:5" (line and column). Every report and command names a place by this.
+std::string finding_place(const Finding& f);
+/// True when finding_place() names a spreadsheet's row or cell rather than a line and column.
+bool in_table(const Finding& f);
+
 /// Collects the findings of one form (or, with kWholeFile, of a file as a whole). Readers and
 /// checks add findings here at their rule's default severity; the settings in force
 /// (apply_settings in pes/rules.h) give each its final one.

@@ -66,15 +66,9 @@ const ReporterInfo& reporter_for_out(std::string_view path);
 /// "text, json, sarif, github, junit, …": the names of every reporter.
 std::string reporter_names(std::string_view separator = ", ");
 
-/// Where a person finds a finding in its file, without the file: "Sheet1!C5" for a workbook's
-/// cell ("" for the workbook as a whole), "118:AF" for a CSV (the row and column letters a
-/// spreadsheet shows; "118" when the finding names no column), else "12:5" (line and column).
-/// Every reporter names a place by this.
-std::string finding_place(const Finding& f);
-/// True when finding_place() names a spreadsheet's row or cell rather than a line and column.
-bool in_table(const Finding& f);
 /// Where a person finds a finding in its file: "file:12:5", "filings.csv:118:AF", or
-/// "book.xlsx:Sheet1!C5" for a workbook's cell ("book.xlsx" for the workbook as a whole).
+/// "book.xlsx:Sheet1!C5" for a workbook's cell ("book.xlsx" for the workbook as a whole): the
+/// path and finding_place() (pes/finding.h).
 std::string finding_location(std::string_view path, const Finding& f);
 /// "error[rate-mismatch]" (the severity in Chinese when asked: 错误[rate-mismatch]).
 std::string finding_head(const Finding& f, bool chinese_severity = false);

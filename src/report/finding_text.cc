@@ -15,17 +15,6 @@ std::string_view severity_label(Severity s, bool chinese) {
   return "error";
 }
 
-std::string finding_place(const Finding& f) {
-  if (f.in_cell) return f.pointer;  // "Sheet1!C5"; "" for the workbook as a whole
-  if (f.row > 0) {  // a CSV: the row and column a spreadsheet shows
-    return f.column_letter.empty() ? std::to_string(f.row)
-                                   : fmt::format("{}:{}", f.row, f.column_letter);
-  }
-  return fmt::format("{}:{}", f.line, f.column);
-}
-
-bool in_table(const Finding& f) { return f.in_cell || f.row > 0; }
-
 std::string finding_location(std::string_view path, const Finding& f) {
   const std::string place = finding_place(f);
   return place.empty() ? std::string(path) : fmt::format("{}:{}", path, place);
