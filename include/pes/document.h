@@ -26,6 +26,7 @@ struct ColumnHeader {
   FieldKey key = FieldKey::Form;
   FundsRowId row = FundsRowId::Total;  ///< for the fields of a funds row
   std::string header;
+  std::uint32_t column = 0;  ///< the column in the file, from 1 (0: the file has no such column)
 };
 
 struct Document {
@@ -41,6 +42,9 @@ struct Document {
   std::optional<Source> decoded;
   /// Set by readers of workbooks: an offset n ≥ 1 names places[n - 1] instead of a byte.
   std::vector<CellPlace> places;
+  /// Set by the CSV reader: the offset of each line end inside a quoted cell, ascending. Such a
+  /// line end starts no row in a spreadsheet, so rows are counted without them.
+  std::vector<std::uint64_t> quoted_line_ends;
 
   /// The file as a whole cannot be read: drops what was read and keeps one parse-error at
   /// `offset`.
@@ -60,10 +64,17 @@ struct Document {
     columns.clear();
     decoded.reset();
     places.clear();
+    quoted_line_ends.clear();
   }
 };
 
-/// Fills in where a person finds a finding: line, column and pointer (or column header).
+/// Fills in where a person finds a finding: line, column and pointer (or column header); in a
+/// table also the row as a spreadsheet counts it and the column's letters.
 void locate(const Source& source, const Document& doc, Finding& finding);
+
+/// A new place in a workbook (doc.places) for a cell its sheet does not hold (a blank one, as
+/// an empty 偏差原因分析及改进措施): column `column` (from 1) of the row of place `near`;
+/// `near` itself when it names no place or is in that column.
+std::uint64_t place_in_row(Document& doc, std::uint64_t near, std::uint32_t column);
 
 }  // namespace pes

@@ -92,12 +92,25 @@ struct Finding {
   std::uint32_t column = 0;
   std::string pointer;  ///< JSON Pointer, the CSV column's header, or a workbook's cell
   bool in_cell = false;  ///< in a workbook: `pointer` names the cell, line and column its place
+  /// In a table (CSV, or a workbook's sheet): the row as a spreadsheet counts it (a CSV's header
+  /// is row 1; a quoted cell's line breaks start no row) and the letters of the field's column
+  /// ("" when the finding names no one column). 0 and "" for other formats.
+  std::uint32_t row = 0;
+  std::string column_letter;
 
   /// Set when a pes.toml [[accept]] entry covers the finding: the reason it gives. An accepted
   /// finding is shown as accepted and never fails the run.
   std::string accepted;
   bool is_accepted() const { return !accepted.empty(); }
 };
+
+/// Where a person finds a finding in its file, without the file (once locate() has run):
+/// "Sheet1!C5" for a workbook's cell ("" for the workbook as a whole), "118:AF" for a CSV (the
+/// row and column letters a spreadsheet shows; "118" when the finding names no column), else
+/// "12:5" (line and column). Every report and command names a place by this.
+std::string finding_place(const Finding& f);
+/// True when finding_place() names a spreadsheet's row or cell rather than a line and column.
+bool in_table(const Finding& f);
 
 /// Collects the findings of one form (or, with kWholeFile, of a file as a whole). Readers and
 /// checks add findings here at their rule's default severity; the settings in force

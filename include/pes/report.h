@@ -66,8 +66,9 @@ const ReporterInfo& reporter_for_out(std::string_view path);
 /// "text, json, sarif, github, junit, …": the names of every reporter.
 std::string reporter_names(std::string_view separator = ", ");
 
-/// Where a person finds a finding in its file: "file:12:5", or "book.xlsx:Sheet1!C5" for a
-/// workbook's cell ("book.xlsx" for the workbook as a whole).
+/// Where a person finds a finding in its file: "file:12:5", "filings.csv:118:AF", or
+/// "book.xlsx:Sheet1!C5" for a workbook's cell ("book.xlsx" for the workbook as a whole): the
+/// path and finding_place() (pes/finding.h).
 std::string finding_location(std::string_view path, const Finding& f);
 /// "error[rate-mismatch]" (the severity in Chinese when asked: 错误[rate-mismatch]).
 std::string finding_head(const Finding& f, bool chinese_severity = false);

@@ -22,12 +22,13 @@ TableFormat table_format_for_path(std::string_view path);
 std::string form_table_header(TableFormat format, bool chinese = false);
 std::string finding_table_header(TableFormat format, bool chinese = false);
 
-/// Appends one form's row. `form` is the form's number in its file, `line` its first line;
-/// its amounts are in 万元, whatever the form's unit.
+/// Appends one form's row. `form_number` is the form's number in its file (from 1), `line` its
+/// first line; its amounts are in 万元, whatever the form's unit.
 void append_form_row(std::string& out, TableFormat format, std::string_view file,
                      std::uint64_t form_number, std::uint64_t line, const Form& form,
                      const FormResult& result);
-/// Appends one finding's row; `form_number` is empty for a finding about the whole file.
+/// Appends one finding's row; `form_number` (from 1) is empty for a finding about the whole
+/// file.
 void append_finding_row(std::string& out, TableFormat format, std::string_view file,
                         std::optional<std::uint64_t> form_number, const Finding& finding,
                         bool chinese);

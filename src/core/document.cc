@@ -1,9 +1,11 @@
 #include "pes/document.h"
 
-#include <fmt/format.h>
-
+#include <algorithm>
 #include <utility>
 
+#include <fmt/format.h>
+
+#include "core/cell_ref.h"
 #include "pes/fields.h"
 
 namespace pes {
@@ -37,6 +39,10 @@ void locate(const Source& source, const Document& doc, Finding& finding) {
       finding.line = place.row;
       finding.column = place.column;
       finding.pointer = place.name;
+      if (doc.format == Format::Xlsx) {  // a sheet's cell (a .docx table's places are no grid)
+        finding.row = place.row;
+        finding.column_letter = column_letters(place.column);
+      }
     } else {
       finding.line = finding.column = 1;  // the workbook as a whole
       finding.pointer.clear();
@@ -47,12 +53,20 @@ void locate(const Source& source, const Document& doc, Finding& finding) {
   finding.line = lc.line;
   finding.column = lc.column;
   finding.pointer.clear();
+  if (doc.format == Format::Csv && doc.parsed) {
+    // A spreadsheet's row: the line, less the line ends inside quoted cells before it.
+    const auto inside = std::lower_bound(doc.quoted_line_ends.begin(), doc.quoted_line_ends.end(),
+                                         finding.offset) -
+                        doc.quoted_line_ends.begin();
+    finding.row = lc.line - static_cast<std::uint32_t>(inside);
+  }
   if (finding.form == kWholeFile) return;
   if (doc.format == Format::Csv) {
     for (const ColumnHeader& c : doc.columns) {
       if (c.key == finding.field.key &&
           (field_info(c.key).parent != FieldParent::Row || c.row == finding.field.row)) {
         finding.pointer = c.header;
+        if (c.column > 0) finding.column_letter = column_letters(c.column);
         break;
       }
     }
@@ -60,6 +74,23 @@ void locate(const Source& source, const Document& doc, Finding& finding) {
   }
   const std::string inner = json_pointer(finding.field);
   finding.pointer = doc.is_array ? fmt::format("/{}{}", finding.form, inner) : inner;
+}
+
+}  // namespace pes
+
+namespace pes {
+
+std::uint64_t place_in_row(Document& doc, std::uint64_t near, std::uint32_t column) {
+  if (near < 1 || near > doc.places.size() || column < 1) return near;
+  const CellPlace& at = doc.places[near - 1];
+  if (at.column == column) return near;
+  // The sheet's part of the name ("Sheet1!" or "'My sheet'!"), then the cell.
+  const std::size_t bang = at.name.rfind('!');
+  std::string name = bang == std::string::npos ? std::string() : at.name.substr(0, bang + 1);
+  name += column_letters(column) + std::to_string(at.row);
+  const std::uint32_t row = at.row;
+  doc.places.push_back({std::move(name), row, column});
+  return doc.places.size();
 }
 
 }  // namespace pes

@@ -16,8 +16,8 @@ std::string_view severity_label(Severity s, bool chinese) {
 }
 
 std::string finding_location(std::string_view path, const Finding& f) {
-  if (f.in_cell) return f.pointer.empty() ? std::string(path) : fmt::format("{}:{}", path, f.pointer);
-  return fmt::format("{}:{}:{}", path, f.line, f.column);
+  const std::string place = finding_place(f);
+  return place.empty() ? std::string(path) : fmt::format("{}:{}", path, place);
 }
 
 std::string finding_head(const Finding& f, bool chinese_severity) {

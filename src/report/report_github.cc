@@ -47,6 +47,17 @@ std::string cell(std::string_view text) {
   return out;
 }
 
+// The step summary's line and column: a workbook's cell (Sheet1!C5) and a CSV's row and column
+// letters as a spreadsheet shows them, else the line and column of the text.
+std::string table_row(const Finding& f) {
+  if (f.in_cell) return cell(finding_place(f));
+  return std::to_string(f.row > 0 ? f.row : f.line);
+}
+std::string table_column(const Finding& f) {
+  if (f.in_cell) return {};
+  return f.row > 0 ? f.column_letter : std::to_string(f.column);
+}
+
 class GithubReporter final : public Reporter {
  public:
   GithubReporter(std::ostream& out, ReportStyle style) : out_(out), style_(std::move(style)) {}
@@ -89,20 +100,26 @@ class GithubReporter final : public Reporter {
     const std::string_view rule = rule_info(f.rule).name;
     const bool zh = style_.chinese;
     std::string msg = f.message.in(zh);
-    std::string title = fmt::format("pes ({})", rule);
+    // A spreadsheet's place (a workbook's Sheet!Cell, a CSV's row and column letters) has no
+    // line in GitHub's sense: it is named in the title, which GitHub shows above the message.
+    const std::string place = in_table(f) ? finding_place(f) : std::string();
+    const std::string at = place.empty() ? std::string() : " " + place;
+    std::string title = fmt::format("pes ({}){}", rule, at);
     std::string level(severity_label(f.severity, zh));
     if (f.is_accepted()) {
       // Shown, but as a notice: a person has accepted it.
       msg = fmt::format("{}{} — {}", zh ? "已接受：" : "accepted: ", f.accepted, msg);
-      title = fmt::format("pes ({}, {})", rule, zh ? "已接受" : "accepted");
+      title = fmt::format("pes ({}, {}){}", rule, zh ? "已接受" : "accepted", at);
       level = zh ? fmt::format("已接受（{}）", level) : fmt::format("accepted {}", level);
     }
     out_ << "::" << (f.is_accepted() ? "notice" : command(f.severity))
          << " file=" << escape(file.path, true);
-    if (f.line > 0) out_ << ",line=" << f.line << ",col=" << f.column;
+    // A workbook has no lines: its row would be taken for a line of the file. A CSV's physical
+    // line is where GitHub shows the text, so it stays (the title names the spreadsheet row).
+    if (f.line > 0 && !f.in_cell) out_ << ",line=" << f.line << ",col=" << f.column;
     out_ << ",title=" << escape(title, true) << "::" << escape(msg, false) << '\n';
-    rows_ += fmt::format("| {} | {} | {} | {} | `{}` | {} |\n", cell(file.path), f.line, f.column,
-                         level, rule, cell(msg));
+    rows_ += fmt::format("| {} | {} | {} | {} | `{}` | {} |\n", cell(file.path), table_row(f),
+                         table_column(f), level, rule, cell(msg));
   }
 
   std::ostream& out_;

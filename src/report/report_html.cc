@@ -73,7 +73,7 @@ class HtmlReporter final : public Reporter {
       if (!f.is_accepted()) {
         ++rules_[static_cast<std::size_t>(f.rule)][static_cast<std::size_t>(f.severity)];
       }
-      problem(file.path, finding_place(file, f), f.is_accepted() ? Severity::Notice : f.severity,
+      problem(file.path, finding_place(f), f.is_accepted() ? Severity::Notice : f.severity,
               rule_info(f.rule).name, message(f));
     }
     for (std::size_t i = 0; i < file.doc.forms.size(); ++i) form(file, i);
@@ -215,7 +215,7 @@ class HtmlReporter final : public Reporter {
                      t("Severity", "级别"), t("Rule", "规则"), t("Where", "位置"),
                      t("Finding", "说明"), t("Reported → expected", "填报 → 应为"));
       for (const Finding& x : result.findings) {
-        std::string where = finding_place(file, x);
+        std::string where = finding_place(x);
         const std::string field = finding_field(file, x);
         if (!field.empty()) where += " " + field;
         fmt::format_to(std::back_inserter(h),

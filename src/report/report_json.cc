@@ -84,6 +84,11 @@ ojson finding_json(const Finding& f, bool chinese) {
   j["line"] = f.line;
   j["column"] = f.column;
   j["pointer"] = f.pointer;
+  if (f.row > 0) {  // a spreadsheet's row and column, as it shows them (finding_place)
+    j["row"] = f.row;
+    if (!f.column_letter.empty()) j["column_letter"] = f.column_letter;
+    j["place"] = finding_place(f);
+  }
   j["reported"] = f.reported.empty() ? ojson(nullptr) : ojson(f.reported);
   j["expected"] = f.expected.empty() ? ojson(nullptr) : ojson(f.expected);
   j["message"] = f.message.in(chinese);
@@ -95,6 +100,7 @@ ojson form_json(const Form& form, const FormResult& result, bool chinese) {
   const Recomputed& re = result.re;
   ojson j;
   j["index"] = form.index;
+  j["number"] = std::uint64_t{form.index} + 1;
   j["project"] = text_or_null(form.project);
   j["year"] = form.year.ok() ? ojson(form.year.value) : ojson(nullptr);
   j["department"] = text_or_null(form.department);

@@ -1,7 +1,10 @@
 // The JUnit XML reporter: one <testsuite> per file; a failing <testcase> per finding, a passing
 // one per clean form, and an <error> for a file that cannot be read or parsed.
+#include <map>
+
 #include <fmt/format.h>
 
+#include "pes/fields.h"
 #include "pes/report.h"
 #include "report/reporters.h"
 #include "pes/rules.h"
@@ -96,6 +99,7 @@ class JunitReporter final : public Reporter {
         "  </testsuite>\n",
         path, tests, failures, errors, skipped, cases);
     cases_.clear();
+    names_.clear();
     tests_ = failures_ = errors_ = skipped_ = 0;
   }
 
@@ -114,13 +118,15 @@ class JunitReporter final : public Reporter {
     if (file.doc.forms.size() == 1 && file.part == 0 && file.last_part) {
       return project.empty() ? std::string("form") : project;
     }
-    return fmt::format("[{}] {}", form.index, project);
+    return fmt::format("[{}] {}", std::uint64_t{form.index} + 1, project);  // people count from 1
   }
 
-  // A test's name is stable across edits of the file: the form, the rule and the field's
-  // JSON pointer, never a line and column. An empty `element` is a passing test.
+  // A test's name is stable across edits of the file and the same in every format: the form,
+  // the rule and the field's pes/1 JSON Pointer within its form, never a line, row or cell
+  // (the failure's text names those); a second finding of the same name gets " #2". An empty
+  // `element` is a passing test.
   std::string testcase(const FileResult& file, const Finding& f, std::string_view element,
-                       const std::string& form) const {
+                       const std::string& form) {
     const std::string_view rule = rule_info(f.rule).name;
     const std::string msg =
         f.is_accepted()
@@ -129,12 +135,19 @@ class JunitReporter final : public Reporter {
     std::string body = finding_line(file.path, f, style_.chinese);
     if (!f.reported.empty()) body += fmt::format("\nreported: {}", f.reported);
     if (!f.expected.empty()) body += fmt::format("\nexpected: {}", f.expected);
-    if (!f.pointer.empty()) body += fmt::format("\npointer: {}", f.pointer);
+    if (!f.pointer.empty()) {
+      const std::string_view kind = f.in_cell ? "cell" : f.row > 0 ? "column" : "pointer";
+      body += fmt::format("\n{}: {}", kind, f.pointer);
+    }
     std::string name = form.empty() ? std::string(rule) : fmt::format("{}: {}", form, rule);
-    if (!f.pointer.empty()) name += " " + f.pointer;
-    const std::string head = fmt::format(
-        "    <testcase classname=\"{0}\" name=\"{1}\" file=\"{0}\" line=\"{2}\">\n",
-        xml(file.path), xml(name), f.line);
+    const std::string field = f.form != kWholeFile ? json_pointer(f.field) : f.pointer;
+    if (!field.empty()) name.append(" ").append(field);
+    if (const std::size_t n = ++names_[name]; n > 1) name += fmt::format(" #{}", n);
+    // A workbook has no lines (its row would be taken for one); a text file's line stays.
+    const std::string line = f.in_cell ? std::string() : fmt::format(" line=\"{}\"", f.line);
+    const std::string head =
+        fmt::format("    <testcase classname=\"{0}\" name=\"{1}\" file=\"{0}\"{2}>\n",
+                    xml(file.path), xml(name), line);
     if (element.empty()) {
       return head + fmt::format("      <system-out>{}</system-out>\n    </testcase>\n",
                                 xml(body, false));
@@ -147,6 +160,7 @@ class JunitReporter final : public Reporter {
   ReportStyle style_;
   std::string suites_;
   std::string cases_;  // of the file whose parts are coming
+  std::map<std::string, std::size_t> names_;  // the test names of that file, and how often
   std::size_t tests_ = 0;
   std::size_t failures_ = 0;
   std::size_t errors_ = 0;

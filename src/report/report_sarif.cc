@@ -149,12 +149,23 @@ class SarifReporter final : public Reporter {
     const std::string uri = uri_escape(relative(file.path));
     const std::string key = fmt::format("{}\n{}\n{}", r.name, uri, f.pointer);
     const std::size_t occurrence = ++seen_[key];
+    // In a spreadsheet the place a person looks for is a cell (Sheet1!C5) or a row and column
+    // letters (118:AF), which SARIF has no field for: the message starts with it and the region
+    // carries it as its message. A workbook's region is its cell's row and column, a CSV's its
+    // line and column in the text (where a viewer of the file shows it).
+    const std::string place = in_table(f) ? finding_place(f) : std::string();
+    const std::string text = f.message.in(style_.chinese);
+    const std::string message = place.empty() ? text : fmt::format("{}: {}", place, text);
     ojson result = {{"ruleId", r.name},
                     {"ruleIndex", 0},
                     {"level", sarif_level(f.severity)},
-                    {"message", {{"text", f.message.in(style_.chinese)}}}};
+                    {"message", {{"text", message}}}};
     ojson physical = {{"artifactLocation", artifact(file.path)}};
-    if (f.line > 0) physical["region"] = {{"startLine", f.line}, {"startColumn", std::max<std::uint32_t>(f.column, 1)}};
+    if (f.line > 0) {
+      physical["region"] = {{"startLine", f.line},
+                            {"startColumn", std::max<std::uint32_t>(f.column, 1)}};
+      if (!place.empty()) physical["region"]["message"] = {{"text", place}};
+    }
     ojson location = {{"physicalLocation", std::move(physical)}};
     if (!f.pointer.empty()) {
       location["logicalLocations"] = ojson::array(
@@ -164,6 +175,10 @@ class SarifReporter final : public Reporter {
     result["partialFingerprints"] = {
         {"pesFinding/v1", fmt::format("{:016x}:{}", fnv1a(key), occurrence)}};
     ojson props = {{"pointer", f.pointer}, {"group", group_name(r.group)}};
+    if (f.row > 0) {
+      props["row"] = f.row;
+      if (!f.column_letter.empty()) props["column_letter"] = f.column_letter;
+    }
     props["reported"] = f.reported.empty() ? ojson(nullptr) : ojson(f.reported);
     props["expected"] = f.expected.empty() ? ojson(nullptr) : ojson(f.expected);
     result["properties"] = std::move(props);

@@ -282,7 +282,7 @@ class SqliteReporter final : public Reporter {
     s.integer(file_id);
     form_id > 0 ? s.integer(form_id) : s.null();
     s.text(rule_info(f.rule).name).text(severity_name(f.severity));
-    s.integer(f.line).integer(f.column).text_or_null(finding_place(file, f));
+    s.integer(f.line).integer(f.column).text_or_null(finding_place(f));
     s.text_or_null(finding_field(file, f)).text_or_null(f.reported).text_or_null(f.expected);
     s.text(f.message.in(style_.chinese));
     f.is_accepted() ? s.text(f.accepted) : s.null();

@@ -267,11 +267,13 @@ class TableReporter final : public Reporter {
       const FormResult& result = file.forms[i];
       file_findings_before(form.offset);
       if (forms_) {
-        append_form_row(buffer_, format_, file.path, form.index, form_line(file, form), form,
-                        result);
+        // Forms are numbered from 1, as people count them.
+        append_form_row(buffer_, format_, file.path, std::uint64_t{form.index} + 1,
+                        form_line(file, form), form, result);
       } else {
         for (const Finding& f : result.findings) {
-          append_finding_row(buffer_, format_, file.path, form.index, f, chinese_);
+          append_finding_row(buffer_, format_, file.path, std::uint64_t{form.index} + 1, f,
+                             chinese_);
         }
       }
     }
@@ -285,7 +287,8 @@ class TableReporter final : public Reporter {
   void file_finding(const FileResult& file, const Finding& f) {
     if (forms_) return;
     const std::optional<std::uint64_t> number =
-        f.form == kWholeFile ? std::nullopt : std::optional<std::uint64_t>(f.form);
+        f.form == kWholeFile ? std::nullopt
+                             : std::optional<std::uint64_t>(std::uint64_t{f.form} + 1);
     append_finding_row(buffer_, format_, file.path, number, f, chinese_);
   }
 

@@ -85,9 +85,11 @@ class TextReporter final : public Reporter {
       title += zh ? fmt::format(" · 模板 {}", form.template_name.value)
                   : fmt::format(" · template {}", form.template_name.value);
     }
-    const bool many =
-        file.doc.is_array || file.doc.forms.size() > 1 || file.part > 0 || !file.last_part;
-    const std::string where = many ? fmt::format("{}#{}", file.path, form.index) : file.path;
+    const bool many = file.doc.is_array || file.doc.forms.size() > 1 || file.part > 0 ||
+                      !file.last_part;
+    const std::string where = many
+                                  ? fmt::format("{}#{}", file.path, std::uint64_t{form.index} + 1)
+                                  : file.path;
     out_ << paint(kBold, fmt::format("{}: {}", where, title)) << '\n';
 
     auto show = [](const std::optional<Decimal>& d) { return d ? d->str() : std::string("?"); };

@@ -355,7 +355,7 @@ class XlsxReporter final : public Reporter {
       s.widen(1, std::to_string(form->number).size());
       text(s, r, 2, form->project);
     }
-    text(s, r, 3, finding_place(file, f));
+    text(s, r, 3, finding_place(f));
     text(s, r, 4, finding_field(file, f));
     text(s, r, 5, rule_info(f.rule).name);
     if (f.is_accepted()) {  // shown, unmarked, with the reason it was accepted

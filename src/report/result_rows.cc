@@ -123,11 +123,6 @@ FormFacts form_facts(const FileResult& file, std::size_t i) {
   return f;
 }
 
-std::string finding_place(const FileResult& file, const Finding& f) {
-  if (!file.doc.places.empty()) return f.pointer;
-  return fmt::format("{}:{}", f.line, f.column);
-}
-
 std::string finding_field(const FileResult& file, const Finding& f) {
   return file.doc.places.empty() ? f.pointer : std::string();
 }

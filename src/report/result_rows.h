@@ -69,8 +69,6 @@ struct FormFacts {
 /// The facts of file.doc.forms[i].
 FormFacts form_facts(const FileResult& file, std::size_t i);
 
-/// Where a finding points, as a person finds it: "Sheet1!C5" in a workbook, else "line:column".
-std::string finding_place(const FileResult& file, const Finding& f);
 /// The field a finding names besides its place: a JSON Pointer or a CSV column ("" in a
 /// workbook, whose place already names the cell).
 std::string finding_field(const FileResult& file, const Finding& f);

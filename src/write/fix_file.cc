@@ -59,7 +59,7 @@ void plan_fix(const std::string& path, const FixOptions& options, FileFix& out) 
     for (Finding f : doc.findings) {
       if (f.rule != RuleId::ParseError) continue;
       locate(source, doc, f);
-      const std::string where = f.in_cell ? f.pointer : fmt::format("{}:{}", f.line, f.column);
+      const std::string where = finding_place(f);
       out.error = {
           fmt::format("{}:{}: not well-formed, nothing changed: {}", path, where, f.message.en),
           fmt::format("{}:{}：格式不正确，未作改动：{}", path, where, f.message.zh)};

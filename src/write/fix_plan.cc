@@ -282,7 +282,7 @@ FormPlan plan_form(const Form& form, const std::vector<Finding>& reader_findings
 
 std::string form_title(const Form& form, bool many) {
   const std::string name = form.project.ok() ? shorten(form.project.value, 30) : "?";
-  return many ? fmt::format("#{} {}", form.index, name) : name;
+  return many ? fmt::format("#{} {}", std::uint64_t{form.index} + 1, name) : name;  // from 1
 }
 
 }  // namespace pes

@@ -174,7 +174,7 @@ TEST_CASE("results come back in input order and the same for every number of thr
   REQUIRE(rows.size() == 70);
   for (int i = 0; i < 40; ++i) {
     const json& row = rows[static_cast<std::size_t>(30 + i)];
-    CHECK(row["form"] == i);
+    CHECK(row["form"] == i + 1);  // numbered from 1
     CHECK(row["line"] == i + 1);
     CHECK(row["errors"] == (i % 7 == 3 ? 1 : 0));
   }
@@ -193,7 +193,7 @@ TEST_CASE("a JSON Lines line longer than a block is read whole", "[batch]") {
   CHECK(c.summary.forms_with_errors == 0);
   const auto rows = lines_of(c.rows);
   REQUIRE(rows.size() == 3);
-  CHECK(rows[2]["form"] == 2);
+  CHECK(rows[2]["form"] == 3);  // the third form, numbered from 1
   CHECK(rows[2]["line"] == 3);
 }
 
@@ -307,12 +307,12 @@ TEST_CASE("tables: CSV with a BOM and RFC 4180 quoting, JSON Lines", "[batch]") 
   f["project"] = "项目, \"甲\"\n二期";
   const FileResult r = check_json(f);
   std::string csv;
-  append_form_row(csv, TableFormat::Csv, "a,b.json", 0, 1, r.doc.forms[0], r.forms[0]);
-  CHECK(csv.starts_with("\"a,b.json\",0,1,2023,上海市普陀区科学技术委员会,\"项目, \"\"甲\"\"\n二期\",万元,"));
+  append_form_row(csv, TableFormat::Csv, "a,b.json", 1, 1, r.doc.forms[0], r.forms[0]);
+  CHECK(csv.starts_with("\"a,b.json\",1,1,2023,上海市普陀区科学技术委员会,\"项目, \"\"甲\"\"\n二期\",万元,"));
   CHECK(csv.ends_with(",99.84,99.84,优,优,0,0\r\n"));
   CHECK(csv.find(",万元,19.8,19.5,") != std::string::npos);
   std::string jl;
-  append_form_row(jl, TableFormat::JsonLines, "a.json", 0, 1, r.doc.forms[0], r.forms[0]);
+  append_form_row(jl, TableFormat::JsonLines, "a.json", 1, 1, r.doc.forms[0], r.forms[0]);
   const json row = json::parse(jl);
   CHECK(row["project"] == "项目, \"甲\"\n二期");
   CHECK(row["rate"].dump() == "98.48");
@@ -355,8 +355,8 @@ TEST_CASE("a directory mixing good and bad and unparseable files", "[batch]") {
   CHECK(findings[1]["rule"] == "parse-error");
   CHECK(findings[1]["form"].is_null());
   CHECK(findings[2]["rule"] == "parse-error");
-  CHECK(findings[2]["form"] == 1);
+  CHECK(findings[2]["form"] == 2);
   CHECK(findings[2]["line"] == 2);
-  CHECK(findings[3]["form"] == 2);
+  CHECK(findings[3]["form"] == 3);
   CHECK(findings[3]["line"] == 3);
 }

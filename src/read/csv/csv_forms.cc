@@ -526,10 +526,13 @@ void read_csv_table(CsvTable& table, const TableLines& lines, Document& doc) {
     if (c.key() == FieldKey::FormNumber)
       continue;  // names the form, not a field a finding is about
     std::string header(c.header);
+    std::uint32_t column = 0;
     for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (columns[i] == &c) header = headers[i];
+      if (columns[i] != &c) continue;
+      header = headers[i];
+      column = static_cast<std::uint32_t>(i + 1);
     }
-    doc.columns.push_back({c.key(), c.row, std::move(header)});
+    doc.columns.push_back({c.key(), c.row, std::move(header), column});
   }
   FormBuilder builder(doc, lines, std::move(columns), std::move(headers), table.rows);
   builder.run();

@@ -109,6 +109,7 @@ void CsvReader::read(const Source& source, Document& doc) {
     return;
   }
   read_csv_table(table, TableLines{&lines, nullptr}, doc);
+  if (doc.parsed) find_quoted_line_ends(text, base, doc.quoted_line_ends);
 }
 
 }  // namespace pes

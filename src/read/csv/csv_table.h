@@ -39,4 +39,9 @@ struct CsvTable {
 /// Splits `text` (UTF-8) into rows and cells. Offsets are into `text` plus `base`.
 void split_csv(std::string_view text, std::uint64_t base, CsvTable& out);
 
+/// The offsets (into `text` plus `base`) of the line ends inside quoted cells of well-formed
+/// CSV text, ascending; a CR LF is one line end, at its CR. A spreadsheet starts no row there.
+void find_quoted_line_ends(std::string_view text, std::uint64_t base,
+                           std::vector<std::uint64_t>& out);
+
 }  // namespace pes

@@ -16,6 +16,7 @@
 #include "pes/label_format.h"
 #include "pes/labels.h"
 #include "read/field_errors.h"
+#include "read/grid_place.h"
 
 namespace pes::layout {
 namespace {
@@ -47,6 +48,7 @@ class ColumnParser {
   ColumnParser(const TemplateProfile& p, Document& doc) : p_(p), doc_(doc) {}
 
   void row(const GridRow& row) {
+    row_ = &row;
     std::vector<Cell> cells;
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
       if (row.cells[c].copy_left) continue;
@@ -518,8 +520,9 @@ class ColumnParser {
     put_text(ind.name, FieldKey::Name);
     put_text(ind.target, FieldKey::Target);
     put_text(ind.actual, FieldKey::Actual);
-    ind.reason.set(get(FieldKey::Reason),
-                   text.count(FieldKey::Reason) ? at[FieldKey::Reason] : offset);
+    ind.reason.set(get(FieldKey::Reason), text.count(FieldKey::Reason)
+                                              ? at[FieldKey::Reason]
+                                              : blank_cell(FieldKey::Reason, offset));
     FindingSink s = sink();
     if (!get(FieldKey::Weight).empty())
       read_number(s, {FieldKey::Weight, {}, index}, at[FieldKey::Weight], get(FieldKey::Weight),
@@ -528,6 +531,17 @@ class ColumnParser {
       read_number(s, {FieldKey::Score, {}, index}, at[FieldKey::Score], get(FieldKey::Score),
                   ind.score);
     form_.indicators.push_back(std::move(ind));
+  }
+
+  // Where the blank cell of the current row under the column of `key` stands (the cell a
+  // person must fill in), else `fallback`.
+  std::uint64_t blank_cell(FieldKey key, std::uint64_t fallback) {
+    for (const auto& [col, k] : ind_cols_) {
+      if (k == key && row_ != nullptr) {
+        return grid_cell_offset(doc_, *row_, static_cast<std::size_t>(col));
+      }
+    }
+    return fallback;
   }
 
   void unread(const std::vector<Cell>& cells) {
@@ -546,6 +560,7 @@ class ColumnParser {
   Block block_ = Block::Header;
   std::map<int, FieldKey> funds_cols_;
   std::map<int, FieldKey> ind_cols_;
+  const GridRow* row_ = nullptr;  // the row being read
   int header_rows_ = 0;
   bool right_after_header_ = false;
   int data_rows_ = 0;

@@ -9,6 +9,7 @@
 #include "pes/fields.h"
 #include "pes/label_format.h"
 #include "pes/labels.h"
+#include "read/grid_place.h"
 
 namespace pes::layout {
 
@@ -41,7 +42,11 @@ void Parser::indicator_row(const std::vector<Item>& items, std::uint64_t offset)
     if (j == p + 1) cols[kReason] = items[j].col;
     join_text(reason, items[j].text);
   }
-  ind.reason.set(reason, p + 1 < items.size() ? items[p + 1].offset : offset);
+  // A blank reason: the cell right of 得分, the one a person must fill in.
+  const auto reason_col = static_cast<std::size_t>(items[p].col) + 1;
+  ind.reason.set(reason, p + 1 < items.size() ? items[p + 1].offset
+                         : row_ != nullptr    ? grid_cell_offset(doc_, *row_, reason_col)
+                                              : offset);
   auto take = [&](Text& field, Role role, std::size_t k) {
     field.set(items[k].text, items[k].offset);
     cols[role] = items[k].col;

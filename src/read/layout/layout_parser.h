@@ -66,6 +66,7 @@ class Parser {
   int header_l1_col_ = 0;
   std::array<int, kRoles> cols_{};
   bool have_cols_ = false;
+  const GridRow* row_ = nullptr;  // the row being read
 };
 
 }  // namespace pes::layout

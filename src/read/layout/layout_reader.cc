@@ -110,6 +110,7 @@ void Parser::set_number(Number& field, const Item& item, FieldRef ref) {
 }
 
 void Parser::row(const GridRow& row) {
+  row_ = &row;
   std::vector<Item> items;
   for (std::size_t c = 0; c < row.cells.size(); ++c) {
     if (row.cells[c].copy_left) continue;  // a merged cell is read once, from its left
