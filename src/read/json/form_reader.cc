@@ -4,6 +4,23 @@
 #include "read/json/json_syntax.h"
 
 namespace pes::json {
+namespace {
+
+// A field given as null is not given; any kind of value a field cannot hold makes it invalid,
+// with a finding naming what it wants.
+template <class F>
+void not_given_or_wrong(FindingSink& sink, od::json_type t, F& out, FieldRef ref, std::uint64_t at,
+                        std::string_view want_en, std::string_view want_zh) {
+  if (t == od::json_type::null) {
+    out.reset(out.offset);
+    return;
+  }
+  out.state = FieldState::Invalid;
+  out.offset = at;
+  bad_kind(sink, ref, at, want_en, want_zh, kind_en(t), kind_zh(t));
+}
+
+}  // namespace
 
 bool FormReader::fail(simdjson::error_code e) {
   if (e == simdjson::SUCCESS) return false;
@@ -16,6 +33,13 @@ std::uint64_t FormReader::offset_of(od::value& v) {
 }
 
 bool FormReader::kind(od::value& v, od::json_type& t) { return !fail(v.type().get(t)); }
+
+bool FormReader::number_token(od::value& v, std::string_view& raw) {
+  raw = trim_token(v.raw_json_token());
+  if (is_json_number(raw)) return true;
+  error = simdjson::NUMBER_ERROR;  // not JSON: "0x10", "NaN"
+  return false;
+}
 
 bool FormReader::read(od::object object, std::uint64_t at) {
   form_.reset(at);
@@ -42,13 +66,18 @@ bool FormReader::read(od::object object, std::uint64_t at) {
 bool FormReader::value(od::value& v, const FieldInfo& field, FieldRef ref) {
   ref.key = field.key;
   switch (field.type) {
-    case FieldType::Str: return text(v, *text_field(form_, field, ref), ref);
-    case FieldType::Num: return number(v, *number_field(form_, field, ref), ref);
-    case FieldType::Year: return year(v);
-    case FieldType::Bool: return flag(v, *flag_field(form_, field, ref), ref);
+    case FieldType::Str:
+      return text(v, *text_field(form_, field, ref), ref);
+    case FieldType::Num:
+      return number(v, *number_field(form_, field, ref), ref);
+    case FieldType::Year:
+      return year(v);
+    case FieldType::Bool:
+      return flag(v, *flag_field(form_, field, ref), ref);
     case FieldType::Ordinal:
     case FieldType::Object:
-    case FieldType::List: break;
+    case FieldType::List:
+      break;
   }
   return true;
 }
@@ -59,20 +88,11 @@ bool FormReader::number(od::value& v, Number& out, FieldRef ref) {
   const std::uint64_t at = offset_of(v);
   std::string_view raw;
   if (t == od::json_type::number) {
-    raw = trim_token(v.raw_json_token());
-    if (!is_json_number(raw)) {
-      error = simdjson::NUMBER_ERROR;  // not JSON: "0x10", "NaN"
-      return false;
-    }
+    if (!number_token(v, raw)) return false;
   } else if (t == od::json_type::string) {
     if (fail(v.get_string().get(raw))) return false;
-  } else if (t == od::json_type::null) {
-    out.reset(out.offset);
-    return true;
   } else {
-    out.state = FieldState::Invalid;
-    out.offset = at;
-    bad_kind(sink_, ref, at, "a number", "数字", kind_en(t), kind_zh(t));
+    not_given_or_wrong(sink_, t, out, ref, at, "a number", "数字");
     return true;
   }
   read_number(sink_, ref, at, raw, out);
@@ -88,18 +108,10 @@ bool FormReader::text(od::value& v, Text& out, FieldRef ref) {
     if (fail(v.get_string().get(s))) return false;
     out.set(std::string(s), at);
   } else if (t == od::json_type::number) {
-    const std::string_view raw = trim_token(v.raw_json_token());
-    if (!is_json_number(raw)) {
-      error = simdjson::NUMBER_ERROR;
-      return false;
-    }
-    out.set(std::string(raw), at);
-  } else if (t == od::json_type::null) {
-    out.reset(out.offset);
+    if (!number_token(v, s)) return false;
+    out.set(std::string(s), at);
   } else {
-    out.state = FieldState::Invalid;
-    out.offset = at;
-    bad_kind(sink_, ref, at, "a text", "文本", kind_en(t), kind_zh(t));
+    not_given_or_wrong(sink_, t, out, ref, at, "a text", "文本");
   }
   return true;
 }
@@ -119,13 +131,8 @@ bool FormReader::flag(od::value& v, Flag& out, FieldRef ref) {
     if (fail(v.get_string().get(raw))) return false;
   } else if (t == od::json_type::number) {
     raw = trim_token(v.raw_json_token());
-  } else if (t == od::json_type::null) {
-    out.reset(out.offset);
-    return true;
   } else {
-    out.state = FieldState::Invalid;
-    out.offset = at;
-    bad_kind(sink_, ref, at, "true or false", "true 或 false", kind_en(t), kind_zh(t));
+    not_given_or_wrong(sink_, t, out, ref, at, "true or false", "true 或 false");
     return true;
   }
   read_flag(sink_, ref, at, raw, out);

@@ -40,6 +40,8 @@ class FormReader {
   std::uint64_t offset_of(od::value& v);
   bool kind(od::value& v, od::json_type& t);
   bool value(od::value& v, const FieldInfo& field, FieldRef ref);
+  /// The raw text of a JSON number value; false (a syntax error) when it is not JSON's.
+  bool number_token(od::value& v, std::string_view& raw);
   bool number(od::value& v, Number& out, FieldRef ref);
   bool text(od::value& v, Text& out, FieldRef ref);
   bool year(od::value& v);

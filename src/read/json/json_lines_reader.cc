@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "pes/json_reader.h"
+#include "pes/text.h"
 #include "pes/text_encoding.h"
 #include "read/field_errors.h"
 #include "read/json/form_reader.h"
@@ -18,8 +19,6 @@ namespace od = simdjson::ondemand;
 using simdjson::error_code;
 
 namespace {
-
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // Reads one line holding one form. Returns false when the line is not well-formed JSON;
 // then `error_at` (an offset in the source) and `why` say where and what.
@@ -45,7 +44,8 @@ class LineReader {
       // On-Demand judges a value by its first byte: check the line is well-formed JSON at all.
       if (!json::find_syntax_error(line).found) {
         FindingSink sink(index, doc_.findings);
-        bad_kind(sink, {FieldKey::Form}, at, "a form object", "自评表对象", kind_en(top), kind_zh(top));
+        bad_kind(sink, {FieldKey::Form}, at, "a form object", "自评表对象", kind_en(top),
+                 kind_zh(top));
         return;
       }
       ok = false;
@@ -108,7 +108,7 @@ void JsonReader::read_lines(const Source& source, Document& doc) {
   std::uint32_t index = 0;
   while (pos < text.size()) {
     const std::size_t end = find_line_end(text, pos);  // LF, CR LF or a bare CR
-    if (!blank(text.substr(pos, end - pos))) reader.read(pos, end, index++);
+    if (!trim_ascii(text.substr(pos, end - pos)).empty()) reader.read(pos, end, index++);
     pos = skip_line_end(text, end);
     if (pos == end) break;  // the last line, with no line end
   }

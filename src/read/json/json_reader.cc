@@ -1,8 +1,7 @@
 #include "pes/json_reader.h"
 
-#include <simdjson.h>
-
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include "pes/text.h"
 #include "pes/text_encoding.h"
@@ -19,12 +18,6 @@ using json::kind_zh;
 namespace od = simdjson::ondemand;
 using simdjson::error_code;
 
-namespace {
-
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
-}  // namespace
-
 JsonReader::JsonReader() : impl_(std::make_unique<Impl>()) {}
 JsonReader::~JsonReader() = default;
 
@@ -34,12 +27,13 @@ void JsonReader::read(const Source& source, Document& doc) {
   const std::string_view text = source.text();
   const char* base = text.data();
   std::size_t start = 0;
-  if (text.starts_with(kUtf8Bom)) start = kUtf8Bom.size();  // a byte-order mark, as Windows editors write
+  if (text.starts_with(kUtf8Bom))
+    start = kUtf8Bom.size();  // a byte-order mark, as Windows editors write
 
   auto parse_error = [&](std::uint64_t at, std::string en, std::string zh) {
     doc.fail(at, std::move(en), std::move(zh));
   };
-  if (blank(text.substr(start))) {
+  if (trim_ascii(text.substr(start)).empty()) {
     parse_error(0, "the file is empty: expected a form object or an array of forms",
                 "文件为空：应为一个自评表对象或自评表数组");
     return;
@@ -56,9 +50,11 @@ void JsonReader::read(const Source& source, Document& doc) {
     if (e == simdjson::UTF8_ERROR) {
       const std::uint64_t bad = first_invalid_utf8(text);
       const auto byte = static_cast<unsigned>(static_cast<unsigned char>(text[bad]));
-      parse_error(bad,
-                  fmt::format("not valid UTF-8: byte 0x{:02X}; is the file GBK? Save it as UTF-8", byte),
-                  fmt::format("不是有效的 UTF-8：字节 0x{:02X}；文件是否为 GBK 编码？请另存为 UTF-8", byte));
+      parse_error(
+          bad,
+          fmt::format("not valid UTF-8: byte 0x{:02X}; is the file GBK? Save it as UTF-8", byte),
+          fmt::format("不是有效的 UTF-8：字节 0x{:02X}；文件是否为 GBK 编码？请另存为 UTF-8",
+                      byte));
       return;
     }
     const json::SyntaxError syntax = json::find_syntax_error(text.substr(start));
@@ -133,7 +129,8 @@ void JsonReader::read(const Source& source, Document& doc) {
         const std::uint32_t index = position++;
         if (t != od::json_type::object) {
           FindingSink sink(index, doc.findings);
-          bad_kind(sink, {FieldKey::Form}, at, "a form object", "自评表对象", kind_en(t), kind_zh(t));
+          bad_kind(sink, {FieldKey::Form}, at, "a form object", "自评表对象", kind_en(t),
+                   kind_zh(t));
           continue;
         }
         if ((err = item.get_object().get(object)) || !read_one(object, at, index)) {
