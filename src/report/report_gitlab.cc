@@ -11,6 +11,7 @@
 #include "pes/report.h"
 #include "pes/rules.h"
 #include "report/fingerprint.h"
+#include "report/relative_path.h"
 #include "report/reporters.h"
 
 namespace pes {
@@ -57,14 +58,7 @@ class GitlabReporter final : public Reporter {
   }
 
   // The path relative to the current folder when it lies below it, as GitLab wants it.
-  std::string relative(const std::string& path) const {
-    std::filesystem::path p(path);
-    if (p.is_absolute() && !style_.root.empty()) {
-      const std::filesystem::path rel = p.lexically_normal().lexically_relative(style_.root);
-      if (!rel.empty() && !rel.generic_string().starts_with("..")) p = rel;
-    }
-    return p.lexically_normal().generic_string();
-  }
+  std::string relative(const std::string& path) const { return relative_path(path, style_.root); }
 
   void add(const std::string& path, std::string_view check, std::string_view severity,
            const std::string& description, std::uint32_t line, std::string_view pointer) {

@@ -1,15 +1,16 @@
 // The SARIF 2.1.0 reporter: one run, the rules that ran, a result per finding.
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <map>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "pes/report.h"
-#include "report/fingerprint.h"
-#include "report/reporters.h"
 #include "pes/rules.h"
+#include "report/fingerprint.h"
+#include "report/relative_path.h"
+#include "report/reporters.h"
 
 namespace pes {
 namespace {
@@ -18,9 +19,12 @@ using ojson = nlohmann::ordered_json;
 
 std::string_view sarif_level(Severity s) {
   switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Notice: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Notice:
+      return "note";
   }
   return "error";
 }
@@ -64,7 +68,8 @@ class SarifReporter final : public Reporter {
       notifications_.push_back(
           {{"level", "error"},
            {"message", {{"text", file.error.in(style_.chinese)}}},
-           {"locations", ojson::array({{{"physicalLocation", {{"artifactLocation", artifact(file.path)}}}}})}});
+           {"locations",
+            ojson::array({{{"physicalLocation", {{"artifactLocation", artifact(file.path)}}}}})}});
       return;
     }
     for (std::size_t i = 0; i < kRuleCount; ++i) ran_[i] = ran_[i] || file.rules.enabled[i];
@@ -113,33 +118,29 @@ class SarifReporter final : public Reporter {
  private:
   ojson describe(const Rule& r) const {
     const bool zh = style_.chinese;
-    const std::string help = fmt::format("{}\n\n{}\n\n{}", r.summary.in(zh), r.why.in(zh), r.example.in(zh));
-    const std::string help_md =
-        fmt::format("{}\n\n**{}** {}\n\n**{}** {}", r.summary.in(zh), zh ? "为什么：" : "Why:",
-                    r.why.in(zh), zh ? "示例与修正：" : "Example and fix:", r.example.in(zh));
+    const std::string help =
+        fmt::format("{}\n\n{}\n\n{}", r.summary.in(zh), r.why.in(zh), r.example.in(zh));
+    const std::string help_md = fmt::format(
+        "{}\n\n**{}** {}\n\n**{}** {}", r.summary.in(zh), zh ? "为什么：" : "Why:", r.why.in(zh),
+        zh ? "示例与修正：" : "Example and fix:", r.example.in(zh));
     return {{"id", r.name},
             {"name", pascal_case(r.name)},
             {"shortDescription", {{"text", r.summary.in(zh)}}},
             {"fullDescription", {{"text", r.why.in(zh)}}},
             {"help", {{"text", help}, {"markdown", help_md}}},
             {"defaultConfiguration", {{"enabled", r.enabled}, {"level", sarif_level(r.severity)}}},
-            {"properties", {{"group", group_name(r.group)}, {"tags", ojson::array({group_name(r.group)})}}}};
+            {"properties",
+             {{"group", group_name(r.group)}, {"tags", ojson::array({group_name(r.group)})}}}};
   }
 
   // The path relative to the root when it lies below it, as a URI reference.
-  std::string relative(const std::string& path) const {
-    std::filesystem::path p(path);
-    if (p.is_absolute() && !style_.root.empty()) {
-      const std::filesystem::path rel = p.lexically_normal().lexically_relative(style_.root);
-      if (!rel.empty() && !rel.generic_string().starts_with("..")) p = rel;
-    }
-    return p.lexically_normal().generic_string();
-  }
+  std::string relative(const std::string& path) const { return relative_path(path, style_.root); }
 
   ojson artifact(const std::string& path) const {
     const std::string rel = relative(path);
     ojson a = {{"uri", uri_escape(rel)}};
-    if (!std::filesystem::path(rel).is_absolute() && !style_.root.empty()) a["uriBaseId"] = "%SRCROOT%";
+    if (!std::filesystem::path(rel).is_absolute() && !style_.root.empty())
+      a["uriBaseId"] = "%SRCROOT%";
     return a;
   }
 
@@ -201,7 +202,7 @@ class SarifReporter final : public Reporter {
 }  // namespace
 
 std::unique_ptr<Reporter> make_sarif_reporter(std::ostream& out, const ReportStyle& style,
-                                  std::string_view) {
+                                              std::string_view) {
   return std::make_unique<SarifReporter>(out, style);
 }
 
