@@ -12,8 +12,6 @@
 namespace pes {
 namespace {
 
-constexpr std::string_view kOfficeDocument =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 constexpr std::string_view kRelNs =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr std::string_view kCommentsType =
@@ -194,28 +192,12 @@ class Annotator {
 
   bool run(const std::vector<CellMark>& marks, std::string& error) {
     if (!pkg_.read_xml("[Content_Types].xml", types_, error)) return false;
-    PackageRels root;
-    if (!root.load(pkg_, "_rels/.rels", error)) return false;
-    std::string workbook = "xl/workbook.xml";
-    if (pugi::xml_node r = root.find(kOfficeDocument)) {
-      workbook = resolve_target("", r.attribute("Target").value());
-    }
-    pugi::xml_document book;
+    WorkbookParts book;
+    if (!book.load(pkg_, error)) return false;
+    const std::string& workbook = book.workbook;
+    PackageRels& book_rels = book.rels;
     const std::string book_rels_part = rels_part(workbook);
-    PackageRels book_rels;
-    if (!pkg_.read_xml(workbook, book, error) || !book_rels.load(pkg_, book_rels_part, error)) {
-      return false;
-    }
-    std::map<std::string, std::string> sheet_parts;  // name → part
-    for (pugi::xml_node s : xml_child(xml_child(book, "workbook"), "sheets").children()) {
-      for (pugi::xml_attribute a : s.attributes()) {
-        if (!std::string_view(a.name()).ends_with(":id")) continue;
-        if (pugi::xml_node rel = book_rels.by_id(a.value())) {
-          sheet_parts[s.attribute("name").value()] =
-              resolve_target(workbook, rel.attribute("Target").value());
-        }
-      }
-    }
+    const std::map<std::string, std::string>& sheet_parts = book.sheets;
     std::map<std::string, Cells> by_part;
     for (const CellMark& m : marks) {
       const auto it = sheet_parts.find(m.sheet);

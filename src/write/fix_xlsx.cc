@@ -16,9 +16,6 @@
 namespace pes {
 namespace {
 
-constexpr std::string_view kOfficeDocument =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-
 // The sheet's name in a place name ("'My sheet'!C5" → My sheet).
 std::string sheet_of(const std::string& place) {
   const auto bang = place.rfind('!');
@@ -115,26 +112,9 @@ class XlsxEditor final : public FixEditor {
 
  private:
   bool load_book(std::string& error) {
-    PackageRels root;
-    if (!root.load(pkg_, "_rels/.rels", error)) return false;
-    std::string workbook = "xl/workbook.xml";
-    if (pugi::xml_node r = root.find(kOfficeDocument)) {
-      workbook = resolve_target("", r.attribute("Target").value());
-    }
-    pugi::xml_document book;
-    PackageRels rels;
-    if (!pkg_.read_xml(workbook, book, error) || !rels.load(pkg_, rels_part(workbook), error)) {
-      return false;
-    }
-    for (pugi::xml_node s : xml_child(xml_child(book, "workbook"), "sheets").children()) {
-      for (pugi::xml_attribute a : s.attributes()) {
-        if (!std::string_view(a.name()).ends_with(":id")) continue;
-        if (pugi::xml_node rel = rels.by_id(a.value())) {
-          sheet_parts_[s.attribute("name").value()] =
-              resolve_target(workbook, rel.attribute("Target").value());
-        }
-      }
-    }
+    WorkbookParts book;
+    if (!book.load(pkg_, error)) return false;
+    sheet_parts_ = std::move(book.sheets);
     return true;
   }
 

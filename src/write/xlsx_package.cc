@@ -177,6 +177,30 @@ pugi::xml_node xml_child(pugi::xml_node node, std::string_view name) {
   return {};
 }
 
+bool WorkbookParts::load(const XlsxPackage& pkg, std::string& error) {
+  constexpr std::string_view kOfficeDocument =
+      "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+  PackageRels root;
+  if (!root.load(pkg, "_rels/.rels", error)) return false;
+  if (pugi::xml_node r = root.find(kOfficeDocument)) {
+    workbook = resolve_target("", r.attribute("Target").value());
+  }
+  pugi::xml_document book;
+  if (!pkg.read_xml(workbook, book, error) || !rels.load(pkg, rels_part(workbook), error)) {
+    return false;
+  }
+  for (pugi::xml_node s : xml_child(xml_child(book, "workbook"), "sheets").children()) {
+    for (pugi::xml_attribute a : s.attributes()) {
+      if (!std::string_view(a.name()).ends_with(":id")) continue;
+      if (pugi::xml_node rel = rels.by_id(a.value())) {
+        sheets[s.attribute("name").value()] =
+            resolve_target(workbook, rel.attribute("Target").value());
+      }
+    }
+  }
+  return true;
+}
+
 std::pair<std::uint32_t, std::uint32_t> xlsx_merge_top(pugi::xml_node ws, std::uint32_t row,
                                                        std::uint32_t col) {
   for (pugi::xml_node m : xml_child(ws, "mergeCells").children()) {

@@ -84,6 +84,14 @@ class PackageRels {
   pugi::xml_node root_;
 };
 
+/// A workbook package's main part: where it is, its relationships and each sheet's part.
+struct WorkbookParts {
+  std::string workbook = "xl/workbook.xml";   ///< the officeDocument part
+  PackageRels rels;                           ///< the workbook part's relationships
+  std::map<std::string, std::string> sheets;  ///< sheet name → its part
+  bool load(const XlsxPackage& pkg, std::string& error);
+};
+
 /// Adds <Override PartName=part ContentType=content> to [Content_Types].xml unless there is one.
 void add_content_override(pugi::xml_document& types, const std::string& part,
                           std::string_view content);

@@ -20,6 +20,9 @@ import tempfile
 import unittest
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from office import soffice_csv  # noqa: E402
+
 PES = os.path.abspath(sys.argv[1])
 ROOT = os.path.abspath(sys.argv[2])
 REAL = os.path.join(ROOT, "tests", "fixtures", "real-forms")
@@ -296,23 +299,6 @@ def all_cells(path):
             for c in row if c.value is not None}
 
 
-def soffice_csv(path, outdir):
-    """The first sheet of a workbook as LibreOffice reads it (headless conversion to CSV)."""
-    import csv
-    profile = tempfile.mkdtemp(prefix="pes_lo_")
-    os.makedirs(outdir, exist_ok=True)
-    try:
-        r = subprocess.run(["soffice", "--headless", "--norestore",
-                            "-env:UserInstallation=file://" + profile,
-                            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1",
-                            "--outdir", outdir, path], capture_output=True, text=True, timeout=300)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    out = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + ".csv")
-    if not os.path.exists(out):
-        raise AssertionError("LibreOffice could not open %s: %s %s" % (path, r.stdout, r.stderr))
-    with open(out, encoding="utf-8") as f:
-        return list(csv.reader(f))
 
 
 class Workbook(Tmp):

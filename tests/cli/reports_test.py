@@ -20,6 +20,9 @@ import zipfile
 
 import openpyxl
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from office import soffice_csv  # noqa: E402
+
 PES = os.path.abspath(sys.argv.pop(1))
 SRC = os.path.abspath(sys.argv.pop(1))
 XLSX = os.path.abspath(sys.argv.pop(1))
@@ -52,22 +55,6 @@ def all_findings(report):
     return out
 
 
-def soffice_csv(path, outdir):
-    """Converts a workbook's first sheet to CSV with LibreOffice headless; returns its rows."""
-    profile = tempfile.mkdtemp(prefix="pes_lo_")
-    try:
-        r = subprocess.run(["soffice", "--headless", "--norestore",
-                            "-env:UserInstallation=file://" + profile,
-                            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1",
-                            "--outdir", outdir, path], capture_output=True, text=True, timeout=180)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    out = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + ".csv")
-    if not os.path.exists(out):
-        raise AssertionError("LibreOffice could not open %s: %s %s" % (path, r.stdout, r.stderr))
-    import csv
-    with open(out, encoding="utf-8") as f:
-        return list(csv.reader(f))
 
 
 class Tmp(unittest.TestCase):

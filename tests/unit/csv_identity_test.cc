@@ -6,6 +6,7 @@
 #include "pes/form_writer.h"
 #include "pes/readers.h"
 #include "pes/writers.h"
+#include "read_support.h"
 #include "test_support.h"
 
 using namespace pes;
@@ -13,22 +14,10 @@ using namespace pes::test;
 
 namespace {
 
-Document read_as(const std::string& text, Format format) {
-  Readers readers;
-  Document doc;
-  readers.read(Source(format == Format::Csv ? "f.csv" : "f.json", text), format, doc);
-  return doc;
-}
-
-std::string json_of(const Form& form) {
-  std::string out;
-  write_form_json(form, out);
-  return out;
-}
 
 // The forms of a JSON text, written as CSV: the CSV, or the error.
 std::pair<bool, std::string> convert(const std::string& json_text) {
-  const Document doc = read_as(json_text, Format::Json);
+  const Document doc = read_text_as(json_text, Format::Json);
   REQUIRE(doc.findings.empty());
   std::string csv;
   Message error;
@@ -44,35 +33,35 @@ TEST_CASE("forms that share 项目名称, 年度 and 实施单位 stay apart in 
   const auto [ok, csv] = convert(twice);
   REQUIRE(ok);
   CHECK(csv.starts_with(std::string(kUtf8Bom) + "自评表序号,项目名称,"));
-  const Document back = read_as(csv, Format::Csv);
+  const Document back = read_text_as(csv, Format::Csv);
   REQUIRE(back.findings.empty());
   REQUIRE(back.forms.size() == 3);
-  const Document original = read_as(twice, Format::Json);
+  const Document original = read_text_as(twice, Format::Json);
   for (std::size_t i = 0; i < 3; ++i) CHECK(json_of(back.forms[i]) == json_of(original.forms[i]));
 }
 
 TEST_CASE("the reader starts a form where 自评表序号 changes, and only there", "[csv]") {
   const std::string head = "自评表序号,项目名称,年度,三级指标,分值,得分\n";
   // Two forms of the same name: told apart by their numbers.
-  Document doc = read_as(head + "1,甲,2023,a,10,10\n1,,,b,10,10\n2,甲,2023,c,10,10\n", Format::Csv);
+  Document doc = read_text_as(head + "1,甲,2023,a,10,10\n1,,,b,10,10\n2,甲,2023,c,10,10\n", Format::Csv);
   REQUIRE(doc.forms.size() == 2);
   CHECK(doc.forms[0].indicators.size() == 2);
   CHECK(doc.forms[1].indicators.size() == 1);
   // A blank number continues the form, as a merged cell does.
-  doc = read_as(head + "7,甲,2023,a,10,10\n,,,b,10,10\n", Format::Csv);
+  doc = read_text_as(head + "7,甲,2023,a,10,10\n,,,b,10,10\n", Format::Csv);
   CHECK(doc.forms.size() == 1);
   // With the column, a changed name within one number is a disagreement, not a new form.
-  doc = read_as(head + "1,甲,2023,a,10,10\n1,乙,2023,b,10,10\n", Format::Csv);
+  doc = read_text_as(head + "1,甲,2023,a,10,10\n1,乙,2023,b,10,10\n", Format::Csv);
   REQUIRE(doc.forms.size() == 1);
   REQUIRE(doc.findings.size() == 1);
   CHECK(doc.findings[0].rule == RuleId::InvalidField);
   // The pes/1 name works too; findings never name the column as a field's.
   CHECK(find_csv_column("form") == find_csv_column("自评表序号"));
-  for (const ColumnHeader& c : read_as(head + "1,甲,2023,a,10,10\n", Format::Csv).columns) {
+  for (const ColumnHeader& c : read_text_as(head + "1,甲,2023,a,10,10\n", Format::Csv).columns) {
     CHECK(c.header != "自评表序号");
   }
   // Without the column, forms still split where the names change.
-  doc = read_as("项目名称,年度,三级指标\n甲,2023,a\n乙,2023,b\n甲,2023,c\n", Format::Csv);
+  doc = read_text_as("项目名称,年度,三级指标\n甲,2023,a\n乙,2023,b\n甲,2023,c\n", Format::Csv);
   CHECK(doc.forms.size() == 3);
 }
 

@@ -8,6 +8,7 @@
 #include "pes/readers.h"
 #include "pes/spreadsheet.h"
 #include "pes/writers.h"
+#include "read_support.h"
 #include "test_support.h"
 
 using namespace pes;
@@ -25,18 +26,6 @@ FileResult check_csv(const std::string& text) {
   return r;
 }
 
-Document read_as(const std::string& text, Format format) {
-  Readers readers;
-  Document doc;
-  readers.read(Source(format == Format::Csv ? "f.csv" : "f.json", text), format, doc);
-  return doc;
-}
-
-std::string json_of(const Form& form) {
-  std::string out;
-  write_form_json(form, out);
-  return out;
-}
 
 const std::string kHeader =
     "项目名称,年度,全年预算数,年初预算数,全年执行数,执行率,预算执行得分,一级指标,"
@@ -81,7 +70,7 @@ TEST_CASE("every dangerous prefix survives JSON → CSV → JSON as text", "[csv
   j["indicators"][0]["actual"] = "\t100.00(%)";
   j["indicators"][1]["reason"] = "'=已说明";
   j["indicators"][2]["name"] = "\r指标";
-  const Document doc = read_as(j.dump(2), Format::Json);
+  const Document doc = read_text_as(j.dump(2), Format::Json);
   REQUIRE(doc.findings.empty());
   std::string csv;
   Message error;
@@ -91,7 +80,7 @@ TEST_CASE("every dangerous prefix survives JSON → CSV → JSON as text", "[csv
   CHECK(csv.find(",=") == std::string::npos);
   CHECK(csv.find(",+") == std::string::npos);
   CHECK(csv.find(",@") == std::string::npos);
-  const Document back = read_as(csv, Format::Csv);
+  const Document back = read_text_as(csv, Format::Csv);
   REQUIRE(back.findings.empty());
   REQUIRE(back.forms.size() == 1);
   CHECK(json_of(back.forms[0]) == json_of(doc.forms[0]));
@@ -103,13 +92,13 @@ TEST_CASE("a negative number round-trips as a number, not as text", "[csv][sprea
   const std::size_t executed = json.find("\"executed\": 0.00", json.find("\"carryover\""));
   REQUIRE(executed != std::string::npos);
   json.replace(executed, 16, "\"executed\": -0.50");
-  const Document doc = read_as(json, Format::Json);
+  const Document doc = read_text_as(json, Format::Json);
   std::string csv;
   Message error;
   REQUIRE(write_forms(doc.forms, Format::Csv, TextEncoding::Utf8, csv, error));
   CHECK(csv.find(",-0.50,") != std::string::npos);
   CHECK(csv.find("'-0.50") == std::string::npos);
-  const Document back = read_as(csv, Format::Csv);
+  const Document back = read_text_as(csv, Format::Csv);
   REQUIRE(back.forms.size() == 1);
   CHECK(back.forms[0].row(FundsRowId::Carryover).executed.value.str() == "-0.50");
   CHECK(json_of(back.forms[0]) == json_of(doc.forms[0]));
