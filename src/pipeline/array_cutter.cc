@@ -6,12 +6,11 @@
 #include <cstring>
 #include <limits>
 
+#include "pes/text_encoding.h"
 #include "read/json/json_syntax.h"
 
 namespace pes {
 namespace {
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // Bytes that end the plain run of a string: the quote, a backslash, control characters.
 constexpr std::array<bool, 256> kStringStop = [] {
@@ -47,8 +46,8 @@ bool ArrayScanner::feed(std::string_view bytes) {
   if (failed_) return false;
   buf_.append(bytes);
   if (base_ == 0 && pos_ == 0 && expect_ == Expect::Start) {
-    if (buf_.size() < kBom.size() && kBom.starts_with(buf_)) return true;  // wait for more
-    if (std::string_view(buf_).starts_with(kBom)) pos_ = kBom.size();
+    if (buf_.size() < kUtf8Bom.size() && kUtf8Bom.starts_with(buf_)) return true;  // wait for more
+    if (std::string_view(buf_).starts_with(kUtf8Bom)) pos_ = kUtf8Bom.size();
   }
   if (!scan(false)) return false;
   // Drop what is scanned, counting its characters first when they are on the current line.
