@@ -1,7 +1,9 @@
 #include "app.h"
 
 #include <iostream>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "pes/output_file.h"
 #include "usage_errors.h"
@@ -21,6 +23,32 @@ std::optional<std::string_view> first_word(int argc, char** argv) {
   return std::nullopt;
 }
 
+// The arguments with a --lang given before the command moved after it: `pes --lang zh check`
+// means `pes check --lang zh`, as a person reads it (--lang belongs to each command).
+std::vector<std::string> lang_after_command(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  std::vector<std::string> lang;
+  std::size_t i = 1;
+  while (i < args.size() && args[i].starts_with('-') && args[i] != "-" && args[i] != "--") {
+    if (args[i] == "--lang" && i + 1 < args.size()) {
+      lang.insert(lang.end(), {args[i], args[i + 1]});
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+                 args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+    } else if (args[i].starts_with("--lang=")) {
+      lang.push_back(args[i]);
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
+  }
+  // With no command the language has done its work (chinese_messages() saw it): the usage error
+  // says a command is required.
+  if (i < args.size()) {
+    args.insert(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, lang.begin(), lang.end());
+  }
+  return args;
+}
+
 }  // namespace
 
 std::vector<Command> build_app(CLI::App& app) {
@@ -29,14 +57,19 @@ std::vector<Command> build_app(CLI::App& app) {
       "pes — checks and scores performance self-evaluation forms (财政项目支出绩效自评表)");
   app.set_version_flag("--version", std::string(pes_version()));
   app.require_subcommand(1);
-  return {add_check(app),   add_batch(app), add_score(app),
-          add_convert(app), add_fix(app), add_rule(app),  add_schema(app),
-          add_template(app)};
+  return {add_check(app), add_batch(app), add_score(app),  add_convert(app),
+          add_fix(app),   add_rule(app),  add_schema(app), add_template(app)};
 }
 
-int run_app(int argc, char** argv) {
+int run_app(int argc_in, char** argv_in) {
   guard_standard_streams();
-  const bool zh = chinese_messages(argc, argv);
+  std::vector<std::string> args = lang_after_command(argc_in, argv_in);
+  std::vector<char*> pointers;
+  for (std::string& a : args) pointers.push_back(a.data());
+  pointers.push_back(nullptr);
+  const int argc = static_cast<int>(args.size());
+  char** argv = pointers.data();
+  const bool zh = chinese_messages(argc_in, argv_in);
   CLI::App app;
   const std::vector<Command> commands = build_app(app);
   auto fail = [&](const Message& m, const CLI::App* sub) {

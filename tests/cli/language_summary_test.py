@@ -79,6 +79,19 @@ class ChineseThroughout(unittest.TestCase):
         code, _, err = run(["check", "--lang", "en", "no-such.json"])
         self.assertEqual(err, "pes: no-such.json: cannot open: No such file or directory\n")
 
+    def test_lang_before_the_command(self):
+        # `pes --lang zh check …` is `pes check --lang zh …`, as a person reads it.
+        code, before, _ = run(["--lang", "zh", "check", "samples/form01.json"])
+        code_after, after, _ = run(["check", "--lang", "zh", "samples/form01.json"])
+        self.assertEqual((code, before), (code_after, after))
+        self.assertIn("张自评表", before)
+        code, eq, _ = run(["--lang=zh", "check", "samples/form01.json"])
+        self.assertEqual(eq, after)
+        # Without a command, the usage error is in the language asked for.
+        code, _, err = run(["--lang", "zh"])
+        self.assertEqual(code, 2)
+        self.assertIn("需要指定命令", err)
+
     def test_broken_json_and_the_finding_lines(self):
         path = self.write("broken.json", '{"year": 2023,\n "project": "甲" "x": 1}')
         code, out, err = run(["check", "--lang", "zh", path])
