@@ -212,7 +212,8 @@ def plant(rng, form, kind):
     elif kind == "unknown-category":
         rng.choice(inds)["level2"] = rng.choice(["其他指标", "效果指标", "管理指标"])
     elif kind == "invalid-field":
-        form["year"] = rng.choice(["二〇二三", "2023年", "23"])
+        # Years no reader takes ("2023年" is no mistake: it is read as 2023).
+        form["year"] = rng.choice(["二〇二三", "2O23", "23"])
     elif kind == "over-execution":
         rule = form["_rule"]
         fiscal = funds["fiscal"]
