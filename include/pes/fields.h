@@ -93,6 +93,9 @@ const FieldInfo& field_info(FieldKey key);
 std::span<const FieldInfo* const> fields_of(FieldParent parent);
 /// The field `json` names in `parent` (null when none does).
 const FieldInfo* find_field(FieldParent parent, std::string_view json);
+/// The same, looking first where the last match left off (`next`, updated): members are
+/// mostly written in the table's order, so a form's keys are then found at the first try.
+const FieldInfo* find_field(FieldParent parent, std::string_view json, std::size_t& next);
 
 /// Every kind of funds row, the total first.
 std::span<const FundsRowInfo> funds_rows();

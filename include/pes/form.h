@@ -35,6 +35,15 @@ struct Field {
     written_in = WrittenIn::Table;
     offset = at;
   }
+  /// Sets the value in place from something it can be assigned from (a text from a view,
+  /// keeping its buffer).
+  template <class V>
+  void assign(const V& v, std::uint64_t at) {
+    value = v;
+    state = FieldState::Valid;
+    written_in = WrittenIn::Table;
+    offset = at;
+  }
   void reset(std::uint64_t at) {
     state = FieldState::Missing;
     written_in = WrittenIn::Table;

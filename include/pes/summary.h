@@ -8,12 +8,13 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "pes/file_result.h"
 #include "pes/decimal.h"
+#include "pes/file_result.h"
 
 namespace pes {
 
@@ -31,6 +32,16 @@ struct DepartmentTotals {
 
 /// The summary's groups: by year (empty: no readable year), then 主管部门 ("" when not given).
 using YearDepartment = std::pair<std::optional<std::int32_t>, std::string>;
+/// Orders groups by year, then 主管部门; finds one by a department given as a view too, so
+/// that counting a form copies no text.
+struct YearDepartmentOrder {
+  using is_transparent = void;
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    if (a.first != b.first) return a.first < b.first;
+    return std::string_view(a.second) < std::string_view(b.second);
+  }
+};
 
 /// A form as the summary names it: "samples/filings.csv#3", with its 项目名称.
 struct FormPlace {
@@ -69,7 +80,7 @@ struct Summary {
   std::array<std::uint64_t, kRuleCount> per_rule{};
   /// Recomputed 优 良 中 差, then forms with no total; of distinct forms.
   std::array<std::uint64_t, 5> grades{};
-  std::map<YearDepartment, DepartmentTotals> groups;  ///< of distinct forms
+  std::map<YearDepartment, DepartmentTotals, YearDepartmentOrder> groups;  ///< of distinct forms
   /// How many forms each list below names at most: past it they are counted, not named, so
   /// that memory stays small when a run repeats a year's forms many times.
   static constexpr std::size_t kListed = 10000;

@@ -376,6 +376,18 @@ const FieldInfo* find_field(FieldParent parent, std::string_view json) {
   return nullptr;
 }
 
+const FieldInfo* find_field(FieldParent parent, std::string_view json, std::size_t& next) {
+  const std::span<const FieldInfo* const> fields = fields_of(parent);
+  for (std::size_t k = 0; k < fields.size(); ++k) {
+    const std::size_t i = (next + k) % fields.size();
+    if (fields[i]->json == json) {
+      next = i + 1;
+      return fields[i];
+    }
+  }
+  return nullptr;
+}
+
 std::span<const FundsRowInfo> funds_rows() { return kRows; }
 
 const FundsRowInfo& funds_row_info(FundsRowId id) { return kRows[static_cast<std::size_t>(id)]; }

@@ -1,6 +1,10 @@
 #include "pes/system_error.h"
 #include "pes/source.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,10 +26,23 @@ std::size_t skip_line_end(std::string_view text, std::size_t at) {
   return at + 1 < text.size() && text[at + 1] == '\n' ? at + 2 : at + 1;
 }
 
+// Every byte of a JSON Lines input is looked at here twice (cutting it into parts, then reading
+// its lines), so sixteen bytes are looked at a time where SSE2 is there (every x86-64).
 std::size_t find_line_end(std::string_view text, std::size_t from) {
   const char* p = text.data();
   const std::size_t n = text.size();
-  for (std::size_t i = from; i < n; ++i) {
+  std::size_t i = from;
+#ifdef __SSE2__
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const auto mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr))));
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+#endif
+  for (; i < n; ++i) {
     if (p[i] == '\n' || p[i] == '\r') return i;
   }
   return n;

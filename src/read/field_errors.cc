@@ -102,11 +102,12 @@ void normalized(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::stri
 
 namespace {
 
-// The notice for full-width digits, which a reviewer should see were read as ASCII ones.
+// The notice for full-width digits, which a reviewer should see were read as ASCII ones (the
+// value is written out only then: this runs for every number read).
 void note_full_width(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::string_view raw,
-                     const WrittenNumber& w, std::string_view read) {
+                     const WrittenNumber& w, const Decimal& read) {
   if (!w.full_width) return;
-  normalized(sink, ref, offset, raw, read, "full-width digits", "全角数字");
+  normalized(sink, ref, offset, raw, read.str(), "full-width digits", "全角数字");
 }
 
 }  // namespace
@@ -117,7 +118,7 @@ void read_number(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::str
   if (w.parsed.value) {
     out.set(*w.parsed.value, offset);
     out.written_in = w.written_in;
-    note_full_width(sink, ref, offset, raw, w, w.parsed.value->str());
+    note_full_width(sink, ref, offset, raw, w, *w.parsed.value);
     return;
   }
   out.state = FieldState::Invalid;
@@ -138,7 +139,7 @@ void read_year(FindingSink& sink, FieldRef ref, std::uint64_t offset, std::strin
     bad_year(sink, ref, offset, p.value->str());
   } else {
     out.set(static_cast<std::int32_t>(p.value->units() / Decimal::kUnit), offset);
-    note_full_width(sink, ref, offset, raw, w, p.value->str());
+    note_full_width(sink, ref, offset, raw, w, *p.value);
   }
 }
 

@@ -60,28 +60,39 @@ void Summary::add_form(const Form& form, const FormResult& result, std::string_v
     }
     ++per_rule[static_cast<std::size_t>(f.rule)];
     switch (f.severity) {
-      case Severity::Error: ++errors, ++form_errors; break;
-      case Severity::Warning: ++warnings, warning = true; break;
-      case Severity::Notice: ++notices; break;
+      case Severity::Error:
+        ++errors, ++form_errors;
+        break;
+      case Severity::Warning:
+        ++warnings, warning = true;
+        break;
+      case Severity::Notice:
+        ++notices;
+        break;
     }
   }
   forms_with_errors += form_errors > 0 ? 1 : 0;
   forms_with_warnings += warning ? 1 : 0;
-  const FormPlace place{std::string(path), std::uint64_t{form.index} + 1,
-                        form.project.ok() ? form.project.value : std::string()};
-  if (form_errors > 0 && error_forms.size() < kListed) error_forms.push_back({place, form_errors});
+  // Where the form is, built only for the lists that name it.
+  const auto place = [&] {
+    return FormPlace{std::string(path), std::uint64_t{form.index} + 1,
+                     form.project.ok() ? form.project.value : std::string()};
+  };
+  if (form_errors > 0 && error_forms.size() < kListed)
+    error_forms.push_back({place(), form_errors});
 
   // A form filed twice is listed, and its money and grade counted once.
   const FormDigest digest = form_digest(form);
   if (paths_.empty() || paths_.back() != path) paths_.emplace_back(path);
   const std::uint64_t key = digest.identity ^ (digest.content * 0x9e3779b97f4a7c15ull);
-  const auto [seen, first] = seen_.try_emplace(
-      key, Seen{static_cast<std::uint32_t>(paths_.size() - 1), form.index + 1});
+  const auto [seen, first] =
+      seen_.try_emplace(key, Seen{static_cast<std::uint32_t>(paths_.size() - 1), form.index + 1});
   if (!first) {
     ++duplicate_forms;
     if (duplicates.size() < kListed) {
-      duplicates.push_back(
-          {place, {paths_[seen->second.path], seen->second.number, place.project}});
+      FormPlace here = place();
+      FormPlace earlier{paths_[seen->second.path], seen->second.number, here.project};
+      duplicates.push_back({std::move(here), std::move(earlier)});
     }
     return;
   }
@@ -89,7 +100,12 @@ void Summary::add_form(const Form& form, const FormResult& result, std::string_v
   ++grades[result.re.grade ? static_cast<std::size_t>(*result.re.grade) : 4];
   std::optional<std::int32_t> year;
   if (form.year.ok()) year = form.year.value;
-  DepartmentTotals& d = groups[{year, form.department.ok() ? form.department.value : ""}];
+  const std::pair<std::optional<std::int32_t>, std::string_view> group{
+      year, form.department.ok() ? std::string_view(form.department.value) : std::string_view()};
+  auto it = groups.find(group);
+  if (it == groups.end())
+    it = groups.emplace(YearDepartment(year, group.second), DepartmentTotals{}).first;
+  DepartmentTotals& d = it->second;
   ++d.forms;
   const FundsRow& total = form.row(FundsRowId::Total);
   if (total.present && total.annual.ok() && total.executed.ok()) {
@@ -108,9 +124,15 @@ void Summary::add_file_finding(const Finding& finding) {
   }
   ++per_rule[static_cast<std::size_t>(finding.rule)];
   switch (finding.severity) {
-    case Severity::Error: ++errors; break;
-    case Severity::Warning: ++warnings; break;
-    case Severity::Notice: ++notices; break;
+    case Severity::Error:
+      ++errors;
+      break;
+    case Severity::Warning:
+      ++warnings;
+      break;
+    case Severity::Notice:
+      ++notices;
+      break;
   }
 }
 

@@ -28,6 +28,18 @@ bool FormReader::fail(simdjson::error_code e) {
   return true;
 }
 
+bool FormReader::member_name(od::field& field, std::string_view& out) {
+  // The name's closing quote is there: simdjson has checked the structure of the document.
+  const char* const start = field.key().raw();
+  const char* end = start;
+  while (*end != '"' && *end != '\\') ++end;
+  if (*end == '"') {
+    out = std::string_view(start, static_cast<std::size_t>(end - start));
+    return true;
+  }
+  return !fail(field.unescaped_key().get(out));
+}
+
 std::uint64_t FormReader::offset_of(od::value& v) {
   return static_cast<std::uint64_t>(v.raw_json_token().data() - base_);
 }
@@ -43,13 +55,14 @@ bool FormReader::number_token(od::value& v, std::string_view& raw) {
 
 bool FormReader::read(od::object object, std::uint64_t at) {
   form_.reset(at);
+  std::size_t next = 0;
   for (auto member : object) {
     od::field field;
     std::string_view key;
-    if (fail(std::move(member).get(field)) || fail(field.unescaped_key().get(key))) return false;
+    if (fail(std::move(member).get(field)) || !member_name(field, key)) return false;
     od::value v = field.value();
     bool ok = true;
-    if (const FieldInfo* f = find_field(FieldParent::Form, key)) {
+    if (const FieldInfo* f = find_field(FieldParent::Form, key, next)) {
       ok = value(v, *f, {f->key});
     } else if (key == field_info(FieldKey::Funds).json) {
       ok = funds(v);
@@ -106,10 +119,10 @@ bool FormReader::text(od::value& v, Text& out, FieldRef ref) {
   std::string_view s;
   if (t == od::json_type::string) {
     if (fail(v.get_string().get(s))) return false;
-    out.set(std::string(s), at);
+    out.assign(s, at);
   } else if (t == od::json_type::number) {
     if (!number_token(v, s)) return false;
-    out.set(std::string(s), at);
+    out.assign(s, at);
   } else {
     not_given_or_wrong(sink_, t, out, ref, at, "a text", "文本");
   }
@@ -181,12 +194,13 @@ bool FormReader::object(od::value& v, FieldRef ref, std::optional<od::object>& o
 }
 
 bool FormReader::members(od::object o, FieldParent parent, FieldRef at) {
+  std::size_t next = 0;
   for (auto member : o) {
     od::field field;
     std::string_view key;
-    if (fail(std::move(member).get(field)) || fail(field.unescaped_key().get(key))) return false;
+    if (fail(std::move(member).get(field)) || !member_name(field, key)) return false;
     od::value v = field.value();
-    const FieldInfo* f = find_field(parent, key);
+    const FieldInfo* f = find_field(parent, key, next);
     if (f == nullptr) continue;  // a member pes does not know (a judgement, a note)
     if (at.key == FieldKey::Row && f->total_row_only && at.row != FundsRowId::Total) continue;
     if (!value(v, *f, at)) return false;
@@ -204,7 +218,7 @@ bool FormReader::funds(od::value& v) {
   for (auto member : *o) {
     od::field field;
     std::string_view key;
-    if (fail(std::move(member).get(field)) || fail(field.unescaped_key().get(key))) return false;
+    if (fail(std::move(member).get(field)) || !member_name(field, key)) return false;
     od::value value_of_key = field.value();
     bool ok = true;
     if (const FieldInfo* f = find_field(FieldParent::Funds, key)) {

@@ -37,6 +37,9 @@ class FormReader {
 
  private:
   bool fail(simdjson::error_code e);
+  /// Takes a member's name: its bytes in the text when it has no escape (as every name pes
+  /// knows), else unescaped.
+  bool member_name(od::field& field, std::string_view& out);
   std::uint64_t offset_of(od::value& v);
   bool kind(od::value& v, od::json_type& t);
   bool value(od::value& v, const FieldInfo& field, FieldRef ref);
