@@ -25,9 +25,14 @@ class Readers {
 
   /// The template profiles the layout reader matches forms to (the built-in ones unless set).
   void set_templates(std::shared_ptr<const TemplateSet> templates) {
-    templates_ = templates ? std::move(templates) : TemplateSet::builtins();
+    templates_ = std::move(templates);
   }
-  const TemplateSet& templates() const { return *templates_; }
+  /// The built-in ones are read when first asked for: most runs read no printed table and no
+  /// form that names a template, and reading them is a tenth of checking one form.
+  const TemplateSet& templates() {
+    if (!templates_) templates_ = TemplateSet::builtins();
+    return *templates_;
+  }
 
   JsonReader& json() { return json_; }
   CsvReader& csv() { return csv_; }
@@ -38,7 +43,7 @@ class Readers {
 
   JsonReader json_;
   CsvReader csv_;
-  std::shared_ptr<const TemplateSet> templates_ = TemplateSet::builtins();
+  std::shared_ptr<const TemplateSet> templates_;  ///< null: the built-in ones, not yet read
 };
 
 /// The printed table layout as tab-separated text, and as an Excel workbook.

@@ -2,6 +2,8 @@
 // of a JSON Lines input), `jobs` threads check them, and the calling thread takes the results
 // back strictly in order. At most `window` units are between being cut and being handed back.
 //
+// One small file is cut, checked and handed back on the calling thread alone.
+//
 // Threads are woken in batches, not once per unit: the calling thread sleeps until `batch`
 // results are ready in order (or nothing more is queued), then hands them all back; the
 // cutting thread, once the window is full, sleeps until a batch of units fits again. Results go
@@ -64,6 +66,15 @@ Message cannot(const std::string& path, bool open, int e) {
           fmt::format("{}：无法{}：{}", path, open ? "打开" : "读取", why.zh)};
 }
 
+// A run of one file smaller than a part (pes check on a form) is one unit of work whatever its
+// format: starting threads for it would cost more than checking it.
+bool one_small_file(const std::vector<Input>& inputs, std::size_t block_bytes) {
+  if (inputs.size() != 1 || inputs[0].sniff || inputs[0].path == "-") return false;
+  struct stat st {};
+  return ::stat(inputs[0].path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+         static_cast<std::uint64_t>(st.st_size) < block_bytes;
+}
+
 class Pipeline {
  public:
   Pipeline(const std::vector<Input>& inputs, const RunConfig& config,
@@ -73,9 +84,16 @@ class Pipeline {
         on_result_(on_result),
         jobs_(std::max(1u, config.jobs)),
         window_(4 * static_cast<std::size_t>(jobs_) + 2),
-        batch_(window_ / 2) {}
+        batch_(window_ / 2),
+        serial_(one_small_file(inputs, config.block_bytes)) {}
 
   void run() {
+    if (serial_) {  // cut, check and hand back on this thread: no thread is started
+      cut();
+      work();
+      consume();
+      return;
+    }
     std::thread cutter([this] { cut(); });
     std::vector<std::thread> workers;
     for (unsigned j = 0; j < jobs_; ++j) workers.emplace_back([this] { work(); });
@@ -88,7 +106,9 @@ class Pipeline {
   // --- cutting ---------------------------------------------------------------------------
   void push(Unit&& unit) {
     std::unique_lock lock(mutex_);
-    if (in_flight_ >= window_) {  // then wait until a whole batch fits, not for each free place
+    // Then wait until a whole batch fits, not for each free place (serially, nobody would
+    // make room: the file grew after it was looked at, and the queue takes it all).
+    if (in_flight_ >= window_ && !serial_) {
       cutter_waiting_ = true;
       space_.wait(lock, [this] { return in_flight_ + batch_ <= window_; });
       cutter_waiting_ = false;
@@ -418,6 +438,7 @@ class Pipeline {
   const unsigned jobs_;
   const std::size_t window_;
   const std::size_t batch_;  // units handed back, or cut, per wake-up
+  const bool serial_;        // one unit of work: checked on the calling thread
 
   std::mutex mutex_;
   std::condition_variable space_;    // a unit may be cut

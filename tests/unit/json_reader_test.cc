@@ -183,3 +183,17 @@ TEST_CASE("the parser's messages are in Chinese too, with no English left", "[js
     CHECK(f.message.en.starts_with("not well-formed JSON: syntax error"));
   }
 }
+
+TEST_CASE("member names with escapes are read as JSON means them", "[json]") {
+  // "\u0079ear" is "year" and "pro\u006aect" is "project"; a name that only looks like a
+  // field's once its escape is kept raw ("ye\\ar") names no field.
+  const FileResult r = check_text(
+      "{\"\\u0079ear\": 2023, \"pro\\u006aect\": \"甲\", \"ye\\\\ar\": 1999, "
+      "\"funds\": {\"tot\\u0061l\": {\"annual\": 100}}}");
+  REQUIRE(r.doc.forms.size() == 1);
+  const Form& form = r.doc.forms[0];
+  CHECK(form.year.ok());
+  CHECK(form.year.value == 2023);
+  CHECK(form.project.value == "甲");
+  CHECK(form.row(FundsRowId::Total).annual.ok());
+}

@@ -55,6 +55,26 @@ TEST_CASE("pointers and names come from the field table", "[fields]") {
   CHECK(find_field(FieldParent::Form, "reason") == nullptr);
 }
 
+TEST_CASE("a member is found wherever it stands, starting where the last one was",
+          "[fields]") {
+  const auto fields = fields_of(FieldParent::Indicator);
+  REQUIRE(fields.size() >= 3);
+  // In the table's order, then backwards, then an unknown name: the same answers as the plain
+  // lookup, and `next` just past the last match.
+  std::size_t next = 0;
+  for (const FieldInfo* f : fields) CHECK(find_field(FieldParent::Indicator, f->json, next) == f);
+  CHECK(next == fields.size());
+  for (std::size_t i = fields.size(); i-- > 0;) {
+    CHECK(find_field(FieldParent::Indicator, fields[i]->json, next) == fields[i]);
+    CHECK(next == i + 1);
+  }
+  const std::size_t before = next;
+  CHECK(find_field(FieldParent::Indicator, "judgement", next) == nullptr);
+  CHECK(next == before);
+  std::size_t at_end = fields.size();
+  CHECK(find_field(FieldParent::Indicator, fields[0]->json, at_end) == fields[0]);
+}
+
 TEST_CASE("the CSV columns are a view of the field table", "[fields][csv]") {
   std::vector<std::string> names;
   for (const CsvColumn& c : csv_columns()) names.push_back(c.name);
