@@ -498,12 +498,12 @@ void read_csv_table(CsvTable& table, const TableLines& lines, Document& doc) {
     }
   }
   const std::size_t width = head.cells.size();
-  const std::uint32_t head_line = lines.line(head.offset);
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
     CsvRow& row = table.rows[r];
     if (sheet) row.cells.resize(std::max(width, row.cells.size()), CsvCell{{}, row.offset, false});
     if (!sheet && row.cells.size() != width) {
       const std::uint32_t line = lines.line(row.offset);
+      const std::uint32_t head_line = lines.line(head.offset);
       parse_error(
           row.offset,
           fmt::format("line {} has {} cells, but the header (line {}) has {}; a cell that "

@@ -13,8 +13,8 @@ void find_quoted_line_ends(std::string_view text, std::uint64_t base,
   while (open != std::string_view::npos) {
     const std::size_t close = text.find('"', open + 1);
     const std::size_t end = close == std::string_view::npos ? text.size() : close;
-    for (std::size_t i = text.find_first_of("\r\n", open + 1); i < end;
-         i = text.find_first_of("\r\n", i + 1)) {
+    for (std::size_t i = open + 1; i < end; ++i) {
+      if (text[i] != '\r' && text[i] != '\n') continue;
       out.push_back(base + i);
       if (text[i] == '\r' && i + 1 < end && text[i + 1] == '\n') ++i;
     }
