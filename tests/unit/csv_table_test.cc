@@ -182,6 +182,36 @@ TEST_CASE("random CSV texts split as libcsv splits them", "[csv][csv-table]") {
   }
 }
 
+TEST_CASE("the line ends inside quoted cells of random CSV texts", "[csv][csv-table]") {
+  constexpr std::string_view kBytes = "a,\"\"\r\n\n";
+  std::mt19937 random(1118);
+  std::uniform_int_distribution<std::size_t> length(0, 32);
+  std::uniform_int_distribution<std::size_t> pick(0, kBytes.size() - 1);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const std::size_t len = length(random);
+    for (std::size_t i = 0; i < len; ++i) text += kBytes[pick(random)];
+    // Counted a byte at a time: inside a quote, a CR, an LF, or a CR LF once.
+    std::vector<std::uint64_t> want;
+    bool inside = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '"') {
+        inside = !inside;
+      } else if (inside && (text[i] == '\r' || text[i] == '\n')) {
+        want.push_back(7 + i);
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      }
+    }
+    std::vector<std::uint64_t> got;
+    find_quoted_line_ends(text, 7, got);
+    if (got != want) {
+      INFO("text: " << text);
+      FAIL_CHECK("find_quoted_line_ends differs from a count by hand");
+      break;
+    }
+  }
+}
+
 TEST_CASE("plain cells view the text; a cell with a doubled quote is kept apart",
           "[csv][csv-table]") {
   const std::string text = "a, b ,\"c,d\"\n\"say \"\"hi\"\"\",e\n";
