@@ -177,11 +177,22 @@ void Source::build_line_index() const {
     }
     return;
   }
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '\r' || t[i] == '\n') {
-      i = skip_line_end(t, i) - 1;
-      line_starts_.push_back(i + 1);
-    }
+  // CR LF or a bare CR too: the next CR and the next LF, each found by memchr and looked for
+  // again only once passed.
+  const char* const end = t.data() + t.size();
+  const auto next = [end](const char* from, char c) {
+    const void* p = std::memchr(from, c, static_cast<std::size_t>(end - from));
+    return p != nullptr ? static_cast<const char*>(p) : end;
+  };
+  const char* cr = next(t.data(), '\r');
+  const char* lf = next(t.data(), '\n');
+  while (cr != end || lf != end) {
+    const auto at = static_cast<std::size_t>(std::min(cr, lf) - t.data());
+    const std::size_t start = skip_line_end(t, at);
+    line_starts_.push_back(start);
+    const char* from = t.data() + start;
+    if (cr < from) cr = next(from, '\r');
+    if (lf < from) lf = next(from, '\n');
   }
 }
 

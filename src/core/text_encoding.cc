@@ -3,6 +3,7 @@
 #include "pes/text.h"
 
 #include <iconv.h>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <cctype>
@@ -39,6 +40,8 @@ std::string_view text_encoding_name(TextEncoding e) {
 }
 
 std::size_t find_invalid_utf8(std::string_view text) {
+  // simdjson's SIMD check takes a fraction of the time; the byte loop finds where it fails.
+  if (simdjson::validate_utf8(text.data(), text.size())) return std::string_view::npos;
   const std::size_t at = first_invalid_utf8(text);
   return at == text.size() ? std::string_view::npos : at;
 }

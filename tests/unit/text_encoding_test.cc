@@ -1,6 +1,9 @@
 #include "pes/text_encoding.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+
+#include "pes/text.h"
 
 using namespace pes;
 
@@ -15,6 +18,25 @@ TEST_CASE("UTF-8 validation finds the first bad byte", "[encoding]") {
   CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
   CHECK(find_invalid_utf8("项\xE7\x9B") == 3);        // cut short at the end
   CHECK(find_invalid_utf8("\x80") == 0);              // a lone continuation byte
+}
+
+TEST_CASE("UTF-8 validation of long texts agrees with the byte loop at every alignment",
+          "[encoding]") {
+  // Long texts take simdjson's SIMD check first: a bad byte anywhere in a block is still found,
+  // and a good text of any length is good.
+  std::string good;
+  for (int i = 0; i < 12; ++i) good += "年度指标值 ≥95.00(%), 😀 abc\t";
+  for (const std::string_view bad : {"\xFF", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80",
+                                     "\xF4\x90\x80\x80", "\xE7\x9B", "\x80"}) {
+    for (std::size_t at = 0; at < 64; ++at) {
+      const std::string before = std::string(at, 'x') + good;
+      const std::string text = before + std::string(bad) + good;
+      INFO("bad bytes after " << before.size() << " good ones");
+      CHECK(find_invalid_utf8(text) == before.size());
+      CHECK(first_invalid_utf8(text) == before.size());
+      CHECK(find_invalid_utf8(before + good) == std::string_view::npos);
+    }
+  }
 }
 
 TEST_CASE("decoding detects UTF-8, its BOM, and GB18030", "[encoding]") {

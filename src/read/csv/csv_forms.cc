@@ -25,7 +25,20 @@ std::uint32_t TableLines::line(std::uint64_t offset) const {
 
 namespace {
 
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+bool blank(std::string_view s) {
+  for (const char c : s) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  }
+  return true;
+}
+
+// Sets a text field to a cell's text, into the string it has.
+void set_text(Text& t, std::string_view text, std::uint64_t at) {
+  t.value.assign(text);
+  t.state = FieldState::Valid;
+  t.written_in = WrittenIn::Table;
+  t.offset = at;
+}
 
 // A number cell as the shared number reader is to see it (see csv_numbers.h).
 std::string number_text(std::string_view text) {
@@ -349,7 +362,7 @@ class FormBuilder {
       case FieldType::Str:
         // Texts keep their cell as written, inner line breaks and all (an error value too: the
         // spreadsheet-error finding says what it is).
-        text_field(form, f, ref)->set(cell.text, cell.offset);
+        set_text(*text_field(form, f, ref), cell.text, cell.offset);
         break;
       case FieldType::Num: {
         Number& n = *number_field(form, f, ref);
@@ -401,7 +414,7 @@ class FormBuilder {
       }
       Text& t = ind.*f.indicator_text;
       if (!blank(cell.text)) {
-        t.set(cell.text, cell.offset);
+        set_text(t, cell.text, cell.offset);
       } else if (f.key == FieldKey::Level1 || f.key == FieldKey::Level2) {
         if (above != nullptr) t = above->*f.indicator_text;  // a merged cell: the same as above
       } else if (f.key != FieldKey::Name) {
@@ -485,12 +498,12 @@ void read_csv_table(CsvTable& table, const TableLines& lines, Document& doc) {
     }
   }
   const std::size_t width = head.cells.size();
-  const std::uint32_t head_line = lines.line(head.offset);
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
     CsvRow& row = table.rows[r];
     if (sheet) row.cells.resize(std::max(width, row.cells.size()), CsvCell{{}, row.offset, false});
     if (!sheet && row.cells.size() != width) {
       const std::uint32_t line = lines.line(row.offset);
+      const std::uint32_t head_line = lines.line(head.offset);
       parse_error(
           row.offset,
           fmt::format("line {} has {} cells, but the header (line {}) has {}; a cell that "
@@ -517,8 +530,8 @@ void read_csv_table(CsvTable& table, const TableLines& lines, Document& doc) {
     // spreadsheet's, made plain (with a notice) where the number is read.
     for (std::size_t i = 0; i < width; ++i) {
       if (columns[i] == nullptr) continue;
-      std::string& text = row.cells[i].text;
-      if (text.starts_with('\'')) text.erase(0, text.size() - unneutralised(text).size());
+      std::string_view& text = row.cells[i].text;
+      if (text.starts_with('\'')) text.remove_prefix(text.size() - unneutralised(text).size());
     }
   }
 

@@ -1,5 +1,6 @@
 #include "csv_numbers.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "pes/decimal.h"
@@ -111,6 +112,12 @@ std::string joined(const std::vector<std::string_view>& parts, std::string_view 
 }  // namespace
 
 bool normalize_csv_number(std::string_view cell, bool year, std::string& out, Message& how) {
+  // Each way of writing a number this undoes needs one of these bytes: a wide space, full-width
+  // character or decimal comma (non-ASCII or a space), an apostrophe, a percent sign or a comma.
+  const bool plain_already = std::none_of(cell.begin(), cell.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || c == ' ' || c == '\'' || c == '%' || c == ',';
+  });
+  if (plain_already) return false;
   std::string_view s = cell;
   std::vector<std::string_view> en;
   std::vector<std::string_view> zh;
