@@ -162,16 +162,23 @@ TEST_CASE("CSV rows split as libcsv splits them, quirks included", "[csv][csv-ta
   }
 }
 
+namespace {
+// A text of up to `longest` bytes drawn from `bytes`.
+std::string random_text(std::mt19937& random, std::string_view bytes, std::size_t longest) {
+  std::uniform_int_distribution<std::size_t> length(0, longest);
+  std::uniform_int_distribution<std::size_t> pick(0, bytes.size() - 1);
+  std::string text;
+  const std::size_t len = length(random);
+  for (std::size_t i = 0; i < len; ++i) text += bytes[pick(random)];
+  return text;
+}
+}  // namespace
+
 TEST_CASE("random CSV texts split as libcsv splits them", "[csv][csv-table]") {
   // Short texts from the bytes that matter, many times over: every path through the splitter.
-  constexpr std::string_view kBytes = "ab ,,\"\"\r\n\t";
   std::mt19937 random(18);
-  std::uniform_int_distribution<std::size_t> length(0, 24);
-  std::uniform_int_distribution<std::size_t> pick(0, kBytes.size() - 1);
   for (int n = 0; n < 50000; ++n) {
-    std::string text;
-    const std::size_t len = length(random);
-    for (std::size_t i = 0; i < len; ++i) text += kBytes[pick(random)];
+    const std::string text = random_text(random, "ab ,,\"\"\r\n\t", 24);
     const Split got = split(text, 0);
     const Split want = reference(text, 0);
     if (got != want) {
@@ -183,14 +190,9 @@ TEST_CASE("random CSV texts split as libcsv splits them", "[csv][csv-table]") {
 }
 
 TEST_CASE("the line ends inside quoted cells of random CSV texts", "[csv][csv-table]") {
-  constexpr std::string_view kBytes = "a,\"\"\r\n\n";
   std::mt19937 random(1118);
-  std::uniform_int_distribution<std::size_t> length(0, 32);
-  std::uniform_int_distribution<std::size_t> pick(0, kBytes.size() - 1);
   for (int n = 0; n < 20000; ++n) {
-    std::string text;
-    const std::size_t len = length(random);
-    for (std::size_t i = 0; i < len; ++i) text += kBytes[pick(random)];
+    const std::string text = random_text(random, "a,\"\"\r\n\n", 32);
     // Counted a byte at a time: inside a quote, a CR, an LF, or a CR LF once.
     std::vector<std::uint64_t> want;
     bool inside = false;
