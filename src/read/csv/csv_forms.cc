@@ -25,20 +25,7 @@ std::uint32_t TableLines::line(std::uint64_t offset) const {
 
 namespace {
 
-bool blank(std::string_view s) {
-  for (const char c : s) {
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
-  }
-  return true;
-}
-
-// Sets a text field to a cell's text, into the string it has.
-void set_text(Text& t, std::string_view text, std::uint64_t at) {
-  t.value.assign(text);
-  t.state = FieldState::Valid;
-  t.written_in = WrittenIn::Table;
-  t.offset = at;
-}
+bool blank(std::string_view s) { return trim_ascii(s).empty(); }
 
 // A number cell as the shared number reader is to see it (see csv_numbers.h).
 std::string number_text(std::string_view text) {
@@ -362,7 +349,7 @@ class FormBuilder {
       case FieldType::Str:
         // Texts keep their cell as written, inner line breaks and all (an error value too: the
         // spreadsheet-error finding says what it is).
-        set_text(*text_field(form, f, ref), cell.text, cell.offset);
+        text_field(form, f, ref)->assign(cell.text, cell.offset);
         break;
       case FieldType::Num: {
         Number& n = *number_field(form, f, ref);
@@ -414,7 +401,7 @@ class FormBuilder {
       }
       Text& t = ind.*f.indicator_text;
       if (!blank(cell.text)) {
-        set_text(t, cell.text, cell.offset);
+        t.assign(cell.text, cell.offset);
       } else if (f.key == FieldKey::Level1 || f.key == FieldKey::Level2) {
         if (above != nullptr) t = above->*f.indicator_text;  // a merged cell: the same as above
       } else if (f.key != FieldKey::Name) {

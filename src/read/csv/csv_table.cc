@@ -5,13 +5,13 @@
 #include <array>
 #include <cstring>
 
+#include "pes/text.h"
+
 namespace pes {
 
 bool CsvRow::blank() const {
   for (const CsvCell& c : cells) {
-    for (const char ch : c.text) {
-      if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') return false;
-    }
+    if (!trim_ascii(c.text).empty()) return false;
   }
   return true;
 }
