@@ -15,6 +15,7 @@
 
 #include "pes/decimal.h"
 #include "pes/file_result.h"
+#include "pes/form_digest.h"
 
 namespace pes {
 
@@ -101,13 +102,13 @@ struct Summary {
   void add_file_finding(const Finding& finding);
 
  private:
-  // The first form of each distinct content, by a 64-bit digest of its identity and values
-  // (a chance collision in a run of a million forms is about 1 in 30 million): where it is.
+  // The first form of each distinct content, by its 128-bit digest: where it is.
   struct Seen {
     std::uint32_t path = 0;  ///< in paths_
     std::uint32_t number = 1;
   };
-  std::unordered_map<std::uint64_t, Seen> seen_;
+  std::unordered_map<FormDigest, Seen, FormDigestHash> seen_;
+  FormDigester digest_;
   std::vector<std::string> paths_;  ///< files that hold forms, in the order read
 };
 

@@ -1,6 +1,6 @@
 #include "pes/summary.h"
 
-#include "report/form_digest.h"
+#include "pes/form_digest.h"
 
 namespace pes {
 
@@ -82,11 +82,9 @@ void Summary::add_form(const Form& form, const FormResult& result, std::string_v
     error_forms.push_back({place(), form_errors});
 
   // A form filed twice is listed, and its money and grade counted once.
-  const FormDigest digest = form_digest(form);
   if (paths_.empty() || paths_.back() != path) paths_.emplace_back(path);
-  const std::uint64_t key = digest.identity ^ (digest.content * 0x9e3779b97f4a7c15ull);
-  const auto [seen, first] =
-      seen_.try_emplace(key, Seen{static_cast<std::uint32_t>(paths_.size() - 1), form.index + 1});
+  const auto [seen, first] = seen_.try_emplace(
+      digest_(form), Seen{static_cast<std::uint32_t>(paths_.size() - 1), form.index + 1});
   if (!first) {
     ++duplicate_forms;
     if (duplicates.size() < kListed) {

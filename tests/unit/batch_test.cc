@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "pes/form_digest.h"
 #include "pes/pipeline.h"
 #include "pes/report.h"
 #include "pes/tables.h"
@@ -93,7 +94,8 @@ std::vector<json> lines_of(const std::string& text) {
 TEST_CASE("JSON Lines: one form a line, numbered and placed by line", "[batch][jsonl]") {
   json bad = sample(3);  // clean but for the rate planted here
   bad["funds"]["total"]["rate"] = "99.00";
-  const std::string text = compact(1) + "\n\n" + bad.dump() + "\n" + "{\"year\": 2023,\n" + compact(3) + "\n";
+  const std::string text =
+      compact(1) + "\n\n" + bad.dump() + "\n" + "{\"year\": 2023,\n" + compact(3) + "\n";
   const FileResult r = check_lines(text);
   REQUIRE(r.doc.format == Format::JsonLines);
   REQUIRE(r.doc.forms.size() == 3);
@@ -198,7 +200,8 @@ TEST_CASE("a JSON Lines line longer than a block is read whole", "[batch]") {
 }
 
 TEST_CASE("the summary adds exactly per year and department, in 万元", "[batch]") {
-  auto form_with = [](const char* dept, const char* annual, const char* executed, const char* unit) {
+  auto form_with = [](const char* dept, const char* annual, const char* executed,
+                      const char* unit) {
     json f = sample(1);
     f["department"] = dept;
     f["unit"] = unit;
@@ -209,8 +212,9 @@ TEST_CASE("the summary adds exactly per year and department, in 万元", "[batch
   json earlier = form_with("甲", "12345678.90", "12345678.90", "元");
   earlier["year"] = 2022;
   earlier["project"] = "上年项目";
-  const json forms = json::array({form_with("甲", "0.10", "0.05", "万元"), form_with("甲", "0.20", "0.10", "万元"),
-                                  form_with("乙", "1000.00", "999.99", "元"), sample(2), earlier});
+  const json forms =
+      json::array({form_with("甲", "0.10", "0.05", "万元"), form_with("甲", "0.20", "0.10", "万元"),
+                   form_with("乙", "1000.00", "999.99", "元"), sample(2), earlier});
   const FileResult r = check_json(forms);
   REQUIRE(r.forms.size() == 5);
   Summary s;
@@ -253,6 +257,31 @@ TEST_CASE("the summary adds exactly per year and department, in 万元", "[batch
   CHECK(text.find("a.json#5\t上年项目\t错误 ") != std::string::npos);
 }
 
+TEST_CASE("the form digest tells values apart by where one ends", "[batch]") {
+  json a = sample(1);
+  a["project"] = "ab";
+  a["implementer"] = "c";
+  json b = sample(1);
+  b["project"] = "a";
+  b["implementer"] = "bc";
+  json c = sample(1);
+  c["project"] = "ab";
+  c["implementer"] = "c";
+  c["funds"]["total"]["executed"] = "19.4";
+  json d = sample(1);  // a copy of a, its number written with other digits
+  d["project"] = "ab";
+  d["implementer"] = "c";
+  d["funds"]["total"]["annual"] = "19.800";
+  const FileResult r = check_json(json::array({a, b, c, d}));
+  REQUIRE(r.doc.forms.size() == 4);
+  FormDigester digest;
+  const FormDigest da = digest(r.doc.forms[0]);
+  CHECK(digest(r.doc.forms[1]) != da);
+  CHECK(digest(r.doc.forms[2]) != da);
+  CHECK(digest(r.doc.forms[3]) == da);
+  CHECK(digest(r.doc.forms[0]) == da);  // the buffer kept between calls changes nothing
+}
+
 TEST_CASE("a form filed twice is counted once and listed", "[batch]") {
   json other = sample(1);
   other["funds"]["total"]["executed"] = "19.4";  // the same project, year and unit, other figures
@@ -277,7 +306,8 @@ TEST_CASE("a form filed twice is counted once and listed", "[batch]") {
   CHECK(graded == 2);
   const std::string text = summary_text(s, false);
   CHECK(text.find("3 forms (2 distinct, 1 duplicates)") != std::string::npos);
-  CHECK(text.find("duplicate forms, counted once (1):\n  b.json#3 = b.json#1\t") != std::string::npos);
+  CHECK(text.find("duplicate forms, counted once (1):\n  b.json#3 = b.json#1\t") !=
+        std::string::npos);
 }
 
 TEST_CASE("the summary names so many duplicates and error forms, and counts the rest", "[batch]") {
@@ -299,7 +329,9 @@ TEST_CASE("the summary names so many duplicates and error forms, and counts the 
 }
 
 TEST_CASE("tables: CSV with a BOM and RFC 4180 quoting, JSON Lines", "[batch]") {
-  CHECK(form_table_header(TableFormat::Csv).starts_with("\xEF\xBB\xBF" "file,form,line,"));
+  CHECK(form_table_header(TableFormat::Csv)
+            .starts_with("\xEF\xBB\xBF"
+                         "file,form,line,"));
   CHECK(form_table_header(TableFormat::JsonLines).empty());
   CHECK(table_format_for_path("x/out.JSONL") == TableFormat::JsonLines);
   CHECK(table_format_for_path("out.csv") == TableFormat::Csv);
@@ -308,7 +340,8 @@ TEST_CASE("tables: CSV with a BOM and RFC 4180 quoting, JSON Lines", "[batch]") 
   const FileResult r = check_json(f);
   std::string csv;
   append_form_row(csv, TableFormat::Csv, "a,b.json", 1, 1, r.doc.forms[0], r.forms[0]);
-  CHECK(csv.starts_with("\"a,b.json\",1,1,2023,上海市普陀区科学技术委员会,\"项目, \"\"甲\"\"\n二期\",万元,"));
+  CHECK(csv.starts_with(
+      "\"a,b.json\",1,1,2023,上海市普陀区科学技术委员会,\"项目, \"\"甲\"\"\n二期\",万元,"));
   CHECK(csv.ends_with(",99.84,99.84,优,优,0,0\r\n"));
   CHECK(csv.find(",万元,19.8,19.5,") != std::string::npos);
   std::string jl;
