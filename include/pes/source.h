@@ -59,7 +59,8 @@ class Source {
 
   void set_text(std::string_view text);
   void build_line_index() const;
-  void build_checkpoints() const;
+  /// Counts characters up to the block that holds `offset`, from where the last count ended.
+  void extend_checkpoints(std::uint64_t offset) const;
   /// Characters (UTF-8 lead bytes) in text()[0, offset).
   std::uint64_t chars_before(std::uint64_t offset) const;
 
@@ -70,7 +71,7 @@ class Source {
   std::uint32_t first_column_ = 0;  // characters of the first line before the text
   std::size_t nul_stop_ = std::string::npos;
   mutable std::vector<std::uint64_t> line_starts_;  // built on first use
-  mutable std::vector<std::uint64_t> checkpoints_;  // characters before each kStride block
+  mutable std::vector<std::uint64_t> checkpoints_;  // characters before each kStride block so far
 };
 
 }  // namespace pes

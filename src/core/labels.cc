@@ -8,12 +8,6 @@ namespace pes {
 
 namespace {
 
-// A byte that may start something normalize_label() removes or folds: ASCII white space, or the
-// lead byte of U+00A0 (C2), U+3000 (E3) or a full-width form (EF).
-bool may_fold(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xC2 || c == 0xE3 || c == 0xEF;
-}
-
 constexpr std::uint64_t kOnes = 0x0101010101010101u;
 constexpr std::uint64_t kHighs = 0x8080808080808080u;
 
@@ -25,7 +19,9 @@ constexpr std::uint64_t any_equal(std::uint64_t word, std::uint64_t b) {
   return any_below(word ^ (kOnes * b), 1);
 }
 
-// may_fold() of any of the word's eight bytes, or a control character among them.
+// Whether any of the word's eight bytes may start something fold() acts on (ASCII white space,
+// or the lead byte of U+00A0 (C2), U+3000 (E3) or a full-width form (EF)), or is a control
+// character.
 constexpr bool may_fold_any(std::uint64_t word) {
   return (any_below(word, 0x21) | any_equal(word, 0xC2) | any_equal(word, 0xE3) |
           any_equal(word, 0xEF)) != 0;
@@ -120,10 +116,23 @@ std::string_view normalize_label(std::string_view text, std::string& scratch) {
 }
 
 bool is_blank_label(std::string_view text) {
-  if (text.empty()) return true;
-  if (!may_fold(static_cast<unsigned char>(text.front()))) return false;  // most labels
-  std::string scratch;
-  return normalize_label(text, scratch).empty();
+  // Blank when fold() removes every character: white space, U+00A0 and U+3000 only (a
+  // full-width form folds to a visible ASCII character). Most labels end the loop at once.
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned c = s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++i;
+    } else if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
+      i += 2;
+    } else if (c == 0xE3 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x80) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 namespace {
@@ -175,7 +184,6 @@ unsigned exact_level2_parents(std::string_view label) {
   }
   return 0;
 }
-
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -269,8 +277,6 @@ std::string_view suggest_category(std::string_view label) {
   }
   return {};
 }
-
-
 
 std::string_view level1_label(Level1 l) { return kLevel1[static_cast<std::size_t>(l)].name; }
 

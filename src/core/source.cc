@@ -1,19 +1,19 @@
-#include "pes/system_error.h"
 #include "pes/source.h"
+
+#include "pes/system_error.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "pes/text.h"
 
@@ -209,13 +209,14 @@ std::uint64_t count_chars(const char* begin, const char* end) {
 
 }  // namespace
 
-void Source::build_checkpoints() const {
+void Source::extend_checkpoints(std::uint64_t offset) const {
   const std::string_view t = text();
-  checkpoints_.reserve(t.size() / kStride + 1);
-  std::uint64_t chars = 0;
-  for (std::size_t at = 0; at <= t.size(); at += kStride) {
-    checkpoints_.push_back(chars);
-    chars += count_chars(t.data() + at, t.data() + std::min(t.size(), at + kStride));
+  const auto block = static_cast<std::size_t>(offset / kStride);
+  if (checkpoints_.empty()) checkpoints_.push_back(0);
+  while (checkpoints_.size() <= block) {
+    const std::size_t at = (checkpoints_.size() - 1) * kStride;
+    checkpoints_.push_back(checkpoints_.back() +
+                           count_chars(t.data() + at, t.data() + std::min(t.size(), at + kStride)));
   }
 }
 
@@ -236,8 +237,9 @@ LineColumn Source::locate(std::uint64_t offset) const {
   if (offset - start <= kStride) {
     column = count_chars(t.data() + start, t.data() + offset);
   } else {
-    // A long line: count from the checkpoints rather than from the line's start.
-    if (checkpoints_.empty()) build_checkpoints();
+    // A long line: count from the checkpoints rather than from the line's start, counting
+    // only as far as the offset (a finding early in a large part costs no more than it).
+    extend_checkpoints(offset);
     column = chars_before(offset) - chars_before(start);
   }
   if (line == 1) column += first_column_;

@@ -1,6 +1,7 @@
 #include "pes/labels.h"
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,22 @@ TEST_CASE("labels with nothing to fold are compared as written, without a copy",
   CHECK(pes::is_blank_label(" \u3000\t\u00a0"));
   CHECK_FALSE(pes::is_blank_label(" ！"));
   CHECK_FALSE(pes::is_blank_label("无"));
+}
+
+TEST_CASE("a label is blank exactly when it normalises to nothing", "[labels]") {
+  // Random texts of the pieces fold() acts on, their near misses (cut short, other trail
+  // bytes) and plain characters.
+  static constexpr std::string_view kPieces[] = {
+      " ",    "\t",     "\r",     "\n",     "\u00a0", "\u3000",   "\xC2", "\xE3\x80",
+      "\xE3", "\u3001", "\uff01", "\uff5e", "\uff5f", "\xEF\xBC", "a",    "无"};
+  std::mt19937 rng(11);
+  for (int k = 0; k < 20000; ++k) {
+    std::string text;
+    const std::size_t n = rng() % 6;
+    for (std::size_t i = 0; i < n; ++i) text += kPieces[rng() % std::size(kPieces)];
+    INFO(text);
+    CHECK(pes::is_blank_label(text) == pes::normalize_label(text).empty());
+  }
 }
 
 TEST_CASE("the standard categories", "[labels]") {
