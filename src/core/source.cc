@@ -77,7 +77,10 @@ namespace {
 // the expected size: with room for one more byte, the read that finds the end needs no growth.
 // Unless `binary`, the first Source::kHeadBytes are read and looked at first: a NUL byte among
 // them stops the reading (`nul` is then its offset), so a large binary file is not read whole.
-bool read_all(int fd, std::string& out, std::size_t hint, bool binary, std::size_t& nul) {
+// A read of a `regular` file that gives less than asked has reached the end: no further read
+// is made to be told so.
+bool read_all(int fd, std::string& out, std::size_t hint, bool regular, bool binary,
+              std::size_t& nul) {
   constexpr std::size_t kHead = Source::kHeadBytes;
   nul = std::string::npos;
   std::size_t size = 0;
@@ -95,18 +98,19 @@ bool read_all(int fd, std::string& out, std::size_t hint, bool binary, std::size
       return false;
     }
     size += static_cast<std::size_t>(n);
-    if (!head_checked && (n == 0 || size >= kHead)) {
+    const bool end = n == 0 || (regular && static_cast<std::size_t>(n) < room);
+    if (!head_checked && (end || size >= kHead)) {
       head_checked = true;
       // Only a file that goes on past its head is cut short; a small one is read whole.
-      if (const void* z = n == 0 ? nullptr : std::memchr(out.data(), '\0', size); z != nullptr) {
+      if (const void* z = end ? nullptr : std::memchr(out.data(), '\0', size); z != nullptr) {
         nul = static_cast<std::size_t>(static_cast<const char*>(z) - out.data());
         break;
       }
-      if (n != 0 && hint + Source::kPadding + 1 > out.size()) {
+      if (!end && hint + Source::kPadding + 1 > out.size()) {
         out.resize(hint + Source::kPadding + 1);
       }
     }
-    if (n == 0) break;
+    if (end) break;
   }
   out.resize(size);
   return true;
@@ -125,7 +129,7 @@ bool Source::load(const std::string& path, std::string& error_en, std::string& e
   std::string& data = buffer_;  // reuses the buffer of the previous file
   size_ = 0;
   if (path == "-") {
-    if (!read_all(STDIN_FILENO, data, 0, binary, nul_stop_)) {
+    if (!read_all(STDIN_FILENO, data, 0, false, binary, nul_stop_)) {
       const Message why = system_error_message(errno);
       error_en = fmt::format("<stdin>: cannot read: {}", why.en);
       error_zh = fmt::format("<stdin>：无法读取：{}", why.zh);
@@ -148,9 +152,9 @@ bool Source::load(const std::string& path, std::string& error_en, std::string& e
       error_zh = fmt::format("{}：不是普通文件{}", path_, dir ? "（是目录）" : "");
       return false;
     }
-    const int flags = ::fcntl(fd, F_GETFL);
-    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-    const bool ok = read_all(fd, data, static_cast<std::size_t>(st.st_size), binary, nul_stop_);
+    // O_NONBLOCK is left set: it does not change how a regular file reads.
+    const bool ok =
+        read_all(fd, data, static_cast<std::size_t>(st.st_size), true, binary, nul_stop_);
     const int e = errno;
     ::close(fd);
     if (!ok) {
