@@ -1,7 +1,10 @@
 // Bad input gets a clear message with its line and column, never a crash.
 #include "pes/json_reader.h"
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
+#include <string>
 
 #include "test_support.h"
 
@@ -181,6 +184,24 @@ TEST_CASE("the parser's messages are in Chinese too, with no English left", "[js
     INFO(c.text << " → " << f.message.en);
     CHECK(f.message.zh == c.zh);
     CHECK(f.message.en.starts_with("not well-formed JSON: syntax error"));
+  }
+}
+
+TEST_CASE("a cut-short atom is no JSON, where a whole one is read", "[json]") {
+  // On-Demand tells null, true and false by their first letter; pes checks the rest.
+  for (const char* atom : {"nul", "tru", "fals", "nulll", "truex"}) {
+    const std::string text = fmt::format("{{\"year\": 2023, \"grade\": {}}}", atom);
+    INFO(text);
+    const Finding f = only_parse_error(check_text(text));
+    CHECK(f.line == 1);
+    CHECK(f.message.en.starts_with("not well-formed JSON: syntax error"));
+  }
+  for (const char* atom : {"null", "true", "false"}) {
+    const std::string text = fmt::format("{{\"year\": 2023, \"grade\": {} }}", atom);
+    INFO(text);
+    const FileResult r = check_text(text);
+    REQUIRE(r.doc.forms.size() == 1);
+    CHECK(r.doc.forms[0].year.value == 2023);
   }
 }
 

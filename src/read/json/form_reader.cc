@@ -44,7 +44,17 @@ std::uint64_t FormReader::offset_of(od::value& v) {
   return static_cast<std::uint64_t>(v.raw_json_token().data() - base_);
 }
 
-bool FormReader::kind(od::value& v, od::json_type& t) { return !fail(v.type().get(t)); }
+bool FormReader::kind(od::value& v, od::json_type& t) {
+  if (fail(v.type().get(t))) return false;
+  if (t != od::json_type::null && t != od::json_type::boolean) return true;
+  // On-Demand tells an atom by its first letter: "nul" or "tru" is no JSON.
+  const std::string_view atom = trim_token(v.raw_json_token());
+  if (atom == "null" || atom == "true" || atom == "false") return true;
+  error = atom.starts_with('n')   ? simdjson::N_ATOM_ERROR
+          : atom.starts_with('t') ? simdjson::T_ATOM_ERROR
+                                  : simdjson::F_ATOM_ERROR;
+  return false;
+}
 
 bool FormReader::number_token(od::value& v, std::string_view& raw) {
   raw = trim_token(v.raw_json_token());
