@@ -68,7 +68,8 @@ TEST_CASE("a string where a number belongs, and numbers as strings", "[json]") {
   const auto bad = of_rule(r, RuleId::InvalidField);
   REQUIRE(bad.size() == 1);
   CHECK(bad[0].pointer == "/funds/total/executed");
-  CHECK(bad[0].message.en == "funds.total.executed: “十九点五” is not a number; write it in digits");
+  CHECK(bad[0].message.en ==
+        "funds.total.executed: “十九点五” is not a number; write it in digits");
   CHECK(of_rule(r, RuleId::RateMismatch).empty());
   CHECK(of_rule(r, RuleId::TotalMismatch).empty());
 }
@@ -99,7 +100,8 @@ TEST_CASE("findings point at the line and column of the value", "[json]") {
   const std::string text =
       "{\n"
       "  \"year\": 2023, \"project\": \"p\", \"grade\": \"优\",\n"
-      "  \"funds\": {\"total\": {\"initial\": 1, \"annual\": 2, \"executed\": 1, \"rate\": 49.00}},\n"
+      "  \"funds\": {\"total\": {\"initial\": 1, \"annual\": 2, \"executed\": 1, \"rate\": "
+      "49.00}},\n"
       "  \"indicators\": [], \"total\": 5\n"
       "}\n";
   const auto rate = of_rule(check_text(text), RuleId::RateMismatch);
@@ -177,7 +179,8 @@ TEST_CASE("the parser's messages are in Chinese too, with no English left", "[js
       {"{\"year\": \"a\tb\"}",
        "JSON 格式错误：解析值时出错：字符串中的控制字符 U+0009 (HT) 须转义为 \\u0009 或 \\t"},
       {"{\"year\": \"ab", "JSON 格式错误：解析值时出错：字符串缺少右引号"},
-      {"{\"year\": x}", "JSON 格式错误：解析值时出错：无效的值（应为 true、false、null、数字或带引号的字符串）"},
+      {"{\"year\": x}",
+       "JSON 格式错误：解析值时出错：无效的值（应为 true、false、null、数字或带引号的字符串）"},
   };
   for (const Case& c : cases) {
     const Finding f = only_parse_error(check_text(c.text));
@@ -196,8 +199,12 @@ TEST_CASE("a cut-short atom is no JSON, where a whole one is read", "[json]") {
     CHECK(f.line == 1);
     CHECK(f.message.en.starts_with("not well-formed JSON: syntax error"));
   }
+  // In a member pes does not read too.
+  const Finding f = only_parse_error(check_text("{\"year\": 2023, \"note\": nul}"));
+  CHECK(f.message.en.starts_with("not well-formed JSON: syntax error"));
   for (const char* atom : {"null", "true", "false"}) {
-    const std::string text = fmt::format("{{\"year\": 2023, \"grade\": {} }}", atom);
+    const std::string text =
+        fmt::format("{{\"year\": 2023, \"grade\": {}, \"note\": {} }}", atom, atom);
     INFO(text);
     const FileResult r = check_text(text);
     REQUIRE(r.doc.forms.size() == 1);

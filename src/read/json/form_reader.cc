@@ -56,6 +56,11 @@ bool FormReader::kind(od::value& v, od::json_type& t) {
   return false;
 }
 
+bool FormReader::unknown(od::value& v) {
+  od::json_type t{};
+  return kind(v, t);  // not read, but its atom checked all the same
+}
+
 bool FormReader::number_token(od::value& v, std::string_view& raw) {
   raw = trim_token(v.raw_json_token());
   if (is_json_number(raw)) return true;
@@ -80,6 +85,8 @@ bool FormReader::read(od::object object, std::uint64_t at) {
       ok = goals(v);
     } else if (key == field_info(FieldKey::Indicators).json) {
       ok = indicators(v);
+    } else {
+      ok = unknown(v);
     }
     if (!ok) return false;
   }
@@ -211,7 +218,10 @@ bool FormReader::members(od::object o, FieldParent parent, FieldRef at) {
     if (fail(std::move(member).get(field)) || !member_name(field, key)) return false;
     od::value v = field.value();
     const FieldInfo* f = find_field(parent, key, next);
-    if (f == nullptr) continue;  // a member pes does not know (a judgement, a note)
+    if (f == nullptr) {  // a member pes does not know (a judgement, a note)
+      if (!unknown(v)) return false;
+      continue;
+    }
     if (at.key == FieldKey::Row && f->total_row_only && at.row != FundsRowId::Total) continue;
     if (!value(v, *f, at)) return false;
   }

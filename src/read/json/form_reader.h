@@ -42,6 +42,8 @@ class FormReader {
   bool member_name(od::field& field, std::string_view& out);
   std::uint64_t offset_of(od::value& v);
   bool kind(od::value& v, od::json_type& t);
+  // A member pes does not read: false when it is an atom cut short ("nul").
+  bool unknown(od::value& v);
   bool value(od::value& v, const FieldInfo& field, FieldRef ref);
   /// The raw text of a JSON number value; false (a syntax error) when it is not JSON's.
   bool number_token(od::value& v, std::string_view& raw);
