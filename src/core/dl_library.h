@@ -25,7 +25,6 @@ class DlLibrary {
   bool ok() const { return error_.en.empty(); }
   /// Why not: the library's name, what it is for and what the dynamic loader said.
   const Message& error() const { return error_; }
-  const std::string& soname() const { return soname_; }
 
   /// Sets `fn` to the library's function `name`; leaves it null and sets the error when the
   /// library is not loaded or has no such function.
