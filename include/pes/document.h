@@ -45,6 +45,9 @@ struct Document {
   /// Set by the CSV reader: the offset of each line end inside a quoted cell, ascending. Such a
   /// line end starts no row in a spreadsheet, so rows are counted without them.
   std::vector<std::uint64_t> quoted_line_ends;
+  /// Set by a reader when the file cannot be read for a reason outside it (a library pes loads
+  /// when first needed cannot be loaded): the file counts as one that cannot be opened.
+  Message unreadable;
 
   /// The file as a whole cannot be read: drops what was read and keeps one parse-error at
   /// `offset`.
@@ -65,6 +68,7 @@ struct Document {
     decoded.reset();
     places.clear();
     quoted_line_ends.clear();
+    unreadable = {};
   }
 };
 

@@ -85,6 +85,10 @@ int run_convert(const ConvertArgs& args) {
   readers.set_templates(settings.templates());
   Document doc;
   readers.read(source, in_format, doc);
+  if (!doc.unreadable.en.empty()) {
+    return usage_error(fmt::format("{}: {}", source.path(), doc.unreadable.en),
+                       fmt::format("{}：{}", source.path(), doc.unreadable.zh), zh);
+  }
   // Notices the reader gives (a layout-repair: what it had to assume) are shown; a value it
   // could not read would be lost on the way, so then nothing is written.
   bool lossy = false;

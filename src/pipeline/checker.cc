@@ -73,6 +73,14 @@ void Checker::check_array_part(FileResult& out, std::uint32_t first_form) {
 
 void Checker::check_read(FileResult& out) {
   const Document& doc = out.doc;
+  if (!doc.unreadable.en.empty()) {  // no fault of the file's: as if it could not be opened
+    out.opened = false;
+    out.error = {fmt::format("{}: {}", out.path, doc.unreadable.en),
+                 fmt::format("{}：{}", out.path, doc.unreadable.zh)};
+    out.forms.clear();
+    out.file_findings.clear();
+    return;
+  }
 
   // Reader findings go to their form, or to the file.
   out.forms.resize(doc.forms.size());

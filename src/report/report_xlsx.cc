@@ -3,7 +3,6 @@
 // 主管部门. libxlsxwriter writes it in constant-memory mode (each row goes to a temporary file
 // as soon as it is complete), so 100,000 forms take no more memory than ten.
 #include <fmt/format.h>
-#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <array>
@@ -11,6 +10,7 @@
 #include <span>
 #include <vector>
 
+#include "core/dl_xlsxwriter.h"
 #include "display_width.h"
 #include "pes/formats.h"
 #include "pes/label_format.h"
@@ -120,10 +120,10 @@ class Sheet {
     for (Part& p : parts_) {
       for (std::size_t c = 0; c < columns_.size(); ++c) {
         const double width = static_cast<double>(std::min(p.widths[c], kMaxWidth) + 2);
-        worksheet_set_column(p.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width,
-                             nullptr);
+        xl_.worksheet_set_column(p.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width,
+                                 nullptr);
       }
-      worksheet_autofilter(p.ws, 0, 0, p.rows - 1, static_cast<lxw_col_t>(columns_.size() - 1));
+      xl_.worksheet_autofilter(p.ws, 0, 0, p.rows - 1, static_cast<lxw_col_t>(columns_.size() - 1));
     }
   }
 
@@ -139,19 +139,20 @@ class Sheet {
   void open_part() {
     Part p;
     p.name = parts_.empty() ? name_ : fmt::format("{} {}", name_, parts_.size() + 1);
-    p.ws = workbook_add_worksheet(book_, p.name.c_str());
+    p.ws = xl_.workbook_add_worksheet(book_, p.name.c_str());
     p.widths.resize(columns_.size());
     for (std::size_t c = 0; c < columns_.size(); ++c) {
       const std::string title =
           chinese_ ? with_labels(columns_[c].zh) : std::string(columns_[c].en);
-      worksheet_write_string(p.ws, 0, static_cast<lxw_col_t>(c), std::string(title).c_str(),
-                             header_);
+      xl_.worksheet_write_string(p.ws, 0, static_cast<lxw_col_t>(c), std::string(title).c_str(),
+                                 header_);
       p.widths[c] = display_width(title) + 2;  // room for the filter's button
     }
-    worksheet_freeze_panes(p.ws, 1, 0);
+    xl_.worksheet_freeze_panes(p.ws, 1, 0);
     parts_.push_back(std::move(p));
   }
 
+  const Libxlsxwriter& xl_ = libxlsxwriter();
   lxw_workbook* book_;
   std::string name_;
   std::span<const Column> columns_;
@@ -168,18 +169,22 @@ class XlsxReporter final : public Reporter {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     options.tmpdir = tmpdir_.data();
-    book_ = workbook_new_opt(path_.c_str(), &options);
+    if (!xl_.ok()) {  // the message names the library, not the temporary file
+      error_ = xl_.error();
+      return;
+    }
+    book_ = xl_.workbook_new_opt(path_.c_str(), &options);
     if (book_ == nullptr) {
       fail("cannot create the workbook", "无法创建工作簿");
       return;
     }
-    lxw_format* header = workbook_add_format(book_);
-    format_set_bold(header);
-    format_set_text_wrap(header);
-    format_set_align(header, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_pattern(header, LXW_PATTERN_SOLID);
-    format_set_bg_color(header, 0xD9E1F2);
-    format_set_bottom(header, LXW_BORDER_THIN);
+    lxw_format* header = xl_.workbook_add_format(book_);
+    xl_.format_set_bold(header);
+    xl_.format_set_text_wrap(header);
+    xl_.format_set_align(header, LXW_ALIGN_VERTICAL_CENTER);
+    xl_.format_set_pattern(header, LXW_PATTERN_SOLID);
+    xl_.format_set_bg_color(header, 0xD9E1F2);
+    xl_.format_set_bottom(header, LXW_BORDER_THIN);
     const bool zh = style_.chinese;
     forms_.emplace(book_, zh ? "表单" : "Forms", kFormColumns, zh, header);
     findings_.emplace(book_, zh ? "问题" : "Findings", kFindingColumns, zh, header);
@@ -187,7 +192,7 @@ class XlsxReporter final : public Reporter {
   }
 
   ~XlsxReporter() override {
-    if (book_ != nullptr) workbook_close(book_);  // finish() was not reached: drop the file
+    if (book_ != nullptr) xl_.workbook_close(book_);  // finish() was not reached: drop the file
   }
 
   void file(const FileResult& file) override {
@@ -212,10 +217,10 @@ class XlsxReporter final : public Reporter {
     forms_->finish();
     findings_->finish();
     summary_->finish();
-    const lxw_error e = workbook_close(book_);
+    const lxw_error e = xl_.workbook_close(book_);
     book_ = nullptr;
     if (e != LXW_NO_ERROR && error_.en.empty()) {
-      fail(lxw_strerror(e), lxw_strerror(e));
+      fail(xl_.lxw_strerror(e), xl_.lxw_strerror(e));
     }
   }
 
@@ -229,7 +234,7 @@ class XlsxReporter final : public Reporter {
   }
 
   void check(lxw_error e) {
-    if (e != LXW_NO_ERROR) fail(lxw_strerror(e), lxw_strerror(e));
+    if (e != LXW_NO_ERROR) fail(xl_.lxw_strerror(e), xl_.lxw_strerror(e));
   }
 
   // The format of a cell of a kind, marked with a severity's colours, bold in the total row.
@@ -237,27 +242,27 @@ class XlsxReporter final : public Reporter {
     const std::size_t m = mark ? static_cast<std::size_t>(*mark) + 1 : 0;
     lxw_format*& f = formats_[((bold_ ? kKinds : 0) + static_cast<std::size_t>(kind)) * kMarks + m];
     if (f != nullptr) return f;
-    f = workbook_add_format(book_);
+    f = xl_.workbook_add_format(book_);
     if (bold_) {
-      format_set_bold(f);
-      format_set_top(f, LXW_BORDER_THIN);
+      xl_.format_set_bold(f);
+      xl_.format_set_top(f, LXW_BORDER_THIN);
     }
     switch (kind) {
       case Kind::Integer:
-        format_set_num_format(f, "0");
+        xl_.format_set_num_format(f, "0");
         break;
       case Kind::Money:
-        format_set_num_format(f, "#,##0.00");
+        xl_.format_set_num_format(f, "#,##0.00");
         break;
       case Kind::Percent:
-        format_set_num_format(f, "0.00%");
+        xl_.format_set_num_format(f, "0.00%");
         break;
       case Kind::Score:
-        format_set_num_format(f, "0.00");
+        xl_.format_set_num_format(f, "0.00");
         break;
       case Kind::Link:
-        format_set_underline(f, LXW_UNDERLINE_SINGLE);
-        format_set_font_color(f, LXW_COLOR_BLUE);
+        xl_.format_set_underline(f, LXW_UNDERLINE_SINGLE);
+        xl_.format_set_font_color(f, LXW_COLOR_BLUE);
         break;
       case Kind::Text:
         break;
@@ -268,9 +273,9 @@ class XlsxReporter final : public Reporter {
           std::pair{0xDDEBF7u, 0x1F4E79u}, std::pair{0xFFEB9Cu, 0x9C5700u},
           std::pair{0xFFC7CEu, 0x9C0006u}};
       const auto [fill, font] = kColors[static_cast<std::size_t>(*mark)];
-      format_set_pattern(f, LXW_PATTERN_SOLID);
-      format_set_bg_color(f, fill);
-      format_set_font_color(f, font);
+      xl_.format_set_pattern(f, LXW_PATTERN_SOLID);
+      xl_.format_set_bg_color(f, fill);
+      xl_.format_set_font_color(f, font);
     }
     return f;
   }
@@ -278,23 +283,23 @@ class XlsxReporter final : public Reporter {
   void text(Sheet& s, lxw_row_t row, lxw_col_t col, std::string_view value, Kind kind = Kind::Text,
             std::optional<Severity> mark = std::nullopt) {
     if (value.empty()) {
-      if (mark || bold_) check(worksheet_write_blank(s.ws(), row, col, format(kind, mark)));
+      if (mark || bold_) check(xl_.worksheet_write_blank(s.ws(), row, col, format(kind, mark)));
       return;
     }
     const std::string t = cell_text(value);
-    check(worksheet_write_string(s.ws(), row, col, t.c_str(), format(kind, mark)));
+    check(xl_.worksheet_write_string(s.ws(), row, col, t.c_str(), format(kind, mark)));
     s.widen(col, display_width(t));
   }
 
   void number(Sheet& s, lxw_row_t row, lxw_col_t col, const std::optional<Decimal>& value,
               Kind kind, std::optional<Severity> mark = std::nullopt) {
     if (!value) {
-      if (mark || bold_) check(worksheet_write_blank(s.ws(), row, col, format(kind, mark)));
+      if (mark || bold_) check(xl_.worksheet_write_blank(s.ws(), row, col, format(kind, mark)));
       return;
     }
     const bool percent = kind == Kind::Percent;
-    check(worksheet_write_number(s.ws(), row, col, to_double(*value, percent ? -2 : 0),
-                                 format(kind, mark)));
+    check(xl_.worksheet_write_number(s.ws(), row, col, to_double(*value, percent ? -2 : 0),
+                                     format(kind, mark)));
     // As shown: 2 decimals, thousands separators, a % sign.
     const std::string digits = value->round(2, Rounding::HalfUp).with_digits(2).str();
     s.widen(col, digits.size() + digits.size() / 4 + (percent ? 1 : 0));
@@ -302,8 +307,8 @@ class XlsxReporter final : public Reporter {
 
   void count(Sheet& s, lxw_row_t row, lxw_col_t col, std::uint64_t n, Kind kind = Kind::Integer,
              std::optional<Severity> mark = std::nullopt) {
-    check(worksheet_write_number(s.ws(), row, col, static_cast<double>(n),
-                                 format(kind, n > 0 ? mark : std::nullopt)));
+    check(xl_.worksheet_write_number(s.ws(), row, col, static_cast<double>(n),
+                                     format(kind, n > 0 ? mark : std::nullopt)));
     s.widen(col, std::to_string(n).size());
   }
 
@@ -344,13 +349,13 @@ class XlsxReporter final : public Reporter {
     text(s, r, 0, file.path);
     if (form != nullptr) {
       if (s.may_link()) {
-        check(worksheet_write_url(s.ws(), r, 1, target.c_str(), format(Kind::Link)));
-        check(worksheet_write_number(s.ws(), r, 1, static_cast<double>(form->number),
-                                     format(Kind::Link)));
+        check(xl_.worksheet_write_url(s.ws(), r, 1, target.c_str(), format(Kind::Link)));
+        check(xl_.worksheet_write_number(s.ws(), r, 1, static_cast<double>(form->number),
+                                         format(Kind::Link)));
       } else {  // past Excel's 65,530 links a sheet: a formula link does the same
         const std::string cell = target.substr(target.find(':') + 1);
         const std::string formula = fmt::format("=HYPERLINK(\"#{}\",{})", cell, form->number);
-        check(worksheet_write_formula(s.ws(), r, 1, formula.c_str(), format(Kind::Link)));
+        check(xl_.worksheet_write_formula(s.ws(), r, 1, formula.c_str(), format(Kind::Link)));
       }
       s.widen(1, std::to_string(form->number).size());
       text(s, r, 2, form->project);
@@ -410,6 +415,7 @@ class XlsxReporter final : public Reporter {
     bold_ = false;
   }
 
+  const Libxlsxwriter& xl_ = libxlsxwriter();
   std::string path_;
   std::string tmpdir_;
   ReportStyle style_;

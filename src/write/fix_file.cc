@@ -55,6 +55,11 @@ void plan_fix(const std::string& path, const FixOptions& options, FileFix& out) 
   readers.set_encoding(options.encoding);
   Document doc;
   readers.read(source, out.format, doc);
+  if (!doc.unreadable.en.empty()) {
+    out.error = {fmt::format("{}: {}", path, doc.unreadable.en),
+                 fmt::format("{}：{}", path, doc.unreadable.zh)};
+    return;
+  }
   if (!doc.parsed) {
     for (Finding f : doc.findings) {
       if (f.rule != RuleId::ParseError) continue;

@@ -1,12 +1,12 @@
 #include "write/xlsx_package.h"
 
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <sstream>
 
 #include "core/cell_ref.h"
+#include "core/dl_zip.h"
 
 namespace pes {
 namespace {
@@ -28,36 +28,44 @@ struct XlsxPackage::Impl {
 XlsxPackage::XlsxPackage() : impl_(std::make_unique<Impl>()) {}
 
 XlsxPackage::~XlsxPackage() {
-  if (impl_->zip != nullptr) zip_discard(impl_->zip);
-  if (impl_->source != nullptr) zip_source_free(impl_->source);
+  // Both are set only once libzip is loaded.
+  if (impl_->zip != nullptr) libzip().zip_discard(impl_->zip);
+  if (impl_->source != nullptr) libzip().zip_source_free(impl_->source);
 }
 
 bool XlsxPackage::open(std::string_view bytes, std::string& error) {
-  zip_error_t err;
-  zip_error_init(&err);
-  impl_->source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-  if (impl_->source != nullptr) {
-    zip_source_keep(impl_->source);  // ours to free, and to read the new package from
-    impl_->zip = zip_open_from_source(impl_->source, 0, &err);
-  }
-  if (impl_->zip == nullptr) {
-    error = fmt::format("not a readable .xlsx workbook ({})", zip_error_strerror(&err));
-    zip_error_fini(&err);
+  const Libzip& z = libzip();
+  if (!z.ok()) {
+    error = z.error().en;
     return false;
   }
-  zip_error_fini(&err);
+  zip_error_t err;
+  z.zip_error_init(&err);
+  impl_->source = z.zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  if (impl_->source != nullptr) {
+    z.zip_source_keep(impl_->source);  // ours to free, and to read the new package from
+    impl_->zip = z.zip_open_from_source(impl_->source, 0, &err);
+  }
+  if (impl_->zip == nullptr) {
+    error = fmt::format("not a readable .xlsx workbook ({})", z.zip_error_strerror(&err));
+    z.zip_error_fini(&err);
+    return false;
+  }
+  z.zip_error_fini(&err);
   return true;
 }
 
 bool XlsxPackage::has(const std::string& part) const {
-  return impl_->written.count(part) > 0 || zip_name_locate(impl_->zip, part.c_str(), 0) >= 0;
+  return impl_->written.count(part) > 0 ||
+         libzip().zip_name_locate(impl_->zip, part.c_str(), 0) >= 0;
 }
 
 std::vector<std::string> XlsxPackage::parts() const {
+  const Libzip& z = libzip();
   std::vector<std::string> names;
-  const zip_int64_t n = zip_get_num_entries(impl_->zip, 0);
+  const zip_int64_t n = z.zip_get_num_entries(impl_->zip, 0);
   for (zip_int64_t i = 0; i < n; ++i) {
-    if (const char* name = zip_get_name(impl_->zip, static_cast<zip_uint64_t>(i), 0)) {
+    if (const char* name = z.zip_get_name(impl_->zip, static_cast<zip_uint64_t>(i), 0)) {
       names.emplace_back(name);
     }
   }
@@ -66,17 +74,18 @@ std::vector<std::string> XlsxPackage::parts() const {
 
 std::optional<std::string> XlsxPackage::read(const std::string& part, std::string& error) const {
   if (const auto it = impl_->written.find(part); it != impl_->written.end()) return it->second;
+  const Libzip& z = libzip();
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(impl_->zip, part.c_str(), 0, &st) != 0) return std::nullopt;
+  z.zip_stat_init(&st);
+  if (z.zip_stat(impl_->zip, part.c_str(), 0, &st) != 0) return std::nullopt;
   if ((st.valid & ZIP_STAT_SIZE) == 0 || st.size > kMaxPart) {
     error = fmt::format("{} in the workbook is too large", part);
     return std::nullopt;
   }
   std::string data(static_cast<std::size_t>(st.size), '\0');
-  zip_file_t* f = zip_fopen(impl_->zip, part.c_str(), 0);
-  const zip_int64_t got = f != nullptr ? zip_fread(f, data.data(), st.size) : -1;
-  if (f != nullptr) zip_fclose(f);
+  zip_file_t* f = z.zip_fopen(impl_->zip, part.c_str(), 0);
+  const zip_int64_t got = f != nullptr ? z.zip_fread(f, data.data(), st.size) : -1;
+  if (f != nullptr) z.zip_fclose(f);
   if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
     error = fmt::format("{} in the workbook cannot be unpacked", part);
     return std::nullopt;
@@ -130,33 +139,34 @@ std::string XlsxPackage::free_name(std::string_view stem, std::string_view ext) 
 }
 
 bool XlsxPackage::save(std::string& out, std::string& error) {
+  const Libzip& z = libzip();
   for (const auto& [part, data] : impl_->written) {
-    zip_source_t* src = zip_source_buffer(impl_->zip, data.data(), data.size(), 0);
-    const zip_int64_t index = zip_name_locate(impl_->zip, part.c_str(), 0);
+    zip_source_t* src = z.zip_source_buffer(impl_->zip, data.data(), data.size(), 0);
+    const zip_int64_t index = z.zip_name_locate(impl_->zip, part.c_str(), 0);
     const bool ok =
         src != nullptr &&
-        (index >= 0 ? zip_file_replace(impl_->zip, static_cast<zip_uint64_t>(index), src, 0) == 0
-                    : zip_file_add(impl_->zip, part.c_str(), src, ZIP_FL_ENC_UTF_8) >= 0);
+        (index >= 0 ? z.zip_file_replace(impl_->zip, static_cast<zip_uint64_t>(index), src, 0) == 0
+                    : z.zip_file_add(impl_->zip, part.c_str(), src, ZIP_FL_ENC_UTF_8) >= 0);
     if (!ok) {
-      if (src != nullptr) zip_source_free(src);
-      error = fmt::format("cannot add {} to the workbook: {}", part, zip_strerror(impl_->zip));
+      if (src != nullptr) z.zip_source_free(src);
+      error = fmt::format("cannot add {} to the workbook: {}", part, z.zip_strerror(impl_->zip));
       return false;
     }
   }
-  if (zip_close(impl_->zip) != 0) {
-    error = fmt::format("cannot write the workbook: {}", zip_strerror(impl_->zip));
+  if (z.zip_close(impl_->zip) != 0) {
+    error = fmt::format("cannot write the workbook: {}", z.zip_strerror(impl_->zip));
     return false;
   }
   impl_->zip = nullptr;
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_source_stat(impl_->source, &st) != 0 || zip_source_open(impl_->source) != 0) {
+  z.zip_stat_init(&st);
+  if (z.zip_source_stat(impl_->source, &st) != 0 || z.zip_source_open(impl_->source) != 0) {
     error = "cannot read the new workbook back";
     return false;
   }
   out.assign(static_cast<std::size_t>(st.size), '\0');
-  const zip_int64_t got = zip_source_read(impl_->source, out.data(), st.size);
-  zip_source_close(impl_->source);
+  const zip_int64_t got = z.zip_source_read(impl_->source, out.data(), st.size);
+  z.zip_source_close(impl_->source);
   if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
     error = "cannot read the new workbook back";
     return false;

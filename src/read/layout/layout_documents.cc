@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dl_zip.h"
 #include "pes/docx_grid.h"
 #include "pes/html_grid.h"
 #include "pes/text.h"
@@ -21,6 +22,10 @@ void read_layout_docx(const Source& source, Document& doc, const TemplateSet& te
   std::vector<CellPlace> places;
   std::string en;
   std::string zh;
+  if (const Libzip& zip = libzip(); !zip.ok()) {
+    doc.unreadable = zip.error();
+    return;
+  }
   if (!read_docx_grid(source.text(), grid, places, en, zh)) {
     doc.fail(0, std::move(en), std::move(zh));
     return;

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dl_zip.h"
 #include "pes/grid.h"
 #include "pes/readers.h"
 #include "pes/text.h"
@@ -31,6 +32,10 @@ void read_layout_xlsx(Readers& readers, const Source& source, Document& doc) {
   std::string en;
   std::string zh;
   std::vector<CellPlace> places;
+  if (const Libzip& zip = libzip(); !zip.ok()) {
+    doc.unreadable = zip.error();
+    return;
+  }
   if (!read_xlsx_grids(source.text(), grids, places, en, zh)) {
     doc.fail(0, std::move(en), std::move(zh));
     return;

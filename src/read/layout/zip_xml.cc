@@ -24,28 +24,31 @@ bool XmlPackage::fail(std::string en, std::string zh) {
 }
 
 bool XmlPackage::open(std::string_view bytes) {
+  const Libzip& z = libzip();
+  if (!z.ok()) return fail(z.error().en, z.error().zh);
   zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  z.zip_error_init(&err);
+  zip_source_t* src = z.zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
   if (src != nullptr) {
-    zip_.reset(zip_open_from_source(src, ZIP_RDONLY, &err));
-    if (!zip_) zip_source_free(src);
+    zip_.reset(z.zip_open_from_source(src, ZIP_RDONLY, &err));
+    if (!zip_) z.zip_source_free(src);
   }
   if (!zip_) {
-    const std::string why = zip_error_strerror(&err);
-    zip_error_fini(&err);
+    const std::string why = z.zip_error_strerror(&err);
+    z.zip_error_fini(&err);
     return fail(
         fmt::format("not a readable {} (the zip container is broken: {})", kind_.what_en, why),
         fmt::format("不是可读取的 {}（zip 容器已损坏：{}）", kind_.what_zh, why));
   }
-  zip_error_fini(&err);
+  z.zip_error_fini(&err);
   return true;
 }
 
 bool XmlPackage::xml(const std::string& name, pugi::xml_document& doc, bool required) {
+  const Libzip& z = libzip();
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(zip_.get(), name.c_str(), 0, &st) != 0) {
+  z.zip_stat_init(&st);
+  if (z.zip_stat(zip_.get(), name.c_str(), 0, &st) != 0) {
     if (!required) return false;
     return fail(fmt::format("not a readable {}: it has no {}", kind_.what_en, name),
                 fmt::format("不是可读取的 {}：缺少 {}", kind_.what_zh, name));
@@ -55,9 +58,9 @@ bool XmlPackage::xml(const std::string& name, pugi::xml_document& doc, bool requ
                 fmt::format("{}中的 {} 过大，不像自评表", kind_.in_zh, name));
   }
   std::string data(static_cast<std::size_t>(st.size), '\0');
-  zip_file_t* f = zip_fopen(zip_.get(), name.c_str(), 0);
-  const zip_int64_t got = f ? zip_fread(f, data.data(), st.size) : -1;
-  if (f) zip_fclose(f);
+  zip_file_t* f = z.zip_fopen(zip_.get(), name.c_str(), 0);
+  const zip_int64_t got = f ? z.zip_fread(f, data.data(), st.size) : -1;
+  if (f) z.zip_fclose(f);
   if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
     return fail(fmt::format("{} in {} cannot be unpacked", name, kind_.in_en),
                 fmt::format("无法解压{}中的 {}", kind_.in_zh, name));

@@ -2,12 +2,12 @@
 // memory, pugixml reads each part. Sizes are bounded so that a zip bomb is refused, not unpacked.
 #pragma once
 
-#include <zip.h>
-
 #include <memory>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
+
+#include "core/dl_zip.h"
 
 namespace pes::layout {
 
@@ -31,7 +31,8 @@ class XmlPackage {
 
   explicit XmlPackage(PackageKind kind) : kind_(kind) {}
 
-  /// Opens the zip container in `bytes` (which must outlive this object).
+  /// Opens the zip container in `bytes` (which must outlive this object). False also when
+  /// libzip cannot be loaded.
   bool open(std::string_view bytes);
   /// Reads an XML entry; false when it is missing (the error is set only if `required`),
   /// too large, broken, or not well-formed XML.
@@ -43,7 +44,7 @@ class XmlPackage {
  private:
   bool fail(std::string en, std::string zh);
   struct ZipCloser {
-    void operator()(zip_t* z) const { zip_discard(z); }
+    void operator()(zip_t* z) const { libzip().zip_discard(z); }
   };
   PackageKind kind_;
   std::unique_ptr<zip_t, ZipCloser> zip_;
