@@ -212,6 +212,43 @@ TEST_CASE("a cut-short atom is no JSON, where a whole one is read", "[json]") {
   }
 }
 
+TEST_CASE("a value pes does not read is held to JSON at any depth", "[json]") {
+  // On-Demand passes over what pes does not ask for without looking at its atoms, numbers or
+  // escapes; pes looks. Each place below is one where a value is passed over: a member pes
+  // does not know (in the form, in funds, in a row, in an indicator), a value of a kind its
+  // field cannot hold.
+  const char* places[] = {
+      R"({"year": 2023, "note": @})",
+      R"({"year": 2023, "note": {"a": [1, {"b": @}]}})",
+      R"({"year": 2023, "funds": {"remark": [@]}})",
+      R"({"year": 2023, "funds": {"total": {"annual": 1, "why": {"x": @}}}})",
+      R"({"year": 2023, "indicators": [{"name": "甲", "extra": [[@]]}]})",
+      R"({"year": 2023, "project": {"x": @}})",
+      R"({"year": {"x": @}})",
+      R"({"year": 2023, "indicators": {"x": @}})",
+      R"({"year": 2023, "funds": [@]})",
+      R"({"year": 2023, "indicators": [{"name": "甲", "weight": [@]}]})",
+  };
+  for (const char* place : places) {
+    for (const char* bad : {"nul", "tru", "0x10", "01", R"("\q")", "1."}) {
+      std::string text = place;
+      text.replace(text.find('@'), 1, bad);
+      INFO(text);
+      const Finding f = only_parse_error(check_text(text));
+      CHECK(f.message.en.starts_with("not well-formed JSON: syntax error"));
+    }
+    // The same places with JSON in them read on: a wrong kind is a finding, not an error.
+    for (const char* good : {"null", "true", "-1.5e3", R"("\\q\u0041")", "[]", "{}"}) {
+      std::string text = place;
+      text.replace(text.find('@'), 1, good);
+      INFO(text);
+      const FileResult r = check_text(text);
+      REQUIRE(r.doc.forms.size() == 1);
+      for (const Finding& f : r.file_findings) CHECK(f.rule != RuleId::ParseError);
+    }
+  }
+}
+
 TEST_CASE("member names with escapes are read as JSON means them", "[json]") {
   // "\u0079ear" is "year" and "pro\u006aect" is "project"; a name that only looks like a
   // field's once its escape is kept raw ("ye\\ar") names no field.

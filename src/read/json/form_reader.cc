@@ -56,9 +56,44 @@ bool FormReader::kind(od::value& v, od::json_type& t) {
   return false;
 }
 
-bool FormReader::unknown(od::value& v) {
+bool FormReader::skip(od::value& v) {
   od::json_type t{};
-  return kind(v, t);  // not read, but its atom checked all the same
+  if (!kind(v, t)) return false;
+  switch (t) {
+    case od::json_type::object: {
+      od::object o;
+      if (fail(v.get_object().get(o))) return false;
+      for (auto member : o) {
+        od::field field;
+        std::string_view key;
+        if (fail(std::move(member).get(field)) || fail(field.unescaped_key().get(key))) {
+          return false;
+        }
+        od::value inner = field.value();
+        if (!skip(inner)) return false;
+      }
+      return true;
+    }
+    case od::json_type::array: {
+      od::array a;
+      if (fail(v.get_array().get(a))) return false;
+      for (auto element : a) {
+        od::value inner;
+        if (fail(element.get(inner)) || !skip(inner)) return false;
+      }
+      return true;
+    }
+    case od::json_type::string: {
+      std::string_view s;  // its escapes
+      return !fail(v.get_string().get(s));
+    }
+    case od::json_type::number: {
+      std::string_view raw;
+      return number_token(v, raw);
+    }
+    default:
+      return true;  // null, true, false: kind() saw the whole atom
+  }
 }
 
 bool FormReader::number_token(od::value& v, std::string_view& raw) {
@@ -86,7 +121,7 @@ bool FormReader::read(od::object object, std::uint64_t at) {
     } else if (key == field_info(FieldKey::Indicators).json) {
       ok = indicators(v);
     } else {
-      ok = unknown(v);
+      ok = skip(v);
     }
     if (!ok) return false;
   }
@@ -123,7 +158,7 @@ bool FormReader::number(od::value& v, Number& out, FieldRef ref) {
     if (fail(v.get_string().get(raw))) return false;
   } else {
     not_given_or_wrong(sink_, t, out, ref, at, "a number", "数字");
-    return true;
+    return skip(v);
   }
   read_number(sink_, ref, at, raw, out);
   return true;
@@ -142,6 +177,7 @@ bool FormReader::text(od::value& v, Text& out, FieldRef ref) {
     out.assign(s, at);
   } else {
     not_given_or_wrong(sink_, t, out, ref, at, "a text", "文本");
+    return skip(v);
   }
   return true;
 }
@@ -160,10 +196,10 @@ bool FormReader::flag(od::value& v, Flag& out, FieldRef ref) {
   if (t == od::json_type::string) {
     if (fail(v.get_string().get(raw))) return false;
   } else if (t == od::json_type::number) {
-    raw = trim_token(v.raw_json_token());
+    if (!number_token(v, raw)) return false;
   } else {
     not_given_or_wrong(sink_, t, out, ref, at, "true or false", "true 或 false");
-    return true;
+    return skip(v);
   }
   read_flag(sink_, ref, at, raw, out);
   return true;
@@ -176,11 +212,7 @@ bool FormReader::year(od::value& v) {
   const std::uint64_t at = offset_of(v);
   std::string_view raw;
   if (t == od::json_type::number) {
-    raw = trim_token(v.raw_json_token());
-    if (!is_json_number(raw)) {
-      error = simdjson::NUMBER_ERROR;
-      return false;
-    }
+    if (!number_token(v, raw)) return false;
   } else if (t == od::json_type::string) {
     if (fail(v.get_string().get(raw))) return false;
   } else if (t == od::json_type::null) {
@@ -190,7 +222,7 @@ bool FormReader::year(od::value& v) {
     form_.year.state = FieldState::Invalid;
     form_.year.offset = at;
     bad_kind(sink_, ref, at, "a number", "数字", kind_en(t), kind_zh(t));
-    return true;
+    return skip(v);
   }
   read_year(sink_, ref, at, raw, form_.year);
   return true;
@@ -202,7 +234,7 @@ bool FormReader::object(od::value& v, FieldRef ref, std::optional<od::object>& o
   if (t == od::json_type::null) return true;
   if (t != od::json_type::object) {
     bad_kind(sink_, ref, offset_of(v), "an object", "对象", kind_en(t), kind_zh(t));
-    return true;
+    return skip(v);
   }
   od::object o;
   if (fail(v.get_object().get(o))) return false;
@@ -219,7 +251,7 @@ bool FormReader::members(od::object o, FieldParent parent, FieldRef at) {
     od::value v = field.value();
     const FieldInfo* f = find_field(parent, key, next);
     if (f == nullptr) {  // a member pes does not know (a judgement, a note)
-      if (!unknown(v)) return false;
+      if (!skip(v)) return false;
       continue;
     }
     if (at.key == FieldKey::Row && f->total_row_only && at.row != FundsRowId::Total) continue;
@@ -245,6 +277,8 @@ bool FormReader::funds(od::value& v) {
       ok = value(value_of_key, *f, {f->key});
     } else if (const FundsRowInfo* row = find_funds_row(key)) {
       ok = funds_row(value_of_key, row->id);
+    } else {
+      ok = skip(value_of_key);
     }
     if (!ok) return false;
   }
@@ -277,7 +311,7 @@ bool FormReader::indicators(od::value& v) {
     form_.indicators_state = FieldState::Invalid;
     bad_kind(sink_, {FieldKey::Indicators}, offset_of(v), "an array", "数组", kind_en(t),
              kind_zh(t));
-    return true;
+    return skip(v);
   }
   form_.indicators_state = FieldState::Valid;
   form_.indicators.reserve(16);  // one allocation for a typical form, not one per doubling

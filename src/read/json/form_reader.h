@@ -42,8 +42,10 @@ class FormReader {
   bool member_name(od::field& field, std::string_view& out);
   std::uint64_t offset_of(od::value& v);
   bool kind(od::value& v, od::json_type& t);
-  // A member pes does not read: false when it is an atom cut short ("nul").
-  bool unknown(od::value& v);
+  /// A value pes does not read (a member it does not know, a value of the wrong kind), held to
+  /// JSON all the same: On-Demand passes over what it is not asked for without looking at its
+  /// atoms ("nul"), numbers ("0x10") or escapes ("\q"), at any depth.
+  bool skip(od::value& v);
   bool value(od::value& v, const FieldInfo& field, FieldRef ref);
   /// The raw text of a JSON number value; false (a syntax error) when it is not JSON's.
   bool number_token(od::value& v, std::string_view& raw);
