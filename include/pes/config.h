@@ -105,8 +105,13 @@ class Settings {
 
   /// The settings of the file at `path` (as given on the command line; "-" matches no override).
   FileSettings for_path(std::string_view path) const;
-  /// More warnings than this fail the run.
-  std::optional<std::uint64_t> max_warnings() const { return max_warnings_; }
+  /// `max_warnings_flag` as --max-warnings -1 gives it (as ESLint's): no limit, whatever
+  /// pes.toml says.
+  static constexpr std::uint64_t kNoWarningLimit = UINT64_MAX;
+  /// More warnings than this fail the run; none: no limit.
+  std::optional<std::uint64_t> max_warnings() const {
+    return max_warnings_ == kNoWarningLimit ? std::nullopt : max_warnings_;
+  }
   const std::optional<ConfigFile>& config() const { return config_; }
   /// The current folder of the run, where relative paths start.
   const std::filesystem::path& cwd() const { return cwd_; }

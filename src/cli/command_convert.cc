@@ -27,7 +27,7 @@ struct ConvertArgs {
 };
 
 int usage_error(const std::string& en, const std::string& zh, bool chinese) {
-  std::cerr << "pes convert: " << (chinese ? zh : en) << '\n';
+  std::cerr << (chinese ? "pes convert：" : "pes convert: ") << (chinese ? zh : en) << '\n';
   return kExitUsage;
 }
 

@@ -39,7 +39,7 @@ struct CommonOptions {
   std::vector<std::string> ignore;
   std::vector<std::string> severity;  // RULE=LEVEL
   std::string fail_on;                // error | warning | ""
-  std::optional<std::uint64_t> max_warnings;
+  std::optional<std::int64_t> max_warnings;  // -1: no limit
   std::string encoding = "auto";  // of CSV input: auto | utf-8 | gbk
   std::string template_name;      // --template NAME or FILE.toml
 

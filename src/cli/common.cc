@@ -1,6 +1,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <string_view>
 
 #include "commands.h"
@@ -59,8 +60,10 @@ void CommonOptions::add_selection_to(CLI::App& app) {
                  "former name of notice) / 导致失败的级别")
       ->check(CLI::IsMember({"error", "warning", "notice", "info"}));
   app.add_option("--max-warnings", max_warnings,
-                 "Fail when there are more than N warnings / 警告超过 N 个时失败")
-      ->type_name("N");
+                 "Fail when there are more than N warnings; -1: no limit, whatever pes.toml says "
+                 "/ 警告超过 N 个时失败；-1 表示不限")
+      ->type_name("N")
+      ->check(CLI::Range(std::int64_t{-1}, std::numeric_limits<std::int64_t>::max()));
 }
 
 TextEncoding CommonOptions::input_encoding() const {
@@ -123,7 +126,11 @@ bool CommonOptions::settings(Settings& out) const {
   std::error_code ec;
   const std::filesystem::path cwd = std::filesystem::current_path(ec);
   ConfigError error;
-  if (!load_settings(path, std::move(flags), max_warnings, cwd, out, error)) {
+  std::optional<std::uint64_t> max;
+  if (max_warnings) {
+    max = *max_warnings < 0 ? Settings::kNoWarningLimit : static_cast<std::uint64_t>(*max_warnings);
+  }
+  if (!load_settings(path, std::move(flags), max, cwd, out, error)) {
     std::cerr << (zh ? "pes：配置错误：" : "pes: bad config: ") << error.describe(zh) << '\n';
     return false;
   }

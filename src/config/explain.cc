@@ -90,7 +90,9 @@ std::vector<Settings::Explained> Settings::explain(std::string_view path) const 
                  })});
   std::string max = "(none)";
   std::string max_source = "default";
-  if (max_warnings_) {
+  if (max_warnings_ == kNoWarningLimit) {
+    max_source = "--max-warnings";
+  } else if (max_warnings_) {
     max = std::to_string(*max_warnings_);
     max_source = config_ && config_->max_warnings == max_warnings_ && config_->max_warnings_line > 0
                      ? fmt::format("{}:{}", layers.front().file, config_->max_warnings_line)

@@ -286,6 +286,12 @@ rounding = "truncate"
         self.write("pes.toml", 'max-warnings = 0\n')
         self.assertEqual(Run(["check", "a.json"], cwd=self.dir).code, 1)
         self.assertEqual(Run(["check", "a.json", "--max-warnings", "5"], cwd=self.dir).code, 0)
+        # -1 is no limit, as in ESLint, whatever pes.toml says; below -1 is a usage error.
+        self.assertEqual(Run(["check", "a.json", "--max-warnings", "-1"], cwd=self.dir).code, 0)
+        self.assertEqual(Run(["check", "a.json", "--max-warnings=-1"], cwd=self.dir).code, 0)
+        bad = Run(["check", "a.json", "--max-warnings", "-2"], cwd=self.dir)
+        self.assertEqual(bad.code, 2)
+        self.assertIn("--max-warnings", bad.err)
         self.write("pes.toml", 'select = ["totals"]\n[[overrides]]\npaths = ["*.json"]\nextend-select = ["indicators"]\nfail-on = "warning"\n')
         self.assertEqual(Run(["check", "a.json"], cwd=self.dir).code, 1)
         self.assertEqual(Run(["check", "a.json", "--select", "funds"], cwd=self.dir).code, 0)
