@@ -62,6 +62,8 @@ struct Message {
   std::string en;
   std::string zh;
   const std::string& in(bool chinese) const { return chinese ? zh : en; }
+  /// The message as said of a file: "PATH: message", "PATH：消息".
+  Message about(std::string_view path) const;
 };
 
 /// The severity a rule reports at unless the settings say otherwise (the rule table's).

@@ -86,8 +86,8 @@ int run_convert(const ConvertArgs& args) {
   Document doc;
   readers.read(source, in_format, doc);
   if (!doc.unreadable.en.empty()) {
-    return usage_error(fmt::format("{}: {}", source.path(), doc.unreadable.en),
-                       fmt::format("{}：{}", source.path(), doc.unreadable.zh), zh);
+    const Message error = doc.unreadable.about(source.path());
+    return usage_error(error.en, error.zh, zh);
   }
   // Notices the reader gives (a layout-repair: what it had to assume) are shown; a value it
   // could not read would be lost on the way, so then nothing is written.

@@ -2,6 +2,15 @@
 
 namespace pes {
 
+Message Message::about(std::string_view path) const {
+  Message out;
+  out.en.reserve(path.size() + 2 + en.size());
+  out.en.append(path).append(": ").append(en);
+  out.zh.reserve(path.size() + 3 + zh.size());
+  out.zh.append(path).append("：").append(zh);
+  return out;
+}
+
 std::string_view severity_name(Severity s) {
   switch (s) {
     case Severity::Notice: return "notice";

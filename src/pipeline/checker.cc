@@ -75,8 +75,7 @@ void Checker::check_read(FileResult& out) {
   const Document& doc = out.doc;
   if (!doc.unreadable.en.empty()) {  // no fault of the file's: as if it could not be opened
     out.opened = false;
-    out.error = {fmt::format("{}: {}", out.path, doc.unreadable.en),
-                 fmt::format("{}：{}", out.path, doc.unreadable.zh)};
+    out.error = doc.unreadable.about(out.path);
     out.forms.clear();
     out.file_findings.clear();
     return;

@@ -56,8 +56,7 @@ void plan_fix(const std::string& path, const FixOptions& options, FileFix& out) 
   Document doc;
   readers.read(source, out.format, doc);
   if (!doc.unreadable.en.empty()) {
-    out.error = {fmt::format("{}: {}", path, doc.unreadable.en),
-                 fmt::format("{}：{}", path, doc.unreadable.zh)};
+    out.error = doc.unreadable.about(path);
     return;
   }
   if (!doc.parsed) {
@@ -89,7 +88,7 @@ void plan_fix(const std::string& path, const FixOptions& options, FileFix& out) 
       break;
   }
   if (!editor) {
-    out.error = {fmt::format("{}: {}", path, error.en), fmt::format("{}：{}", path, error.zh)};
+    out.error = error.about(path);
     return;
   }
   const RawValue raw = [&editor](std::uint64_t offset) { return editor->raw(offset); };
@@ -114,8 +113,7 @@ void plan_fix(const std::string& path, const FixOptions& options, FileFix& out) 
                          fmt::format("{}：{}：{}", path, title, note.zh)});
   }
   if (!editor->finish(out)) {
-    out.error = {fmt::format("{}: {}", path, out.error.en),
-                 fmt::format("{}：{}", path, out.error.zh)};
+    out.error = out.error.about(path);
     return;
   }
   out.ok = true;

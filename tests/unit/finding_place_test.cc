@@ -101,3 +101,10 @@ TEST_CASE("a blank workbook cell gets a place of its own", "[locate]") {
   CHECK(f.row == 5);
   CHECK(f.column_letter == "H");
 }
+
+TEST_CASE("a message said of a file names it in each language's way", "[finding]") {
+  const pes::Message m{"cannot open", "无法打开"};
+  const pes::Message about = m.about("a/表.json");
+  CHECK(about.en == "a/表.json: cannot open");
+  CHECK(about.zh == "a/表.json：无法打开");
+}

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+
+#include "read/json/json_syntax.h"
 #include <string>
 
 #include "test_support.h"
@@ -247,6 +249,31 @@ TEST_CASE("a value pes does not read is held to JSON at any depth", "[json]") {
       for (const Finding& f : r.file_findings) CHECK(f.rule != RuleId::ParseError);
     }
   }
+}
+
+TEST_CASE("a passed-over value is checked without recursion and within its text", "[json]") {
+  using pes::json::check_passed_value;
+  // Deeper than any stack: 200,000 arrays, with a cut-short atom at the bottom or none.
+  const std::string open(200000, '['), close(200000, ']');
+  CHECK(check_passed_value(open + "1" + close) == simdjson::SUCCESS);
+  CHECK(check_passed_value(open + "nul" + close) == simdjson::N_ATOM_ERROR);
+  const FileResult deep = check_text("{\"year\": 2023, \"note\": " + open + "true" + close + "}");
+  REQUIRE(deep.doc.forms.size() == 1);
+  CHECK(deep.doc.forms[0].year.value == 2023);
+  // The value ends where its brackets close: what follows is not its business.
+  CHECK(check_passed_value(R"([1, {"a": "b"}] nul)") == simdjson::SUCCESS);
+  CHECK(check_passed_value("\"a\" x") == simdjson::SUCCESS);
+  // Never past the text: an unclosed array, string or escape at the very end.
+  for (const char* cut : {"[[1,", "\"abc", "\"\\", "\"\\u12", "{\"a\": tr"}) {
+    INFO(cut);
+    const std::string text = cut;  // its own allocation: ASan sees a read past it
+    CHECK(check_passed_value(text) != simdjson::SUCCESS);
+  }
+  // Raw control characters in a string are no JSON; escaped ones are.
+  CHECK(check_passed_value("\"a\tb\"") == simdjson::UNESCAPED_CHARS);
+  CHECK(check_passed_value(R"("a\tb\u00e9\/")") == simdjson::SUCCESS);
+  const Finding tab = only_parse_error(check_text("{\"year\": 2023, \"note\": [\"a\tb\"]}"));
+  CHECK(tab.message.en.starts_with("not well-formed JSON: syntax error"));
 }
 
 TEST_CASE("member names with escapes are read as JSON means them", "[json]") {

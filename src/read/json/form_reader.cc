@@ -59,41 +59,8 @@ bool FormReader::kind(od::value& v, od::json_type& t) {
 bool FormReader::skip(od::value& v) {
   od::json_type t{};
   if (!kind(v, t)) return false;
-  switch (t) {
-    case od::json_type::object: {
-      od::object o;
-      if (fail(v.get_object().get(o))) return false;
-      for (auto member : o) {
-        od::field field;
-        std::string_view key;
-        if (fail(std::move(member).get(field)) || fail(field.unescaped_key().get(key))) {
-          return false;
-        }
-        od::value inner = field.value();
-        if (!skip(inner)) return false;
-      }
-      return true;
-    }
-    case od::json_type::array: {
-      od::array a;
-      if (fail(v.get_array().get(a))) return false;
-      for (auto element : a) {
-        od::value inner;
-        if (fail(element.get(inner)) || !skip(inner)) return false;
-      }
-      return true;
-    }
-    case od::json_type::string: {
-      std::string_view s;  // its escapes
-      return !fail(v.get_string().get(s));
-    }
-    case od::json_type::number: {
-      std::string_view raw;
-      return number_token(v, raw);
-    }
-    default:
-      return true;  // null, true, false: kind() saw the whole atom
-  }
+  const char* const start = v.raw_json_token().data();
+  return !fail(check_passed_value(std::string_view(start, static_cast<std::size_t>(end_ - start))));
 }
 
 bool FormReader::number_token(od::value& v, std::string_view& raw) {

@@ -26,9 +26,9 @@ namespace od = simdjson::ondemand;
 /// values that are well-formed JSON but cannot be read become findings instead.
 class FormReader {
  public:
-  /// `base` is the start of the source text, which offsets count from.
-  FormReader(const char* base, Form& form, FindingSink& sink)
-      : base_(base), form_(form), sink_(sink) {}
+  /// `text` is the source text, which offsets count from.
+  FormReader(std::string_view text, Form& form, FindingSink& sink)
+      : base_(text.data()), end_(text.data() + text.size()), form_(form), sink_(sink) {}
 
   simdjson::error_code error = simdjson::SUCCESS;
 
@@ -63,6 +63,7 @@ class FormReader {
   bool indicators(od::value& v);
 
   const char* base_;
+  const char* end_;
   Form& form_;
   FindingSink& sink_;
 };

@@ -109,7 +109,7 @@ void JsonReader::read_array_part(const Source& source, std::uint32_t first_form,
       Form& form = doc.forms.emplace_back();
       form.index = index;
       FindingSink sink(index, doc.findings);
-      FormReader reader(text.data(), form, sink);
+      FormReader reader(text, form, sink);
       ok = reader.read(object, pos);
       if (!ok) err = reader.error;
       const char* rest = nullptr;

@@ -58,7 +58,7 @@ class LineReader {
         added = true;
         form.index = index;
         FindingSink sink(index, doc_.findings);
-        FormReader reader(text_.data(), form, sink);
+        FormReader reader(text_, form, sink);
         ok = reader.read(object, at);
         if (!ok) err = reader.error;
       }

@@ -95,7 +95,7 @@ void JsonReader::read(const Source& source, Document& doc) {
     Form& form = doc.forms.emplace_back();
     form.index = index;
     FindingSink sink(index, doc.findings);
-    FormReader reader(base, form, sink);
+    FormReader reader(text, form, sink);
     if (!reader.read(object, at)) {
       err = reader.error;
       return false;

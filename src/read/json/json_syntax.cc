@@ -103,6 +103,71 @@ bool is_json_number(std::string_view t) {
   return i == t.size();
 }
 
+simdjson::error_code check_passed_value(std::string_view text) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  auto ends_token = [&](char c) {
+    return is_space(c) || c == ',' || c == ':' || c == ']' || c == '}';
+  };
+  auto is_hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  std::uint64_t depth = 0;
+  while (p < end) {
+    const char c = *p;
+    if (is_space(c) || c == ',' || c == ':') {
+      ++p;
+      continue;
+    }
+    if (c == '{' || c == '[') {
+      ++depth;
+      ++p;
+      continue;
+    }
+    if (c == '}' || c == ']') {
+      if (depth == 0) return simdjson::TAPE_ERROR;
+      ++p;
+      if (--depth == 0) return simdjson::SUCCESS;
+      continue;
+    }
+    if (c == '"') {
+      for (++p;; ++p) {
+        if (p >= end) return simdjson::UNCLOSED_STRING;
+        const auto b = static_cast<unsigned char>(*p);
+        if (b == '"') break;
+        if (b < 0x20) return simdjson::UNESCAPED_CHARS;
+        if (b != '\\') continue;
+        if (++p >= end) return simdjson::UNCLOSED_STRING;
+        if (*p == 'u') {
+          if (end - p < 5 || !is_hex(p[1]) || !is_hex(p[2]) || !is_hex(p[3]) || !is_hex(p[4])) {
+            return simdjson::STRING_ERROR;
+          }
+          p += 4;
+        } else if (std::string_view("\"\\/bfnrt").find(*p) == std::string_view::npos) {
+          return simdjson::STRING_ERROR;
+        }
+      }
+      ++p;  // the closing quote
+    } else {
+      const char* const start = p;
+      while (p < end && !ends_token(*p)) ++p;
+      const std::string_view token(start, static_cast<std::size_t>(p - start));
+      if (c == 'n' || c == 't' || c == 'f') {
+        if (token != "null" && token != "true" && token != "false") {
+          return c == 'n' ? simdjson::N_ATOM_ERROR
+                 : c == 't' ? simdjson::T_ATOM_ERROR
+                            : simdjson::F_ATOM_ERROR;
+        }
+      } else if (!is_json_number(token)) {
+        return simdjson::NUMBER_ERROR;
+      }
+    }
+    if (depth == 0) return simdjson::SUCCESS;  // a string, number or atom on its own
+  }
+  return depth == 0 ? simdjson::SUCCESS : simdjson::TAPE_ERROR;
+}
+
 SyntaxError find_syntax_error(std::string_view text) {
   ErrorLocator locator;
   nlohmann::json::sax_parse(text.begin(), text.end(), &locator,

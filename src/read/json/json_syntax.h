@@ -20,6 +20,12 @@ std::string_view kind_zh(od::json_type t);
 /// A JSON number token as RFC 8259 writes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
 bool is_json_number(std::string_view token);
 
+/// Checks the JSON value at the start of `text` for what On-Demand leaves unchecked in a value
+/// it passes over: atoms ("nul"), numbers ("0x10"), escapes ("\q") and control characters in
+/// strings, at any depth, without recursion. SUCCESS when it is well-formed; the value ends
+/// where its brackets close, and the scan never reads past `text`.
+simdjson::error_code check_passed_value(std::string_view text);
+
 /// The raw token without trailing white space.
 std::string_view trim_token(std::string_view s);
 
