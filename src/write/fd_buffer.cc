@@ -7,14 +7,15 @@
 
 namespace pes {
 
-FdBuffer::FdBuffer(int fd, std::size_t size) : fd_(fd), buffer_(size) {
-  setp(buffer_.data(), buffer_.data() + buffer_.size());
+FdBuffer::FdBuffer(int fd, std::size_t size)
+    : fd_(fd), buffer_(std::make_unique_for_overwrite<char[]>(size)), size_(size) {
+  setp(buffer_.get(), buffer_.get() + size_);
 }
 
 void FdBuffer::reset(int fd) {
   fd_ = fd;
   error_ = 0;
-  setp(buffer_.data(), buffer_.data() + buffer_.size());
+  setp(buffer_.get(), buffer_.get() + size_);
 }
 
 bool FdBuffer::write_out(const char* data, std::size_t size) {
@@ -36,7 +37,7 @@ bool FdBuffer::write_out(const char* data, std::size_t size) {
 bool FdBuffer::flush_all() {
   const auto pending = static_cast<std::size_t>(pptr() - pbase());
   if (pending > 0 && error_ == 0) write_out(pbase(), pending);
-  setp(buffer_.data(), buffer_.data() + buffer_.size());
+  setp(buffer_.get(), buffer_.get() + size_);
   return error_ == 0;
 }
 
@@ -57,7 +58,7 @@ std::streamsize FdBuffer::xsputn(const char* s, std::streamsize n) {
   std::size_t buffered = size;
   if (size > static_cast<std::size_t>(epptr() - pptr())) {
     if (!flush_all()) return 0;
-    if (size >= buffer_.size()) {  // too big to buffer: straight out
+    if (size >= size_) {  // too big to buffer: straight out
       if (!write_out(s, size)) return 0;
       buffered = 0;
     }

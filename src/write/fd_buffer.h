@@ -2,8 +2,9 @@
 // full disk or a closed pipe becomes a message naming the output rather than a lost report.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <streambuf>
-#include <vector>
 
 namespace pes {
 
@@ -34,7 +35,10 @@ class FdBuffer final : public std::streambuf {
   int fd_;
   int error_ = 0;
   bool line_buffered_ = false;
-  std::vector<char> buffer_;
+  // Left uninitialised: a page of it is touched only when output reaches it (a zeroed 64 KiB
+  // cost pes check 16 page faults at start-up).
+  std::unique_ptr<char[]> buffer_;
+  std::size_t size_;
 };
 
 }  // namespace pes
