@@ -378,8 +378,15 @@ const FieldInfo* find_field(FieldParent parent, std::string_view json) {
 
 const FieldInfo* find_field(FieldParent parent, std::string_view json, std::size_t& next) {
   const std::span<const FieldInfo* const> fields = fields_of(parent);
-  for (std::size_t k = 0; k < fields.size(); ++k) {
-    const std::size_t i = (next + k) % fields.size();
+  // From `next` to the end, then from the start to `next`: no division per member.
+  const std::size_t from = next < fields.size() ? next : 0;
+  for (std::size_t i = from; i < fields.size(); ++i) {
+    if (fields[i]->json == json) {
+      next = i + 1;
+      return fields[i];
+    }
+  }
+  for (std::size_t i = 0; i < from; ++i) {
     if (fields[i]->json == json) {
       next = i + 1;
       return fields[i];

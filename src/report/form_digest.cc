@@ -48,11 +48,16 @@ class Values {
   std::string_view written() const { return {out_.data(), size_}; }
 
  private:
+  // The bounds check inline, the growth (once in a while) not: room() is called for every
+  // value of every form.
   char* room(std::size_t n) {
-    if (size_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, size_ + n));
+    if (size_ + n > out_.size()) [[unlikely]] grow(n);
     char* p = out_.data() + size_;
     size_ += n;
     return p;
+  }
+  [[gnu::noinline]] void grow(std::size_t n) {
+    out_.resize(std::max(out_.size() * 2, size_ + n));
   }
 
   std::string& out_;
