@@ -186,6 +186,9 @@ class Pipeline {
           return;
         }
         if (!stdin_input) ::close(fd);
+        // A large array of forms on standard input is read in parts as a file is: held in
+        // memory once, not parsed whole (which took 7 times the memory and 12 times the time).
+        if (format == Format::Json && cut_text_array(input, head)) return;
         Unit u;
         u.input = input;
         u.preloaded = true;
@@ -273,7 +276,46 @@ class Pipeline {
       ::close(fd);
       return false;
     }
-    const std::string shown = display_path(in.path);
+    push_parts(input, display_path(in.path), scanner,
+               [fd](std::uint64_t begin, std::string& text) -> int {
+                 std::size_t got = 0;
+                 while (got < text.size()) {
+                   const ssize_t n = ::pread(fd, text.data() + got, text.size() - got,
+                                             static_cast<off_t>(begin + got));
+                   if (n < 0 && errno == EINTR) continue;
+                   // An error, or the file got shorter since the first pass.
+                   if (n <= 0) return n < 0 ? errno : EIO;
+                   got += static_cast<std::size_t>(n);
+                 }
+                 return 0;
+               });
+    ::close(fd);
+    return true;
+  }
+
+  // The same for a JSON document held in memory (standard input): false when it is to be
+  // read whole.
+  bool cut_text_array(std::size_t input, const std::string& text) {
+    if (text.size() < 4 * config_.block_bytes) return false;
+    ArrayScanner scanner(config_.block_bytes);
+    // In pieces: the scanner keeps a copy of what it has not yet scanned.
+    const std::size_t piece = std::max<std::size_t>(config_.block_bytes, 1 << 16);
+    for (std::size_t at = 0; at < text.size(); at += piece) {
+      if (!scanner.feed(std::string_view(text).substr(at, piece))) return false;
+    }
+    if (!scanner.finish()) return false;
+    push_parts(input, "<stdin>", scanner, [&text](std::uint64_t begin, std::string& out) {
+      out.assign(text, begin, out.size());
+      return 0;
+    });
+    return true;
+  }
+
+  // Hands on the parts the scanner found, each read by `read(begin, text)` into a text sized
+  // to the part (0, or the errno of a read that failed: then the input is unreadable there).
+  template <class Read>
+  void push_parts(std::size_t input, const std::string& shown, const ArrayScanner& scanner,
+                  Read read) {
     const std::vector<ArrayCut>& cuts = scanner.cuts();
     for (std::size_t k = 0; k < cuts.size(); ++k) {
       const std::uint64_t begin = cuts[k].offset;
@@ -289,44 +331,45 @@ class Pipeline {
       u.first_column = cuts[k].column;
       u.array_first_form = cuts[k].first_form;
       u.text.resize(end - begin);
-      std::size_t got = 0;
-      int e = 0;
-      while (got < u.text.size()) {
-        const ssize_t n = ::pread(fd, u.text.data() + got, u.text.size() - got,
-                                  static_cast<off_t>(begin + got));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {  // an error, or the file got shorter since the first pass
-          e = n < 0 ? errno : EIO;
-          break;
-        }
-        got += static_cast<std::size_t>(n);
-      }
-      if (e != 0) {
+      if (const int e = read(begin, u.text); e != 0) {
         unreadable(input, u.part, shown, e, false);
         break;
       }
       push(std::move(u));
     }
-    ::close(fd);
-    return true;
   }
 
   // Appends what `fd` gives to `out` until it holds `want` bytes or the input ends (true when
-  // it ended); `e` is set when a read fails.
+  // it ended); `e` is set when a read fails. Reads straight into `out`, which grows by
+  // doubling (to the file's size at once when standard input is a file).
   static bool read_up_to(int fd, std::string& out, std::size_t want, int& e) {
-    std::vector<char> chunk(1 << 16);
-    while (out.size() < want) {
-      const ssize_t n = ::read(fd, chunk.data(), chunk.size());
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        e = errno;
-        return false;
+    struct stat st {};
+    if (want == std::string::npos && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        static_cast<std::uint64_t>(st.st_size) > out.size()) {
+      out.reserve(static_cast<std::size_t>(st.st_size) + 1);  // + 1: the end is read as 0
+    }
+    std::size_t have = out.size();
+    while (have < want) {
+      // 64 KiB at a time (a pipe gives no more): resize() zeroes what it adds.
+      std::size_t room = std::size_t{1} << 16;
+      if (want != std::string::npos) room = std::min(room, want - have);
+      out.resize(have + room);
+      const ssize_t n = ::read(fd, out.data() + have, room);
+      if (n < 0 && errno == EINTR) {
+        out.resize(have);
+        continue;
       }
-      if (n == 0) return true;
-      out.append(chunk.data(), static_cast<std::size_t>(n));
+      if (n <= 0) {
+        out.resize(have);
+        if (n < 0) e = errno;
+        return n == 0;
+      }
+      have += static_cast<std::size_t>(n);
+      out.resize(have);
     }
     return false;
   }
+
 
   // --- checking --------------------------------------------------------------------------
   std::unique_ptr<FileResult> take_result() {

@@ -1,0 +1,72 @@
+"""A large JSON array of forms on standard input is read in parts, as the same array in a file
+is: the same findings, placed on the same lines and columns, from a pipe or a redirected file;
+and a syntax error at its very end still makes the whole input a parse error.
+
+usage: stdin_array_test.py PES SAMPLES_DIR
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+PES, SAMPLES = sys.argv[1:3]
+
+
+def pes(*args, stdin=None, data=None):
+    env = dict(os.environ, NO_COLOR="1")
+    return subprocess.run([PES, *args], capture_output=True, env=env, timeout=300,
+                          stdin=stdin, input=data)
+
+
+class StdinArrayTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        forms = [json.load(open(p, encoding="utf-8"))
+                 for p in sorted(glob.glob(os.path.join(SAMPLES, "form*.json")))]
+        many = []
+        for i in range(2400):  # about 6 MB: more than the 4 parts' worth that is read in parts
+            form = json.loads(json.dumps(forms[i % len(forms)]))
+            if i % 97 == 5:
+                form["total"] = "101"  # a mistake now and then, all through the array
+            many.append(form)
+        cls.dir = tempfile.mkdtemp(prefix="pes-stdin-array-")
+        cls.path = os.path.join(cls.dir, "forms.json")
+        with open(cls.path, "w", encoding="utf-8") as f:
+            json.dump(many, f, ensure_ascii=False, indent=1)
+        cls.data = open(cls.path, "rb").read()
+        assert len(cls.data) > 5_000_000, len(cls.data)
+
+    def from_file(self, *args):
+        r = pes("batch", "--lang", "en", *args, self.path)
+        return r.returncode, r.stdout.replace(self.path.encode(), b"<stdin>")
+
+    def test_the_same_findings_as_from_the_file(self):
+        code, want = self.from_file("--format", "findings")
+        self.assertEqual(code, 1)
+        self.assertGreater(want.count(b"\n"), 20)
+        piped = pes("batch", "--lang", "en", "--format", "findings", "-", data=self.data)
+        self.assertEqual((piped.returncode, piped.stdout), (code, want), piped.stderr)
+        with open(self.path, "rb") as f:
+            redirected = pes("batch", "--lang", "en", "--format", "findings", "-", stdin=f)
+        self.assertEqual((redirected.returncode, redirected.stdout), (code, want))
+
+    def test_a_syntax_error_at_the_end_spoils_the_whole_input(self):
+        broken = self.data.rstrip()[:-1] + b",]"
+        with open(os.path.join(self.dir, "broken.json"), "wb") as f:
+            f.write(broken)
+        file_run = pes("batch", "--lang", "en", "--format", "findings",
+                       os.path.join(self.dir, "broken.json"))
+        piped = pes("batch", "--lang", "en", "--format", "findings", "-", data=broken)
+        self.assertEqual(piped.returncode, 1)
+        self.assertIn(b"parse-error", piped.stdout)
+        self.assertNotIn(b"total-mismatch", piped.stdout)
+        self.assertEqual(piped.stdout,
+                         file_run.stdout.replace(os.path.join(self.dir, "broken.json").encode(),
+                                                 b"<stdin>"))
+
+
+if __name__ == "__main__":
+    unittest.main(argv=sys.argv[:1])
