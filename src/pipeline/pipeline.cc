@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -172,7 +173,7 @@ class Pipeline {
     std::string head;
     if (in.sniff) {  // tell the format from the first part
       int e = 0;
-      const bool eof = read_up_to(fd, head, config_.block_bytes, e);
+      bool eof = read_up_to(fd, head, config_.block_bytes, e);
       if (e != 0) {
         if (!stdin_input) ::close(fd);
         unreadable(input, 0, shown, e, false);
@@ -180,6 +181,15 @@ class Pipeline {
       }
       const Format format = sniff_input(head);
       if (format != Format::JsonLines) {  // a document, read whole
+        if (!eof && stdin_input && format == Format::Json) {
+          const Spooled spooled = spool_stdin(input, fd, head, e);
+          if (spooled == Spooled::InParts) return;
+          eof = spooled == Spooled::Whole;
+          if (e != 0) {
+            unreadable(input, 0, shown, e, false);
+            return;
+          }
+        }
         if (!eof && !read_up_to(fd, head, std::string::npos, e) && e != 0) {
           if (!stdin_input) ::close(fd);
           unreadable(input, 0, shown, e, false);
@@ -276,21 +286,89 @@ class Pipeline {
       ::close(fd);
       return false;
     }
+    // (EIO: the file got shorter since the first pass.)
     push_parts(input, display_path(in.path), scanner,
-               [fd](std::uint64_t begin, std::string& text) -> int {
-                 std::size_t got = 0;
-                 while (got < text.size()) {
-                   const ssize_t n = ::pread(fd, text.data() + got, text.size() - got,
-                                             static_cast<off_t>(begin + got));
-                   if (n < 0 && errno == EINTR) continue;
-                   // An error, or the file got shorter since the first pass.
-                   if (n <= 0) return n < 0 ? errno : EIO;
-                   got += static_cast<std::size_t>(n);
-                 }
-                 return 0;
-               });
+               [fd](std::uint64_t begin, std::string& text) { return pread_all(fd, begin, text); });
     ::close(fd);
     return true;
+  }
+
+  enum class Spooled : std::uint8_t { InParts, Whole, NotSpooled };
+
+  // A JSON document on standard input, larger than `head` (what was read of it): copied to an
+  // unnamed temporary file while the array scanner reads it, then read in parts from there as
+  // a file is, so that memory stays flat (InParts). When it is not an array to read in parts,
+  // or a write fails, `head` is given all of it that was read, to be read whole (Whole; `e`
+  // set when a read failed); with no temporary file (NotSpooled), `head` is as it was.
+  Spooled spool_stdin(std::size_t input, int fd, std::string& head, int& e) {
+    const char* dir = std::getenv("TMPDIR");
+    const int spool = ::open(dir != nullptr && *dir != '\0' ? dir : "/tmp",
+                             O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (spool < 0) return Spooled::NotSpooled;
+    const auto write_all = [spool](const char* p, std::size_t n) {
+      while (n > 0) {
+        const ssize_t w = ::write(spool, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return false;
+        p += w;
+        n -= static_cast<std::size_t>(w);
+      }
+      return true;
+    };
+    ArrayScanner scanner(config_.block_bytes);
+    const std::size_t piece = std::max<std::size_t>(config_.block_bytes, 1 << 16);
+    bool scanning = true;
+    for (std::size_t at = 0; scanning && at < head.size(); at += piece) {
+      scanning = scanner.feed(std::string_view(head).substr(at, piece));
+    }
+    std::uint64_t spooled = head.size();
+    bool written = write_all(head.data(), head.size());
+    std::string chunk(piece, '\0');
+    std::string rest;  // what was read after a write failed
+    for (;;) {
+      const ssize_t n = ::read(fd, chunk.data(), chunk.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) e = errno;
+      if (n <= 0) break;
+      const std::string_view got(chunk.data(), static_cast<std::size_t>(n));
+      if (written && write_all(got.data(), got.size())) {
+        spooled += got.size();
+        if (scanning) scanning = scanner.feed(got);
+      } else {
+        written = false;
+        rest.append(got);
+      }
+    }
+    if (e == 0 && written && scanning && scanner.finish()) {
+      head.clear();
+      head.shrink_to_fit();
+      push_parts(input, "<stdin>", scanner, [spool](std::uint64_t begin, std::string& text) {
+        return pread_all(spool, begin, text);
+      });
+      ::close(spool);
+      return Spooled::InParts;
+    }
+    // Read whole: all of it back in memory.
+    head.resize(spooled);
+    const int back = pread_all(spool, 0, head);
+    ::close(spool);
+    if (back != 0 && e == 0) e = back;
+    head += rest;
+    return Spooled::Whole;
+  }
+
+  // Reads `text.size()` bytes at `begin` of `fd` into `text`: 0, or the errno of a read that
+  // failed (EIO when the file ended first).
+  static int pread_all(int fd, std::uint64_t begin, std::string& text) {
+    std::size_t got = 0;
+    while (got < text.size()) {
+      const ssize_t n =
+          ::pread(fd, text.data() + got, text.size() - got, static_cast<off_t>(begin + got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return n < 0 ? errno : EIO;
+      got += static_cast<std::size_t>(n);
+    }
+    return 0;
   }
 
   // The same for a JSON document held in memory (standard input): false when it is to be

@@ -1,6 +1,8 @@
 """A large JSON array of forms on standard input is read in parts, as the same array in a file
-is: the same findings, placed on the same lines and columns, from a pipe or a redirected file;
-and a syntax error at its very end still makes the whole input a parse error.
+is (through an unnamed temporary file, or in memory where none can be made): the same findings,
+placed on the same lines and columns, from a pipe or a redirected file; a syntax error at its
+very end still makes the whole input a parse error; and a large document that is no array is
+read whole, as from a file.
 
 usage: stdin_array_test.py PES SAMPLES_DIR
 """
@@ -15,8 +17,10 @@ import unittest
 PES, SAMPLES = sys.argv[1:3]
 
 
-def pes(*args, stdin=None, data=None):
+def pes(*args, stdin=None, data=None, tmpdir=None):
     env = dict(os.environ, NO_COLOR="1")
+    if tmpdir is not None:
+        env["TMPDIR"] = tmpdir
     return subprocess.run([PES, *args], capture_output=True, env=env, timeout=300,
                           stdin=stdin, input=data)
 
@@ -52,6 +56,26 @@ class StdinArrayTest(unittest.TestCase):
         with open(self.path, "rb") as f:
             redirected = pes("batch", "--lang", "en", "--format", "findings", "-", stdin=f)
         self.assertEqual((redirected.returncode, redirected.stdout), (code, want))
+
+    def test_with_no_temporary_file_in_memory(self):
+        code, want = self.from_file("--format", "findings")
+        piped = pes("batch", "--lang", "en", "--format", "findings", "-", data=self.data,
+                    tmpdir=os.path.join(self.dir, "no-such-folder"))
+        self.assertEqual((piped.returncode, piped.stdout), (code, want), piped.stderr)
+
+    def test_a_large_document_that_is_no_array_is_read_whole(self):
+        form = json.load(open(os.path.join(SAMPLES, "form01.json"), encoding="utf-8"))
+        form["indicators"] = form["indicators"] * 6000  # one form of some 6 MB
+        path = os.path.join(self.dir, "one.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(form, f, ensure_ascii=False, indent=1)
+        data = open(path, "rb").read()
+        self.assertGreater(len(data), 5_000_000)
+        file_run = pes("batch", "--lang", "en", "--format", "findings", path)
+        piped = pes("batch", "--lang", "en", "--format", "findings", "-", data=data)
+        self.assertEqual(piped.returncode, file_run.returncode)
+        self.assertGreater(file_run.stdout.count(b"\n"), 2)
+        self.assertEqual(piped.stdout, file_run.stdout.replace(path.encode(), b"<stdin>"))
 
     def test_a_syntax_error_at_the_end_spoils_the_whole_input(self):
         broken = self.data.rstrip()[:-1] + b",]"
