@@ -57,6 +57,11 @@ bool LineCutter::read_some() {
   }
 }
 
+Message not_text_stream() {
+  return {"a NUL byte (0x00) where text belongs; is this a text file? (read no further)",
+          "此处为 NUL 字节（0x00），不是文本；这是文本文件吗？（未再往下读取）"};
+}
+
 bool LineCutter::skip_line() {
   bool after_cr = false;  // the last byte dropped was a CR: a LF next belongs to it
   for (;;) {
@@ -91,9 +96,7 @@ LineCutter::Status LineCutter::next(Block& out) {
       if (const auto nul = std::string_view(buffer_).substr(0, head).find('\0');
           !eof_ && nul != std::string_view::npos) {
         out.text = std::move(buffer_);
-        out.failure =
-            Message{"a NUL byte (0x00) where text belongs; is this a text file? (read no further)",
-                    "此处为 NUL 字节（0x00），不是文本；这是文本文件吗？（未再往下读取）"};
+        out.failure = not_text_stream();
         out.failure_offset = nul;
         done_ = true;
         first_ = false;

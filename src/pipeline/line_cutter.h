@@ -17,6 +17,10 @@ namespace pes {
 /// The longest line of JSON Lines pes reads; a longer one is reported and skipped.
 inline constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
 
+/// What a stream with a NUL byte near its start gets: not text, and read no further (an endless
+/// binary stream, `pes batch - < /dev/zero`, ends there too).
+Message not_text_stream();
+
 class LineCutter {
  public:
   struct Block {

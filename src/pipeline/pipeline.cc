@@ -8,6 +8,7 @@
 // results are ready in order (or nothing more is queued), then hands them all back; the
 // cutting thread, once the window is full, sleeps until a batch of units fits again. Results go
 // back to a free list, so the workers reuse their buffers.
+#include "pes/source.h"
 #include "pes/system_error.h"
 #include "pes/pipeline.h"
 
@@ -180,6 +181,19 @@ class Pipeline {
         return;
       }
       const Format format = sniff_input(head);
+      const std::size_t nul = std::string_view(head).substr(0, Source::kHeadBytes).find('\0');
+      if (!eof && nul != std::string_view::npos) {  // not text: read no further
+        if (!stdin_input) ::close(fd);
+        Unit u;
+        u.input = input;
+        u.preloaded = true;
+        u.format = format;
+        u.text = std::move(head);
+        u.failure = not_text_stream();
+        u.failure_offset = nul;
+        push(std::move(u));
+        return;
+      }
       if (format != Format::JsonLines) {  // a document, read whole
         if (!eof && stdin_input && format == Format::Json) {
           const Spooled spooled = spool_stdin(input, fd, head, e);

@@ -2,7 +2,7 @@
 is (through an unnamed temporary file, or in memory where none can be made): the same findings,
 placed on the same lines and columns, from a pipe or a redirected file; a syntax error at its
 very end still makes the whole input a parse error; and a large document that is no array is
-read whole, as from a file.
+read whole, as from a file. An endless binary stream is not text, and ends at its first part.
 
 usage: stdin_array_test.py PES SAMPLES_DIR
 """
@@ -76,6 +76,14 @@ class StdinArrayTest(unittest.TestCase):
         self.assertEqual(piped.returncode, file_run.returncode)
         self.assertGreater(file_run.stdout.count(b"\n"), 2)
         self.assertEqual(piped.stdout, file_run.stdout.replace(path.encode(), b"<stdin>"))
+
+    def test_an_endless_binary_stream_ends_at_its_first_part(self):
+        for command in ("check", "batch"):
+            with open("/dev/zero", "rb") as zero:
+                r = pes(command, "--lang", "en", "-", stdin=zero)  # the timeout fails a hang
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertIn(b"<stdin>:1:1: error[parse-error] a NUL byte (0x00) where text belongs",
+                          r.stdout + r.stderr)
 
     def test_a_syntax_error_at_the_end_spoils_the_whole_input(self):
         broken = self.data.rstrip()[:-1] + b",]"
