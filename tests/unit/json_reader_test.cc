@@ -269,6 +269,13 @@ TEST_CASE("a passed-over value is checked without recursion and within its text"
     const std::string text = cut;  // its own allocation: ASan sees a read past it
     CHECK(check_passed_value(text) != simdjson::SUCCESS);
   }
+  // A surrogate only as the first of a pair, as in the strings pes reads.
+  CHECK(check_passed_value(R"("\uD83D\uDE00")") == simdjson::SUCCESS);
+  for (const char* lone : {R"("\uD800")", R"("\uD800x")", R"("\uDC00")", R"("\uD800\u0041")",
+                           R"("\uD800\")", R"("\uD800\uDC")"}) {
+    INFO(lone);
+    CHECK(check_passed_value(lone) == simdjson::STRING_ERROR);
+  }
   // Raw control characters in a string are no JSON; escaped ones are.
   CHECK(check_passed_value("\"a\tb\"") == simdjson::UNESCAPED_CHARS);
   CHECK(check_passed_value(R"("a\tb\u00e9\/")") == simdjson::SUCCESS);

@@ -110,8 +110,20 @@ simdjson::error_code check_passed_value(std::string_view text) {
   auto ends_token = [&](char c) {
     return is_space(c) || c == ',' || c == ':' || c == ']' || c == '}';
   };
-  auto is_hex = [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  // The four hex digits at `q`, or -1.
+  auto hex4 = [](const char* q, const char* stop) {
+    if (stop - q < 4) return -1;
+    int v = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char c = q[k];
+      const int d = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : -1;
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
   };
   std::uint64_t depth = 0;
   while (p < end) {
@@ -140,10 +152,16 @@ simdjson::error_code check_passed_value(std::string_view text) {
         if (b != '\\') continue;
         if (++p >= end) return simdjson::UNCLOSED_STRING;
         if (*p == 'u') {
-          if (end - p < 5 || !is_hex(p[1]) || !is_hex(p[2]) || !is_hex(p[3]) || !is_hex(p[4])) {
-            return simdjson::STRING_ERROR;
-          }
+          // \uXXXX; a surrogate only as the first of a pair, as simdjson holds the strings
+          // pes reads to.
+          const int unit = hex4(p + 1, end);
+          if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF)) return simdjson::STRING_ERROR;
           p += 4;
+          if (unit >= 0xD800 && unit <= 0xDBFF) {
+            const int low = end - p > 2 && p[1] == '\\' && p[2] == 'u' ? hex4(p + 3, end) : -1;
+            if (low < 0xDC00 || low > 0xDFFF) return simdjson::STRING_ERROR;
+            p += 6;
+          }
         } else if (std::string_view("\"\\/bfnrt").find(*p) == std::string_view::npos) {
           return simdjson::STRING_ERROR;
         }
