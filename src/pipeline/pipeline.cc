@@ -616,8 +616,8 @@ Format sniff_input(std::string_view head) {
   if (head.starts_with(kUtf8Bom)) head.remove_prefix(kUtf8Bom.size());
   const auto first = head.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return Format::JsonLines;  // nothing yet: no forms
-  if (head[first] == '[') return Format::Json;
-  if (head[first] != '{') return Format::Csv;
+  // JSON or CSV as any document is told; an object may start JSON Lines.
+  if (const Format f = sniff_format(head); f != Format::Json || head[first] == '[') return f;
   // One object a line: the first line ends its object, and the next non-blank line starts one.
   const auto nl = head.find('\n', first);
   if (nl == std::string_view::npos) return Format::Json;
