@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -61,6 +62,9 @@ bool looks_like_batch_table(const std::string& path);
 std::vector<Input> expand_inputs(const std::vector<std::string>& paths,
                                  std::vector<Message>& errors);
 
+/// The largest document the JSON parser reads whole (simdjson's limit).
+inline constexpr std::uint64_t kMaxDocumentBytes = 0xFFFF'FFFF;
+
 struct RunConfig {
   Options options;
   /// When set, the options of each file by its path (pes.toml's [[overrides]]).
@@ -68,6 +72,9 @@ struct RunConfig {
   TextEncoding encoding = TextEncoding::Auto;  ///< of CSV input
   unsigned jobs = 1;                           ///< checking threads
   std::size_t block_bytes = 1 << 20;  ///< JSON Lines are read and checked in parts this big
+  /// The most of standard input read whole as one document (not JSON Lines, not an array of
+  /// forms read in parts). Past it, pes reads no further.
+  std::uint64_t whole_bytes = kMaxDocumentBytes;
 };
 
 /// Checks every input. `on_result` runs on the calling thread for each file (or part of a

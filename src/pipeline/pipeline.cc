@@ -68,6 +68,16 @@ Message cannot(const std::string& path, bool open, int e) {
           fmt::format("{}：无法{}：{}", path, open ? "打开" : "读取", why.zh)};
 }
 
+// Standard input that goes on past the most pes reads as one document, which is then not read.
+Message too_large_document(std::uint64_t limit) {
+  return {fmt::format("more than {} MB, the most pes reads as one document (an array of forms is "
+                      "read in parts, without this limit); read no further",
+                      limit >> 20),
+          fmt::format("超过 {} MB，即 pes 作为一个文档读取的上限（表单数组分部分读取，不受此限）；"
+                      "未再往下读取",
+                      limit >> 20)};
+}
+
 // A run of one file smaller than a part (pes check on a form) is one unit of work whatever its
 // format: starting threads for it would cost more than checking it.
 bool one_small_file(const std::vector<Input>& inputs, std::size_t block_bytes) {
@@ -195,28 +205,30 @@ class Pipeline {
         return;
       }
       if (format != Format::JsonLines) {  // a document, read whole
+        Spooled spooled = Spooled::NotSpooled;
         if (!eof && stdin_input && format == Format::Json) {
-          const Spooled spooled = spool_stdin(input, fd, head, e);
+          spooled = spool_stdin(input, fd, head, eof, e);
           if (spooled == Spooled::InParts) return;
-          eof = spooled == Spooled::Whole;
-          if (e != 0) {
-            unreadable(input, 0, shown, e, false);
-            return;
-          }
         }
-        if (!eof && !read_up_to(fd, head, std::string::npos, e) && e != 0) {
-          if (!stdin_input) ::close(fd);
+        if (e == 0 && !eof) eof = read_up_to(fd, head, config_.whole_bytes + 1, e);
+        if (!stdin_input) ::close(fd);
+        if (e != 0) {
           unreadable(input, 0, shown, e, false);
           return;
         }
-        if (!stdin_input) ::close(fd);
-        // A large array of forms on standard input is read in parts as a file is: held in
-        // memory once, not parsed whole (which took 7 times the memory and 12 times the time).
-        if (format == Format::Json && cut_text_array(input, head)) return;
         Unit u;
         u.input = input;
         u.preloaded = true;
         u.format = format;
+        if (head.size() > config_.whole_bytes) {  // more than any document pes can read whole
+          u.failure = too_large_document(config_.whole_bytes);
+          push(std::move(u));
+          return;
+        }
+        // A large array of forms on standard input is read in parts as a file is: held in
+        // memory once, not parsed whole (which took 7 times the memory and 12 times the time).
+        if (spooled == Spooled::NotSpooled && format == Format::Json && cut_text_array(input, head))
+          return;
         u.text = std::move(head);
         push(std::move(u));
         return;
@@ -282,7 +294,7 @@ class Pipeline {
     if (cut) {
       const int flags = ::fcntl(fd, F_GETFL);
       if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-      std::string chunk(std::max<std::size_t>(config_.block_bytes, 1 << 16), '\0');
+      std::string chunk(piece_bytes(), '\0');
       for (;;) {
         const ssize_t n = ::read(fd, chunk.data(), chunk.size());
         if (n < 0 && errno == EINTR) continue;
@@ -311,10 +323,11 @@ class Pipeline {
 
   // A JSON document on standard input, larger than `head` (what was read of it): copied to an
   // unnamed temporary file while the array scanner reads it, then read in parts from there as
-  // a file is, so that memory stays flat (InParts). When it is not an array to read in parts,
-  // or a write fails, `head` is given all of it that was read, to be read whole (Whole; `e`
-  // set when a read failed); with no temporary file (NotSpooled), `head` is as it was.
-  Spooled spool_stdin(std::size_t input, int fd, std::string& head, int& e) {
+  // a file is, so that memory stays flat (InParts). As soon as it is known not to be an array
+  // to read in parts (or a write fails), it is no longer copied: `head` is given all of it
+  // that was read, `eof` says whether that is the end, and the rest is read whole (Whole; `e`
+  // set when a read failed). With no temporary file (NotSpooled), `head` is as it was.
+  Spooled spool_stdin(std::size_t input, int fd, std::string& head, bool& eof, int& e) {
     const char* dir = std::getenv("TMPDIR");
     const int spool = ::open(dir != nullptr && *dir != '\0' ? dir : "/tmp",
                              O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
@@ -330,30 +343,32 @@ class Pipeline {
       return true;
     };
     ArrayScanner scanner(config_.block_bytes);
-    const std::size_t piece = std::max<std::size_t>(config_.block_bytes, 1 << 16);
-    bool scanning = true;
-    for (std::size_t at = 0; scanning && at < head.size(); at += piece) {
-      scanning = scanner.feed(std::string_view(head).substr(at, piece));
-    }
+    bool scanning = feed_in_pieces(scanner, head);
     std::uint64_t spooled = head.size();
-    bool written = write_all(head.data(), head.size());
-    std::string chunk(piece, '\0');
-    std::string rest;  // what was read after a write failed
-    for (;;) {
+    bool written = scanning && write_all(head.data(), head.size());
+    if (!written) {  // head is all that was read: read on from there
+      ::close(spool);
+      return Spooled::Whole;
+    }
+    std::string chunk(piece_bytes(), '\0');
+    std::string_view unspooled;  // what was read but could not be written
+    while (scanning) {
       const ssize_t n = ::read(fd, chunk.data(), chunk.size());
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) e = errno;
-      if (n <= 0) break;
-      const std::string_view got(chunk.data(), static_cast<std::size_t>(n));
-      if (written && write_all(got.data(), got.size())) {
-        spooled += got.size();
-        if (scanning) scanning = scanner.feed(got);
-      } else {
-        written = false;
-        rest.append(got);
+      if (n <= 0) {
+        eof = n == 0;
+        break;
       }
+      const std::string_view got(chunk.data(), static_cast<std::size_t>(n));
+      if (!write_all(got.data(), got.size())) {
+        unspooled = got;
+        break;
+      }
+      spooled += got.size();
+      scanning = scanner.feed(got);
     }
-    if (e == 0 && written && scanning && scanner.finish()) {
+    if (eof && scanning && unspooled.empty() && scanner.finish()) {
       head.clear();
       head.shrink_to_fit();
       push_parts(input, "<stdin>", scanner, [spool](std::uint64_t begin, std::string& text) {
@@ -362,13 +377,25 @@ class Pipeline {
       ::close(spool);
       return Spooled::InParts;
     }
-    // Read whole: all of it back in memory.
-    head.resize(spooled);
+    // To be read whole: what was copied back in memory (no more than a document can be).
+    head.resize(std::min<std::uint64_t>(spooled, config_.whole_bytes + 1));
     const int back = pread_all(spool, 0, head);
     ::close(spool);
     if (back != 0 && e == 0) e = back;
-    head += rest;
+    head.append(unspooled);
     return Spooled::Whole;
+  }
+
+  std::size_t piece_bytes() const { return std::max<std::size_t>(config_.block_bytes, 1 << 16); }
+
+  // Feeds `text` to the scanner in pieces (it keeps a copy of what it has not yet scanned):
+  // false once it is known not to be cut.
+  bool feed_in_pieces(ArrayScanner& scanner, std::string_view text) const {
+    const std::size_t piece = piece_bytes();
+    for (std::size_t at = 0; at < text.size(); at += piece) {
+      if (!scanner.feed(text.substr(at, piece))) return false;
+    }
+    return true;
   }
 
   // Reads `text.size()` bytes at `begin` of `fd` into `text`: 0, or the errno of a read that
@@ -390,12 +417,7 @@ class Pipeline {
   bool cut_text_array(std::size_t input, const std::string& text) {
     if (text.size() < 4 * config_.block_bytes) return false;
     ArrayScanner scanner(config_.block_bytes);
-    // In pieces: the scanner keeps a copy of what it has not yet scanned.
-    const std::size_t piece = std::max<std::size_t>(config_.block_bytes, 1 << 16);
-    for (std::size_t at = 0; at < text.size(); at += piece) {
-      if (!scanner.feed(std::string_view(text).substr(at, piece))) return false;
-    }
-    if (!scanner.finish()) return false;
+    if (!feed_in_pieces(scanner, text) || !scanner.finish()) return false;
     push_parts(input, "<stdin>", scanner, [&text](std::uint64_t begin, std::string& out) {
       out.assign(text, begin, out.size());
       return 0;
@@ -506,7 +528,7 @@ class Pipeline {
       r.source.assign(r.path, u.text, u.first_line, u.first_column);
       if (u.array_part) {
         checker.check_array_part(r, u.array_first_form);
-      } else if (u.failure) {  // the part cannot be read as lines (a NUL byte, a line over the limit)
+      } else if (u.failure) {  // not read: a NUL byte, a line or a document over the limit
         r.doc.format = u.format;
         r.doc.fail(u.failure_offset, u.failure->en, u.failure->zh);
         r.file_findings = r.doc.findings;

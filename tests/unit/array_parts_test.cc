@@ -1,5 +1,9 @@
 // A large JSON array is read in parts of whole forms: every report is the same as when the
 // array is read whole, and a file that cannot be cut safely is read whole.
+#include <fcntl.h>
+#include <simdjson.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <sstream>
 
@@ -100,7 +104,78 @@ std::string with_crlf(std::string s) {
   return out;
 }
 
+// Standard input reads `path` while this lives.
+class StdinFrom {
+ public:
+  explicit StdinFrom(const std::string& path) : saved_(::dup(STDIN_FILENO)) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    REQUIRE(::dup2(fd, STDIN_FILENO) == STDIN_FILENO);
+    ::close(fd);
+  }
+  ~StdinFrom() {
+    ::dup2(saved_, STDIN_FILENO);
+    ::close(saved_);
+  }
+  StdinFrom(const StdinFrom&) = delete;
+  StdinFrom& operator=(const StdinFrom&) = delete;
+
+ private:
+  int saved_;
+};
+
+struct StdinRun {
+  std::size_t forms = 0;
+  std::vector<Finding> file_findings;
+};
+
+// Checks standard input, read from `path`, reading at most `whole_bytes` of a document whole.
+StdinRun run_stdin(const std::string& path, std::uint64_t whole_bytes) {
+  const StdinFrom from(path);
+  RunConfig config;
+  config.block_bytes = 1 << 16;
+  config.whole_bytes = whole_bytes;
+  StdinRun out;
+  run_pipeline({{"-", Format::Json, true}}, config, [&](FileResult& r) {
+    out.forms += r.forms.size();
+    out.file_findings.insert(out.file_findings.end(), r.file_findings.begin(),
+                             r.file_findings.end());
+  });
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("standard input past the most a document can be is read no further", "[batch][array]") {
+  STATIC_REQUIRE(kMaxDocumentBytes == simdjson::SIMDJSON_MAXSIZE_BYTES);
+  TempDir dir;
+  const std::uint64_t limit = 1 << 20;
+  // Not an array of forms: read whole, so up to the limit.
+  for (const std::string name : {"brackets.json", "object.json", "table.csv"}) {
+    INFO(name);
+    std::string bytes = name == "brackets.json" ? std::string(3 << 20, '[')
+                        : name == "object.json" ? "{\"project\": \"" + std::string(3 << 20, 'x') + "\"}"
+                                                : "project,total\n" + std::string(3 << 20, 'x');
+    const StdinRun over = run_stdin(dir.write(name, bytes), limit);
+    CHECK(over.forms == 0);
+    REQUIRE(over.file_findings.size() == 1);
+    CHECK(over.file_findings[0].rule == RuleId::ParseError);
+    CHECK(over.file_findings[0].message.en.starts_with("more than 1 MB, the most pes reads"));
+    CHECK(over.file_findings[0].message.zh.starts_with("超过 1 MB"));
+    // Within the limit, the reader says what is wrong.
+    bytes.resize(limit - 1000);
+    const StdinRun under = run_stdin(dir.write("under-" + name, bytes), limit);
+    REQUIRE(!under.file_findings.empty());
+    CHECK(under.file_findings[0].message.en.find("more than 1 MB") == std::string::npos);
+  }
+  // An array of forms is read in parts: the limit is not for it.
+  const std::vector<json> fs = forms(600);
+  const std::string array = json(fs).dump(1);
+  REQUIRE(array.size() > 2 * limit);
+  const StdinRun parts = run_stdin(dir.write("forms.json", array), limit);
+  CHECK(parts.forms == fs.size());
+  for (const Finding& f : parts.file_findings) CHECK(f.message.en.find("more than") == std::string::npos);
+}
 
 TEST_CASE("a large JSON array read in parts reports exactly what it does read whole",
           "[batch][array]") {
