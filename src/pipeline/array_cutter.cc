@@ -25,13 +25,6 @@ bool number_byte(char c) {
   return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 std::uint64_t count_chars(const char* begin, const char* end) {
   std::uint64_t n = 0;
   for (const char* p = begin; p < end; ++p) {
@@ -94,13 +87,8 @@ ArrayScanner::Token ArrayScanner::string_at(std::size_t i, std::size_t& end) con
     const char e = p[j + 1];
     if (e == 'u') {
       if (j + 6 > n) return Token::NeedMore;
-      int v = 0;
-      for (std::size_t k = j + 2; k < j + 6; ++k) {
-        const int d = hex_digit(p[k]);
-        if (d < 0) return Token::Bad;
-        v = v * 16 + d;
-      }
-      if (v >= 0xD800 && v <= 0xDFFF) return Token::Bad;  // a surrogate: read whole
+      const int v = json::hex4({p + j + 2, 4});
+      if (v < 0 || (v >= 0xD800 && v <= 0xDFFF)) return Token::Bad;  // a surrogate: read whole
       j += 6;
     } else if (std::strchr("\"\\/bfnrt", e) != nullptr && e != '\0') {
       j += 2;

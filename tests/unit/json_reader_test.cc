@@ -283,6 +283,16 @@ TEST_CASE("a passed-over value is checked without recursion and within its text"
   CHECK(tab.message.en.starts_with("not well-formed JSON: syntax error"));
 }
 
+TEST_CASE("the four hex digits of a \\u escape", "[json]") {
+  using pes::json::hex4;
+  CHECK(hex4("0041") == 0x41);
+  CHECK(hex4("dC00rest") == 0xDC00);
+  CHECK(hex4("FFFF") == 0xFFFF);
+  CHECK(hex4("004") == -1);  // too short
+  CHECK(hex4("00g1") == -1);
+  CHECK(hex4("") == -1);
+}
+
 TEST_CASE("member names with escapes are read as JSON means them", "[json]") {
   // "\u0079ear" is "year" and "pro\u006aect" is "project"; a name that only looks like a
   // field's once its escape is kept raw ("ye\\ar") names no field.

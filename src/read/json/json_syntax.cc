@@ -103,6 +103,20 @@ bool is_json_number(std::string_view t) {
   return i == t.size();
 }
 
+int hex4(std::string_view digits) {
+  if (digits.size() < 4) return -1;
+  int v = 0;
+  for (const char c : digits.substr(0, 4)) {
+    const int d = c >= '0' && c <= '9'   ? c - '0'
+                  : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                         : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
 simdjson::error_code check_passed_value(std::string_view text) {
   const char* p = text.data();
   const char* const end = p + text.size();
@@ -110,20 +124,9 @@ simdjson::error_code check_passed_value(std::string_view text) {
   auto ends_token = [&](char c) {
     return is_space(c) || c == ',' || c == ':' || c == ']' || c == '}';
   };
-  // The four hex digits at `q`, or -1.
-  auto hex4 = [](const char* q, const char* stop) {
-    if (stop - q < 4) return -1;
-    int v = 0;
-    for (int k = 0; k < 4; ++k) {
-      const char c = q[k];
-      const int d = c >= '0' && c <= '9'   ? c - '0'
-                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                           : -1;
-      if (d < 0) return -1;
-      v = v * 16 + d;
-    }
-    return v;
+  // The text from `q` on (q ≤ end).
+  auto from = [end](const char* q) {
+    return std::string_view(q, static_cast<std::size_t>(end - q));
   };
   std::uint64_t depth = 0;
   while (p < end) {
@@ -154,11 +157,11 @@ simdjson::error_code check_passed_value(std::string_view text) {
         if (*p == 'u') {
           // \uXXXX; a surrogate only as the first of a pair, as simdjson holds the strings
           // pes reads to.
-          const int unit = hex4(p + 1, end);
+          const int unit = hex4(from(p + 1));
           if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF)) return simdjson::STRING_ERROR;
           p += 4;
           if (unit >= 0xD800 && unit <= 0xDBFF) {
-            const int low = end - p > 2 && p[1] == '\\' && p[2] == 'u' ? hex4(p + 3, end) : -1;
+            const int low = end - p > 2 && p[1] == '\\' && p[2] == 'u' ? hex4(from(p + 3)) : -1;
             if (low < 0xDC00 || low > 0xDFFF) return simdjson::STRING_ERROR;
             p += 6;
           }

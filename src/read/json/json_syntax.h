@@ -20,6 +20,10 @@ std::string_view kind_zh(od::json_type t);
 /// A JSON number token as RFC 8259 writes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
 bool is_json_number(std::string_view token);
 
+/// The value of the four hex digits of a \u escape at the start of `digits` (which may be
+/// shorter), or -1.
+int hex4(std::string_view digits);
+
 /// Checks the JSON value at the start of `text` for what On-Demand leaves unchecked in a value
 /// it passes over: atoms ("nul"), numbers ("0x10"), escapes ("\q") and control characters in
 /// strings, at any depth, without recursion. SUCCESS when it is well-formed; the value ends
