@@ -6,6 +6,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <string>
+
 #include "pes/suggest.h"
 
 namespace pes::cli {
@@ -71,6 +76,24 @@ Message unexpected(const std::vector<std::string>& extras, const CLI::App& app) 
   return m;
 }
 
+// A whole-number option's value out of its range [low, high]: a high that is the largest
+// integer is no limit, and a value that is no whole number is said to be one.
+Message out_of_range(const std::string& name, std::string_view value, std::string_view low,
+                     std::string_view high) {
+  std::int64_t v = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+  if (ec != std::errc{} || end != value.data() + value.size()) {
+    return {fmt::format("{}: “{}” is not a whole number", name, value),
+            fmt::format("{}：“{}”不是整数", name, value)};
+  }
+  if (high == std::to_string(std::numeric_limits<std::int64_t>::max())) {
+    return {fmt::format("{}: {} is less than {}", name, value, low),
+            fmt::format("{}：{} 小于 {}", name, value, low)};
+  }
+  return {fmt::format("{}: {} is not from {} to {}", name, value, low, high),
+          fmt::format("{}：{} 不在 {} 到 {} 之间", name, value, low, high)};
+}
+
 // "NAME: MSG" of a validator: IsMember's "X not in {a,b}", Range's "Value X not in range A to
 // B", or a message of pes's own validators (already in the run's language).
 Message invalid(std::string_view what) {
@@ -93,8 +116,7 @@ Message invalid(std::string_view what) {
       const std::string_view value = range.substr(0, in);
       const std::string_view low = range.substr(in + 14, to - in - 14);
       const std::string_view high = range.substr(to + 4);
-      return {fmt::format("{}: {} is not from {} to {}", name, value, low, high),
-              fmt::format("{}：{} 不在 {} 到 {} 之间", name, value, low, high)};
+      return out_of_range(name, value, low, high);
     }
   }
   if (msg.ends_with(kEmptyPath)) {
