@@ -59,7 +59,7 @@ enum class FormatFilter : std::uint8_t { All, Walked, Writable };
 std::string describe_formats(FormatFilter filter, bool chinese);
 /// The names of the formats the filter lets through ("json", "csv").
 std::vector<std::string> format_names(FormatFilter filter);
-/// Their extensions, ".json, .csv".
-std::string format_extensions(FormatFilter filter);
+/// Their extensions, ".json, .csv" (with "、" as `separator`: ".json、.csv").
+std::string format_extensions(FormatFilter filter, std::string_view separator = ", ");
 
 }  // namespace pes

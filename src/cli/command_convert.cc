@@ -46,13 +46,14 @@ int run_convert(const ConvertArgs& args) {
     const FormatInfo* f = format_of_extension(args.output);
     if (f == nullptr || !f->writable) {
       const std::string exts = format_extensions(FormatFilter::Writable);
+      const std::string exts_zh = format_extensions(FormatFilter::Writable, "、");
       const std::string names = fmt::format("{}", fmt::join(format_names(FormatFilter::Writable), "|"));
       return usage_error(
           fmt::format("cannot tell the format to write from “{}”; end it in one of {}, or name "
                       "the format with --to {}",
                       args.output, exts, names),
           fmt::format("无法从“{}”判断输出格式；请使用 {} 之一的扩展名，或用 --to {} 指定",
-                      args.output, exts, names),
+                      args.output, exts_zh, names),
           zh);
     }
     out_format = format_for_path(args.output);

@@ -131,12 +131,12 @@ std::vector<std::string> format_names(FormatFilter filter) {
   return out;
 }
 
-std::string format_extensions(FormatFilter filter) {
+std::string format_extensions(FormatFilter filter, std::string_view separator) {
   std::string out;
   for (const FormatInfo& f : kFormats) {
     if (!passes(f, filter)) continue;
     for (std::string_view ext : f.extensions) {
-      if (!out.empty()) out += ", ";
+      if (!out.empty()) out += separator;
       out += '.';
       out += ext;
     }

@@ -190,6 +190,16 @@ class Selection(Tmp):
         self.assertEqual(r.code, 2)
         self.assertIn("RULE=error|warning|notice", r.err)
 
+    def test_convert_output_of_no_known_kind_is_exit_2(self):
+        out = os.path.join(tempfile.mkdtemp(prefix="pes-convert-"), "out.foo")
+        r = Run(["convert", "--lang", "en", "samples/form01.json", out])
+        self.assertEqual(r.code, 2)
+        self.assertIn("end it in one of .json, .csv, or name the format with --to json|csv", r.err)
+        r = Run(["convert", "--lang", "zh", "samples/form01.json", out])
+        self.assertEqual(r.code, 2)
+        self.assertIn("pes convert：无法从“" + out + "”判断输出格式；请使用 .json、.csv 之一的扩展名", r.err)
+        self.assertFalse(os.path.exists(out))
+
     def test_severity_fail_on_exit_zero_max_warnings(self):
         f11 = ["samples/form11.json"]
         self.assertEqual(Run(["check"] + f11).code, 0)
