@@ -32,6 +32,7 @@ class Reporter {
   /// Ends the report.
   virtual void finish(const Summary& summary) = 0;
   /// After finish(): why a reporter that writes its own file could not write it (null: it did).
+  /// It says why, not where: it writes to a temporary file, and the caller names the output.
   virtual const Message* error() const { return nullptr; }
 };
 

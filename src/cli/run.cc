@@ -256,9 +256,12 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   }
   for (auto& r : reporters) r->finish(summary);
   std::cout.flush();
-  for (auto& r : reporters) {
-    if (const Message* error = r->error()) {
-      std::cerr << pes_prefix(zh) << error->in(zh) << '\n';
+  for (std::size_t i = 0; i < reporters.size(); ++i) {
+    if (const Message* error = reporters[i]->error()) {
+      // One that writes a file of its own wrote a temporary file: name the output instead.
+      const bool own_file = i < request.outputs.size() && request.outputs[i].reporter->own_file;
+      const Message said = own_file ? error->about(request.outputs[i].path) : *error;
+      std::cerr << pes_prefix(zh) << said.in(zh) << '\n';
       return kExitUsage;  // no output file is committed
     }
   }

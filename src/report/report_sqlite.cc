@@ -230,8 +230,8 @@ class SqliteReporter final : public Reporter {
   void fail() {
     if (!error_.en.empty()) return;
     const std::string why = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
-    error_ = {fmt::format("{}: cannot write the database: {}", path_, why),
-              fmt::format("{}：无法写入数据库：{}", path_, why)};
+    error_ = {fmt::format("cannot write the database: {}", why),
+              fmt::format("无法写入数据库：{}", why)};
   }
 
   void form(const FileResult& file, std::int64_t file_id, std::int64_t form_id, std::size_t i) {

@@ -229,8 +229,8 @@ class XlsxReporter final : public Reporter {
  private:
   void fail(std::string_view en, std::string_view zh) {
     if (!error_.en.empty()) return;
-    error_ = {fmt::format("{}: cannot write the workbook: {}", path_, en),
-              fmt::format("{}：无法写入工作簿：{}", path_, zh)};
+    error_ = {fmt::format("cannot write the workbook: {}", en),
+              fmt::format("无法写入工作簿：{}", zh)};
   }
 
   void check(lxw_error e) {

@@ -62,7 +62,7 @@ class MissingLibraryTest(unittest.TestCase):
             out = os.path.join(d, "results.xlsx")
             r = pes("check", "--lang", "en", "--output", "xlsx:" + out, SAMPLE)
             self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
-            self.assertIn("pes: the library libxlsxwriter.so", r.stderr)
+            self.assertIn(f"pes: {out}: the library libxlsxwriter.so", r.stderr)
             self.assertIn("is needed to write the results workbook (.xlsx) but cannot be loaded",
                           r.stderr)
             self.assertIn("undefined symbol:", r.stderr)

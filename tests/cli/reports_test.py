@@ -10,7 +10,9 @@ import glob
 import hashlib
 import json
 import os
+import resource
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -35,10 +37,17 @@ def load(path):
         return json.load(f, parse_float=D)
 
 
-def pes(*args, cwd=None):
+def pes(*args, cwd=None, preexec_fn=None):
     env = dict(os.environ, NO_COLOR="1", LANG="C")
     env.pop("GITHUB_STEP_SUMMARY", None)
-    return subprocess.run([PES, *args], cwd=cwd or SRC, env=env, capture_output=True, text=True)
+    return subprocess.run([PES, *args], cwd=cwd or SRC, env=env, capture_output=True, text=True,
+                          preexec_fn=preexec_fn)
+
+
+def small_files():
+    """In the child: no file may grow past 8 KiB (a write past it fails with EFBIG)."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
 
 
 def json_report(*args):
@@ -220,6 +229,20 @@ class Workbook(Tmp):
         r = pes("check", "--output", "xlsx", SAMPLES[0])
         self.assertEqual(r.returncode, 2)
         self.assertIn("xlsx needs a file", r.stderr)
+
+
+class WriteFailure(Tmp):
+    def test_a_file_that_cannot_be_written_is_named_as_given(self):
+        for kind, name, en, zh in (("xlsx", "out.xlsx", "cannot write the workbook", "无法写入工作簿"),
+                                   ("sqlite", "out.db", "cannot write the database", "无法写入数据库")):
+            with self.subTest(kind=kind):
+                for lang, says in (("en", f"pes: {name}: {en}: "), ("zh", f"pes：{name}：{zh}：")):
+                    r = pes("batch", "--no-progress", "--lang", lang, "--output", f"{kind}:{name}",
+                            os.path.join(SRC, "samples"), cwd=self.dir, preexec_fn=small_files)
+                    self.assertEqual(r.returncode, 2, r.stderr)
+                    self.assertIn(says, r.stderr)
+                    self.assertNotIn("pes-", r.stderr.split(says)[1])  # not the temporary file
+                    self.assertEqual(os.listdir(self.dir), [])  # neither it nor a temporary file
 
 
 class Database(Tmp):
