@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -26,5 +27,9 @@ bool has_extension(std::string_view path, std::string_view ext);
 /// valid UTF-8, and each control character, replaced by U+FFFD (�), so that every output
 /// format stays well-formed. Other names are unchanged.
 std::string display_path(std::string_view path);
+
+/// A count with its English noun, singular for one: counted(1, "file") is "1 file",
+/// counted(3, "file") "3 files". (Chinese counts take a measure word, not a plural.)
+std::string counted(std::uint64_t n, std::string_view noun);
 
 }  // namespace pes

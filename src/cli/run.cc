@@ -279,8 +279,8 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   if (request.exit_zero) return kExitClean;
   if (const auto max = settings.max_warnings(); max && summary.warnings > *max) {
     std::cerr << (zh ? fmt::format("pes：{} 个警告，超过上限 {}\n", summary.warnings, *max)
-                     : fmt::format("pes: {} warnings, more than the maximum of {}\n",
-                                   summary.warnings, *max));
+                     : fmt::format("pes: {}, more than the maximum of {}\n",
+                                   counted(summary.warnings, "warning"), *max));
     return kExitFindings;
   }
   return failed ? kExitFindings : kExitClean;

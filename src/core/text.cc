@@ -1,5 +1,7 @@
 #include "pes/text.h"
 
+#include <fmt/format.h>
+
 namespace pes {
 
 std::string shorten(std::string_view text, std::size_t max_chars) {
@@ -86,6 +88,10 @@ std::string_view trim_ascii(std::string_view s) {
   while (first < last && white(s[first])) ++first;
   while (last > first && white(s[last - 1])) --last;
   return s.substr(first, last - first);
+}
+
+std::string counted(std::uint64_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
 
 }  // namespace pes

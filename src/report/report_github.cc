@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "pes/text.h"
+
 #include "pes/report.h"
 #include "report/reporters.h"
 #include "pes/rules.h"
@@ -84,8 +86,9 @@ class GithubReporter final : public Reporter {
     md << "### pes\n\n"
        << (zh ? fmt::format("{} 个文件，{} 张表：{} 个错误，{} 个警告，{} 个提示\n\n", s.files, s.forms,
                             s.errors, s.warnings, s.notices)
-              : fmt::format("{} files, {} forms: {} errors, {} warnings, {} notices\n\n", s.files,
-                            s.forms, s.errors, s.warnings, s.notices));
+              : fmt::format("{}, {}: {}, {}, {}\n\n", counted(s.files, "file"),
+                            counted(s.forms, "form"), counted(s.errors, "error"),
+                            counted(s.warnings, "warning"), counted(s.notices, "notice")));
     if (rows_.empty()) {
       md << (zh ? "未发现问题。\n\n" : "No findings.\n\n");
       return;

@@ -243,19 +243,21 @@ class HtmlReporter final : public Reporter {
     std::string head;
     if (a.forms_with_errors > 0) {
       head = zh_ ? fmt::format("✗ {} 张自评表中 {} 张有错误", a.forms, a.forms_with_errors)
-                 : fmt::format("✗ {} of {} forms have errors", a.forms_with_errors, a.forms);
+                 : fmt::format("✗ {} of {} {} errors", a.forms_with_errors, counted(a.forms, "form"),
+                               a.forms_with_errors == 1 ? "has" : "have");
     } else if (file_errors_ > 0) {
       head = zh_ ? fmt::format("✗ {} 处文件无法读取或解析", file_errors_)
-                 : fmt::format("✗ {} files or parts of files could not be read", file_errors_);
+                 : fmt::format("✗ {} or parts of files could not be read", counted(file_errors_, "file"));
     } else if (a.forms == 0) {
       head = t("No form was read", "未读到自评表");
     } else if (a.forms_with_warnings > 0) {
       head = zh_ ? fmt::format("! {} 张自评表无错误，{} 张有警告", a.forms, a.forms_with_warnings)
-                 : fmt::format("! No errors in {} forms; {} with warnings", a.forms,
+                 : fmt::format("! No errors in {}; {} with warnings", counted(a.forms, "form"),
                                a.forms_with_warnings);
     } else {
       head = zh_ ? fmt::format("✓ {} 张自评表全部正确", a.forms)
-                 : fmt::format("✓ All {} forms are correct", a.forms);
+                 : a.forms == 1 ? std::string("✓ The form is correct")
+                                : fmt::format("✓ All {} forms are correct", a.forms);
     }
     const auto rate = a.rate();
     const std::string line =
@@ -265,9 +267,10 @@ class HtmlReporter final : public Reporter {
                   s.files, s.unreadable, s.forms, s.errors, s.warnings, s.notices,
                   grouped(a.annual), grouped(a.executed), rate ? rate->str() + "%" : "—")
             : fmt::format(
-                  "{} files ({} unreadable), {} forms: {} errors, {} warnings, {} notices. "
-                  "Σ budget {} 万元, Σ spent {} 万元, rate {}.",
-                  s.files, s.unreadable, s.forms, s.errors, s.warnings, s.notices,
+                  "{} ({} unreadable), {}: {}, {}, {}. Σ budget {} 万元, Σ spent {} 万元, rate {}.",
+                  counted(s.files, "file"), s.unreadable, counted(s.forms, "form"),
+                  counted(s.errors, "error"), counted(s.warnings, "warning"),
+                  counted(s.notices, "notice"),
                   grouped(a.annual), grouped(a.executed), rate ? rate->str() + "%" : "—");
     std::string aside;  // findings [[accept]] entries cover, and those a baseline holds
     if (s.accepted > 0 || s.baselined > 0) {

@@ -3,6 +3,8 @@
 // twice (pes batch prints it).
 #include <fmt/format.h>
 
+#include "pes/text.h"
+
 #include "pes/label_format.h"
 #include "pes/report.h"
 #include "pes/rules.h"
@@ -69,20 +71,19 @@ std::string format_summary(const Summary& s, bool zh) {
                       : fmt::format("（不同的 {} 张，重复 {} 张）", s.distinct_forms(), repeated)));
   } else {
     line(fmt::format(
-        "{} files ({} unreadable, {} not well-formed{}), {} forms{}", s.files, s.unreadable,
+        "{} ({} unreadable, {} not well-formed{}), {}{}", counted(s.files, "file"), s.unreadable,
         s.unparseable, s.skipped.empty() ? "" : fmt::format("; {} skipped", s.skipped.size()),
-        s.forms,
+        counted(s.forms, "form"),
         repeated == 0
             ? ""
-            : fmt::format(" ({} distinct, {} duplicates)", s.distinct_forms(), repeated)));
+            : fmt::format(" ({} distinct, {})", s.distinct_forms(), counted(repeated, "duplicate"))));
   }
   for (const Message& m : s.skipped) line("  " + m.in(zh));  // the same words as on stderr
   line(zh ? fmt::format("有错误的自评表 {} 张，有警告的 {} 张；错误 {} 条，警告 {} 条，提示 {} 条",
                         s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings, s.notices)
-          : fmt::format("forms with errors: {}, with warnings: {}; {} errors, {} warnings, {} "
-                        "notices",
-                        s.forms_with_errors, s.forms_with_warnings, s.errors, s.warnings,
-                        s.notices));
+          : fmt::format("forms with errors: {}, with warnings: {}; {}, {}, {}",
+                        s.forms_with_errors, s.forms_with_warnings, counted(s.errors, "error"),
+                        counted(s.warnings, "warning"), counted(s.notices, "notice")));
   if (s.accepted > 0 || s.baselined > 0) {  // pes.toml [[accept]] entries, a baseline
     line(zh ? fmt::format("已接受 {} 条，基线中 {} 条（均不计入上面的数目）", s.accepted,
                           s.baselined)

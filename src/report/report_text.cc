@@ -39,10 +39,9 @@ class TextReporter final : public Reporter {
     std::string line =
         zh ? fmt::format("共 {} 个文件、{} 张自评表：{} 个错误，{} 个警告，{} 条提示", s.files,
                          s.forms, s.errors, s.warnings, s.notices)
-           : fmt::format("{} {}, {} {}: {} {}, {} {}, {} {}", s.files, plural(s.files, "file"),
-                         s.forms, plural(s.forms, "form"), s.errors, plural(s.errors, "error"),
-                         s.warnings, plural(s.warnings, "warning"), s.notices,
-                         s.notices == 1 ? "notice" : "notices");
+           : fmt::format("{}, {}: {}, {}, {}", counted(s.files, "file"), counted(s.forms, "form"),
+                         counted(s.errors, "error"), counted(s.warnings, "warning"),
+                         counted(s.notices, "notice"));
     if (s.accepted > 0) {
       line +=
           zh ? fmt::format("；{} 条已接受", s.accepted) : fmt::format("; {} accepted", s.accepted);
@@ -59,10 +58,6 @@ class TextReporter final : public Reporter {
   }
 
  private:
-  static std::string plural(std::size_t n, std::string_view word) {
-    return n == 1 ? std::string(word) : fmt::format("{}s", word);
-  }
-
   std::string paint(std::string_view color, std::string_view text) const {
     if (!style_.color) return std::string(text);
     return fmt::format("{}{}{}", color, text, kReset);
@@ -111,10 +106,10 @@ class TextReporter final : public Reporter {
       verdict = paint(kGreen, zh ? "✓ 正确" : "✓ correct");
     } else if (errors == 0) {
       verdict = paint(kYellow, zh ? fmt::format("{} 个警告", warnings)
-                                  : fmt::format("{} {}", warnings, plural(warnings, "warning")));
+                                  : counted(warnings, "warning"));
     } else {
       verdict = paint(kRed, zh ? fmt::format("✗ {} 个错误", errors)
-                               : fmt::format("✗ {} {}", errors, plural(errors, "error")));
+                               : "✗ " + counted(errors, "error"));
     }
     if (accepted > 0) {
       verdict +=

@@ -305,7 +305,7 @@ TEST_CASE("a form filed twice is counted once and listed", "[batch]") {
   for (auto g : s.grades) graded += g;
   CHECK(graded == 2);
   const std::string text = summary_text(s, false);
-  CHECK(text.find("3 forms (2 distinct, 1 duplicates)") != std::string::npos);
+  CHECK(text.find("3 forms (2 distinct, 1 duplicate)") != std::string::npos);
   CHECK(text.find("duplicate forms, counted once (1):\n  b.json#3 = b.json#1\t") !=
         std::string::npos);
 }

@@ -30,3 +30,10 @@ TEST_CASE("display_path shows bytes that are not UTF-8, and control bytes, as U+
     CHECK(pes::first_invalid_utf8(shown) == shown.size());
   }
 }
+
+TEST_CASE("an English count is singular for one only", "[text]") {
+  CHECK(pes::counted(0, "form") == "0 forms");
+  CHECK(pes::counted(1, "form") == "1 form");
+  CHECK(pes::counted(2, "warning") == "2 warnings");
+  CHECK(pes::counted(12345678901, "file") == "12345678901 files");
+}
