@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "pes/text.h"
+#include "pes/text_encoding.h"
 
 namespace pes {
 
@@ -246,7 +247,12 @@ LineColumn Source::locate(std::uint64_t offset) const {
     extend_checkpoints(offset);
     column = chars_before(offset) - chars_before(start);
   }
-  if (line == 1) column += first_column_;
+  if (line == 1) {
+    column += first_column_;
+    // A byte-order mark starts the file but is no character of it: "1:1" is what follows.
+    if (first_line_ == 1 && first_column_ == 0 && t.starts_with(kUtf8Bom))
+      column -= offset >= kUtf8Bom.size() ? 1 : column;
+  }
   return {static_cast<std::uint32_t>(line) + first_line_ - 1,
           static_cast<std::uint32_t>(column + 1)};
 }

@@ -40,7 +40,10 @@ bool ArrayScanner::feed(std::string_view bytes) {
   buf_.append(bytes);
   if (base_ == 0 && pos_ == 0 && expect_ == Expect::Start) {
     if (buf_.size() < kUtf8Bom.size() && kUtf8Bom.starts_with(buf_)) return true;  // wait for more
-    if (std::string_view(buf_).starts_with(kUtf8Bom)) pos_ = kUtf8Bom.size();
+    if (std::string_view(buf_).starts_with(kUtf8Bom)) {
+      pos_ = kUtf8Bom.size();
+      line_start_ = pos_;  // the mark is no character of the first line
+    }
   }
   if (!scan(false)) return false;
   // Drop what is scanned, counting its characters first when they are on the current line.

@@ -40,6 +40,18 @@ std::string temp_file(const std::string& name, const std::string& data) {
 
 }  // namespace
 
+TEST_CASE("a byte-order mark is no character of the first line", "[source]") {
+  const std::string text = "\xEF\xBB\xBF{\"a\": 1}\nx";
+  const Source s("t", text);
+  CHECK(s.locate(0).column == 1);  // the mark itself
+  CHECK(s.locate(3).column == 1);  // {
+  CHECK(s.locate(text.find('1')).column == 7);
+  CHECK(s.locate(text.find('x')).line == 2);
+  CHECK(s.locate(text.find('x')).column == 1);
+  const Source plain("t", text.substr(3));
+  CHECK(plain.locate(plain.text().find('1')).column == 7);
+}
+
 TEST_CASE("LF, CR LF and a bare CR each end one line", "[source]") {
   for (const char* end : {"\n", "\r\n", "\r"}) {
     INFO("line end " << (std::string_view(end) == "\n" ? "LF" : end[1] ? "CRLF" : "CR"));
