@@ -55,6 +55,9 @@ struct ReporterInfo {
   std::span<const std::string_view> out_extensions = {};
   /// Reads the input it reports on (the annotated workbook): one .xlsx input only.
   bool annotates = false;
+  /// Text for a person (the verdicts, the summary, the statistics): it may share standard
+  /// output with one report for machines, and then goes to standard error.
+  bool for_people = false;
 };
 
 /// Every reporter, in the order help texts list them.

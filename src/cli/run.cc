@@ -97,24 +97,42 @@ std::string place_of(const std::string& path) {
   return std::filesystem::absolute(path, ec).lexically_normal().string();
 }
 
-// Refuses the same report asked for twice to one place (`--output json --output json`,
-// `sarif:a.sarif` and `sarif:./a.sarif`): one of the two would be lost or both mixed. Different
-// reports may share standard output, as they always could (the summary then moves to standard
-// error).
+// Whether writing to `path` replaces a file (a regular one, or one not there yet) rather than
+// writing through a device or a FIFO.
+bool replaces_a_file(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode);
+}
+
+// Refuses two reports to one place where one would be lost or both mixed: the same report
+// twice (`--output json --output json`, `sarif:a.sarif` and `sarif:./a.sarif`), and two
+// reports to one file (the second replaced the first). Different reports may share standard
+// output, a device or a FIFO, written one after the other, as they always could; on standard
+// output, what is for people then moves to standard error.
 bool outputs_apart(const std::vector<OutputSpec>& outputs, bool zh) {
   std::vector<std::string> places;
   for (const OutputSpec& o : outputs) places.push_back(place_of(o.path));
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       const ReporterInfo& a = *outputs[j].reporter;
-      if (places[i] != places[j] || a.name != outputs[i].reporter->name) continue;
+      const ReporterInfo& b = *outputs[i].reporter;
+      if (places[i] != places[j]) continue;
       const bool standard = places[i] == "-";
       const std::string where = output_name(outputs[i].path);
-      std::cerr << (zh ? fmt::format("pes：{} 报告两次写到{}；每种报告每个去处只写一次\n", a.name,
-                                     standard ? "标准输出" : where)
-                       : fmt::format("pes: the {} report is asked for twice to {}; give it one "
-                                     "place\n",
-                                     a.name, standard ? "standard output" : where));
+      if (a.name == b.name) {
+        std::cerr << (zh ? fmt::format("pes：{} 报告两次写到{}；每种报告每个去处只写一次\n",
+                                       a.name, standard ? "标准输出" : where)
+                         : fmt::format("pes: the {} report is asked for twice to {}; give it "
+                                       "one place\n",
+                                       a.name, standard ? "standard output" : where));
+        return false;
+      }
+      if (standard || !replaces_a_file(outputs[i].path)) continue;
+      std::cerr << (zh ? fmt::format("pes：{} 与 {} 两种报告都写到 {}，只会留下一种；请各写到一个文件\n",
+                                     a.name, b.name, where)
+                       : fmt::format("pes: the {} and {} reports both go to {}, where only one "
+                                     "would be left; give each its own file\n",
+                                     a.name, b.name, where));
       return false;
     }
   }
@@ -186,14 +204,13 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
       }
       standard = files[i]->is_standard_output();
     }
-    stdout_taken = stdout_taken || (standard && spec.reporter->name != "summary" &&
-                                    spec.reporter->name != "text");
+    stdout_taken = stdout_taken || (standard && !spec.reporter->for_people);
   }
   // With a format for machines on standard output, what is for people goes to standard error.
   std::vector<std::unique_ptr<Reporter>> reporters;
   for (std::size_t i = 0; i < request.outputs.size(); ++i) {
     const ReporterInfo& info = *request.outputs[i].reporter;
-    std::ostream* out = info.name == "summary" && stdout_taken ? &std::cerr : &std::cout;
+    std::ostream* out = info.for_people && stdout_taken ? &std::cerr : &std::cout;
     std::string where = request.outputs[i].path;
     ReportStyle s = style;
     if (files[i] != nullptr && !files[i]->is_standard_output()) {

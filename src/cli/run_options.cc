@@ -95,8 +95,10 @@ void add_run_options(CLI::App& sub, RunArgs& args, RunKind kind) {
       "错误、路径无法读取或不含自评表、输出无法写入。\n\n"
       "Rules / 规则 (pes rule NAME explains one):\n",
       kind == RunKind::Batch
-          ? with_labels("Without --format or --output, prints a summary of the year (by year "
-                        "and ‹department›); on a terminal, a progress line. / 默认输出年度汇总。")
+          ? with_labels("Prints a summary of the year (by year and ‹department›) unless "
+                        "--quiet, to standard error when a report for machines takes standard "
+                        "output; on a terminal, a progress line. / 除 --quiet 外均输出年度汇总"
+                        "（标准输出被机器可读报告占用时写到标准错误）。")
           : std::string("Without --format or --output, prints a verdict per form and every "
                         "finding. / 默认逐表输出结论和问题。"));
   for (const Rule& r : rules()) {
@@ -127,7 +129,6 @@ int run_command(const RunArgs& args, RunKind kind) {
   request.exclude = args.exclude;
   request.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   request.quiet = args.quiet;
-  request.statistics = args.statistics;
   request.exit_zero = args.exit_zero;
   request.baseline = args.baseline;
   for (const std::string& text : args.outputs) request.outputs.push_back(*parse_output_spec(text));
@@ -138,11 +139,20 @@ int run_command(const RunArgs& args, RunKind kind) {
     request.outputs.push_back({find_reporter("findings"), args.findings});
   }
   if (!args.annotate.empty()) request.outputs.push_back({find_reporter("annotate"), args.annotate});
+  // What is asked for to standard output already: batch's summary and --statistics add no
+  // second one.
+  const auto on_standard_output = [&](std::string_view name) {
+    return std::any_of(request.outputs.begin(), request.outputs.end(), [&](const OutputSpec& o) {
+      return o.reporter->name == name && (o.path.empty() || o.path == "-");
+    });
+  };
+  request.statistics = args.statistics && !on_standard_output("statistics");
   if (kind == RunKind::Check) {
     if (!reports_asked)
       request.outputs.insert(request.outputs.begin(), {find_reporter("text"), ""});
   } else {
-    if (!args.quiet) request.outputs.push_back({find_reporter("summary"), ""});
+    if (!args.quiet && !on_standard_output("summary"))
+      request.outputs.push_back({find_reporter("summary"), ""});
     request.progress = !args.no_progress && !args.quiet && ::isatty(STDERR_FILENO) != 0;
     // Parse errors reach a person even when no text report shows them.
     request.problems_to_stderr =

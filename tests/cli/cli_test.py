@@ -190,6 +190,32 @@ class Selection(Tmp):
         self.assertEqual(r.code, 2)
         self.assertIn("RULE=error|warning|notice", r.err)
 
+    def test_two_reports_to_one_file_are_refused_and_people_text_leaves_standard_output(self):
+        d = tempfile.mkdtemp(prefix="pes-outputs-")
+        both = os.path.join(d, "r.json")
+        r = Run(["check", "--lang", "en", "samples/form11.json", "--output", "json:" + both,
+                 "--output", "sarif:" + os.path.join(d, ".", "r.json")])
+        self.assertEqual(r.code, 2)
+        self.assertIn("the json and sarif reports both go to", r.err)
+        self.assertIn("where only one would be left; give each its own file", r.err)
+        self.assertEqual(os.listdir(d), [])
+        r = Run(["check", "--lang", "en", "samples/form11.json", "--out", os.path.join(d, "t.csv"),
+                 "--findings", os.path.join(d, "t.csv")])
+        self.assertEqual(r.code, 2)
+        self.assertEqual(os.listdir(d), [])
+        # Text for people moves to standard error when a report for machines takes standard output.
+        r = Run(["check", "--lang", "en", "samples/form11.json", "--output", "text", "--output", "json"])
+        self.assertEqual(r.code, 0, r.err)
+        self.assertEqual(json.loads(r.out)["summary"]["forms"], 1)
+        self.assertIn("1 file, 1 form: 0 errors, 1 warning, 0 notices", r.err)
+        # A summary or statistics asked for is printed once.
+        r = Run(["batch", "--lang", "en", "--no-progress", "--format", "summary", "samples/form11.json"])
+        self.assertEqual(r.code, 0, r.err)
+        self.assertEqual(r.out.count("findings by rule:"), 1)
+        r = Run(["check", "--lang", "en", "--statistics", "--format", "statistics", "samples/form11.json"])
+        self.assertEqual(r.code, 0, r.err)
+        self.assertEqual(r.out.count("deduction-without-reason"), 1)
+
     def test_convert_output_of_no_known_kind_is_exit_2(self):
         out = os.path.join(tempfile.mkdtemp(prefix="pes-convert-"), "out.foo")
         r = Run(["convert", "--lang", "en", "samples/form01.json", out])
