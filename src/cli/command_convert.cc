@@ -113,7 +113,9 @@ int run_convert(const ConvertArgs& args) {
   std::string bytes;
   Message error;
   if (!write_forms(doc.forms, *out_format, out_encoding, bytes, error)) {
-    return usage_error(error.en, error.zh, zh);
+    // What the forms hold cannot be written in that format: the input's trouble, not the call's.
+    std::cerr << (zh ? "pes convert：" : "pes convert: ") << error.in(zh) << '\n';
+    return kExitFindings;
   }
   if (!write_file_atomically(args.output, bytes, error)) return usage_error(error.en, error.zh, zh);
   return kExitClean;
@@ -172,8 +174,8 @@ Command add_convert(CLI::App& app) {
   sub->footer(
       "JSON → CSV → JSON gives back the same forms, every number with the digits it was written "
       "with. The output is written to a temporary file beside OUT and renamed into place.\n"
-      "Exit status: 0 written, 1 the input has errors (nothing written), 2 bad arguments or I/O "
-      "trouble.");
+      "Exit status: 0 written, 1 the input has errors or holds what the format cannot write "
+      "(nothing written), 2 bad arguments or I/O trouble.");
   return {sub, [args] { return run_convert(*args); }};
 }
 

@@ -30,14 +30,17 @@ std::pair<std::string_view, std::string_view> first_difference(std::string_view 
   return {line(a), line(b)};
 }
 
-std::string form_name(const Form& form, std::size_t number) {
-  if (!form.project.ok() || form.project.value.empty()) return fmt::format("form {}", number);
-  return fmt::format("form {} ({})", number, shorten(form.project.value, 30));
+Message form_name(const Form& form, std::size_t number) {
+  if (!form.project.ok() || form.project.value.empty())
+    return {fmt::format("form {}", number), fmt::format("第 {} 张自评表", number)};
+  const std::string project = shorten(form.project.value, 30);
+  return {fmt::format("form {} ({})", number, project),
+          fmt::format("第 {} 张自评表（{}）", number, project)};
 }
 
 // What the CSV layout has no way to say, found in the form itself: a clearer reason than the
 // difference of what is read back. Empty when nothing is known to be lost.
-std::optional<Message> cannot_hold(const Form& form, const std::string& name) {
+std::optional<Message> cannot_hold(const Form& form, const Message& name) {
   for (std::size_t i = 0; i < form.indicators.size(); ++i) {
     const Indicator& ind = form.indicators[i];
     for (auto [text, key] : {std::pair{&Indicator::level1, FieldKey::Level1},
@@ -50,8 +53,8 @@ std::optional<Message> cannot_hold(const Form& form, const std::string& name) {
       return Message{
           fmt::format("{}: indicator {} has no {}, but in a CSV a blank {} means the same as "
                       "the row above (“{}”)",
-                      name, i + 1, label, label, shorten(above.ok() ? above.value : "", 30)),
-          fmt::format("{}：第 {} 个指标没有{}，而 CSV 中空白的{}表示与上一行相同（“{}”）", name,
+                      name.en, i + 1, label, label, shorten(above.ok() ? above.value : "", 30)),
+          fmt::format("{}：第 {} 个指标没有{}，而 CSV 中空白的{}表示与上一行相同（“{}”）", name.zh,
                       i + 1, label, label, shorten(above.ok() ? above.value : "", 30))};
     }
     for (auto [text, key] : {std::pair{&Indicator::target, FieldKey::Target},
@@ -62,9 +65,9 @@ std::optional<Message> cannot_hold(const Form& form, const std::string& name) {
       return Message{
           fmt::format("{}: indicator {} has no {} at all, which a CSV cannot tell from an empty "
                       "one; give it, even as \"\"",
-                      name, i + 1, label),
+                      name.en, i + 1, label),
           fmt::format(
-              "{}：第 {} 个指标完全没有{}，CSV 无法将其与空值区分；请给出该字段（可为 \"\"）", name,
+              "{}：第 {} 个指标完全没有{}，CSV 无法将其与空值区分；请给出该字段（可为 \"\"）", name.zh,
               i + 1, label)};
     }
   }
@@ -109,11 +112,11 @@ bool csv_reads_back(const std::vector<Form>& forms, std::string_view csv, Messag
     write_form_json(doc.forms[i], read);
     if (written == read) continue;
     const auto [was, is] = first_difference(written, read);
-    const std::string name = form_name(forms[i], i + 1);
+    const Message name = form_name(forms[i], i + 1);
     error = {fmt::format("{} cannot be written as CSV without a change: it has {}, but the CSV "
                          "would read back {}",
-                         name, shorten(was, 80), shorten(is, 80)),
-             fmt::format("{} 无法无损地写成 CSV：原为 {}，而写出的 CSV 将读回为 {}", name,
+                         name.en, shorten(was, 80), shorten(is, 80)),
+             fmt::format("{}无法无损地写成 CSV：原为 {}，而写出的 CSV 将读回为 {}", name.zh,
                          shorten(was, 80), shorten(is, 80))};
     return false;
   }

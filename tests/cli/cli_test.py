@@ -216,6 +216,23 @@ class Selection(Tmp):
         self.assertEqual(r.code, 0, r.err)
         self.assertEqual(r.out.count("deduction-without-reason"), 1)
 
+    def test_convert_of_what_a_csv_cannot_hold_is_exit_1_and_says_why_in_one_language(self):
+        d = tempfile.mkdtemp(prefix="pes-convert-")
+        form = json.load(open(sample(1), encoding="utf-8"))
+        del form["indicators"][0]["actual"]
+        src = os.path.join(d, "noact.json")
+        json.dump(form, open(src, "w", encoding="utf-8"), ensure_ascii=False)
+        out = os.path.join(d, "out.csv")
+        r = Run(["convert", "--lang", "zh", src, out])
+        self.assertEqual(r.code, 1)
+        self.assertIn("pes convert：无法写出 CSV：第 1 张自评表（市张江管委会专项发展资金监管经费）：第 1 个指标完全没有实际完成值",
+                      r.err)
+        r = Run(["convert", "--lang", "en", src, out])
+        self.assertEqual(r.code, 1)
+        self.assertIn("cannot write the CSV: form 1 (市张江管委会专项发展资金监管经费): indicator 1 has no 实际完成值 at all",
+                      r.err)
+        self.assertFalse(os.path.exists(out))
+
     def test_convert_output_of_no_known_kind_is_exit_2(self):
         out = os.path.join(tempfile.mkdtemp(prefix="pes-convert-"), "out.foo")
         r = Run(["convert", "--lang", "en", "samples/form01.json", out])
