@@ -92,14 +92,16 @@ class Walker {
       if (dirs_.insert(id_of(st)).second) walk(dir);
       return;
     }
-    // A file named directly is read whatever it is (a FIFO or a device is then reported as
-    // unreadable), once.
+    // A file named directly is read whatever it is, once. A FIFO (`pes check <(cmd)`) or a
+    // character device is read as standard input is, its format told by its first bytes; what
+    // else cannot be read (a socket) is then reported as unreadable.
     if (S_ISREG(st.st_mode) && !files_.insert(id_of(st)).second) return;
     if (const std::string* output = outputs_ != nullptr ? outputs_->find(id_of(st)) : nullptr) {
       out_.clashes.push_back(overwrite_refusal(*output, path));
       return;
     }
-    out_.inputs.push_back({path, format_for_path(path), false, arg});
+    const bool stream = S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode);
+    out_.inputs.push_back({path, stream ? Format::JsonLines : format_for_path(path), stream, arg});
   }
 
  private:

@@ -169,15 +169,22 @@ class Pipeline {
     const bool stdin_input = in.path == "-";
     const std::string shown = stdin_input ? "<stdin>" : display_path(in.path);
     int fd = STDIN_FILENO;
+    bool stream = stdin_input;  // read as it comes, not a file of a known size
     if (!stdin_input) {
-      fd = ::open(in.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+      // Opened without waiting (a FIFO with no writer then reads as empty: no hang), then read
+      // as usual: a pipe or FIFO whose writer is there (`pes check <(cmd)`) is read to its end.
       struct stat st {};
-      if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      fd = ::open(in.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+      const bool readable = fd >= 0 && ::fstat(fd, &st) == 0 &&
+                            (S_ISREG(st.st_mode) || (in.sniff && (S_ISFIFO(st.st_mode) ||
+                                                                   S_ISCHR(st.st_mode))));
+      if (!readable) {
         const int e = fd < 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
         if (fd >= 0) ::close(fd);
         unreadable(input, 0, shown, e, true);
         return;
       }
+      stream = !S_ISREG(st.st_mode);
       const int flags = ::fcntl(fd, F_GETFL);
       if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     }
@@ -206,8 +213,8 @@ class Pipeline {
       }
       if (format != Format::JsonLines) {  // a document, read whole
         Spooled spooled = Spooled::NotSpooled;
-        if (!eof && stdin_input && format == Format::Json) {
-          spooled = spool_stdin(input, fd, head, eof, e);
+        if (!eof && stream && format == Format::Json) {
+          spooled = spool_stdin(input, shown, fd, head, eof, e);
           if (spooled == Spooled::InParts) return;
         }
         if (e == 0 && !eof) eof = read_up_to(fd, head, config_.whole_bytes + 1, e);
@@ -227,7 +234,7 @@ class Pipeline {
         }
         // A large array of forms on standard input is read in parts as a file is: held in
         // memory once, not parsed whole (which took 7 times the memory and 12 times the time).
-        if (spooled == Spooled::NotSpooled && format == Format::Json && cut_text_array(input, head))
+        if (spooled == Spooled::NotSpooled && format == Format::Json && cut_text_array(input, shown, head))
           return;
         u.text = std::move(head);
         push(std::move(u));
@@ -327,7 +334,8 @@ class Pipeline {
   // to read in parts (or a write fails), it is no longer copied: `head` is given all of it
   // that was read, `eof` says whether that is the end, and the rest is read whole (Whole; `e`
   // set when a read failed). With no temporary file (NotSpooled), `head` is as it was.
-  Spooled spool_stdin(std::size_t input, int fd, std::string& head, bool& eof, int& e) {
+  Spooled spool_stdin(std::size_t input, const std::string& shown, int fd, std::string& head,
+                      bool& eof, int& e) {
     const char* dir = std::getenv("TMPDIR");
     const int spool = ::open(dir != nullptr && *dir != '\0' ? dir : "/tmp",
                              O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
@@ -371,7 +379,7 @@ class Pipeline {
     if (eof && scanning && unspooled.empty() && scanner.finish()) {
       head.clear();
       head.shrink_to_fit();
-      push_parts(input, "<stdin>", scanner, [spool](std::uint64_t begin, std::string& text) {
+      push_parts(input, shown, scanner, [spool](std::uint64_t begin, std::string& text) {
         return pread_all(spool, begin, text);
       });
       ::close(spool);
@@ -414,11 +422,11 @@ class Pipeline {
 
   // The same for a JSON document held in memory (standard input): false when it is to be
   // read whole.
-  bool cut_text_array(std::size_t input, const std::string& text) {
+  bool cut_text_array(std::size_t input, const std::string& shown, const std::string& text) {
     if (text.size() < 4 * config_.block_bytes) return false;
     ArrayScanner scanner(config_.block_bytes);
     if (!feed_in_pieces(scanner, text) || !scanner.finish()) return false;
-    push_parts(input, "<stdin>", scanner, [&text](std::uint64_t begin, std::string& out) {
+    push_parts(input, shown, scanner, [&text](std::uint64_t begin, std::string& out) {
       out.assign(text, begin, out.size());
       return 0;
     });

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import unittest
 
 PES, SAMPLES = sys.argv[1:3]
@@ -84,6 +85,44 @@ class StdinArrayTest(unittest.TestCase):
             self.assertEqual(r.returncode, 1, r.stderr)
             self.assertIn(b"<stdin>:1:1: error[parse-error] a NUL byte (0x00) where text belongs",
                           r.stdout + r.stderr)
+
+    def through_fifo(self, data, *args):
+        """pes run on a named FIFO that a thread fills with `data`. The writing end is open
+        before pes starts (O_RDWR does not wait for a reader), and `data` is more than a pipe
+        holds, so that the writer is still there when pes opens it."""
+        self.assertGreater(len(data), 1 << 20)
+        fifo = os.path.join(tempfile.mkdtemp(dir=self.dir), "forms.fifo")
+        os.mkfifo(fifo)
+        fd = os.open(fifo, os.O_RDWR)
+
+        def fill():
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+
+        writer = threading.Thread(target=fill)
+        writer.start()
+        r = pes(*args, fifo)
+        writer.join(timeout=60)
+        return r, fifo
+
+    def test_a_named_fifo_is_read_as_standard_input_is(self):
+        code, want = self.from_file("--format", "findings")
+        r, fifo = self.through_fifo(self.data, "batch", "--lang", "en", "--format", "findings")
+        self.assertEqual((r.returncode, r.stdout), (code, want.replace(b"<stdin>", fifo.encode())),
+                         r.stderr)
+        # A process substitution, as a shell gives it: /dev/fd/N, a pipe.
+        form = os.path.join(SAMPLES, "form11.json")
+        r = subprocess.run(["bash", "-c", 'exec "$0" check --lang en <(cat "$1")', PES, form],
+                           capture_output=True, timeout=300, env=dict(os.environ, NO_COLOR="1"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, rb"/dev/fd/\d+:168:17: warning\[deduction-without-reason\]")
+
+    def test_a_named_fifo_with_no_writer_holds_no_forms(self):
+        fifo = os.path.join(tempfile.mkdtemp(dir=self.dir), "lonely.fifo")
+        os.mkfifo(fifo)
+        r = pes("check", "--lang", "en", fifo)  # the timeout fails a hang
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn(b"no forms found in " + fifo.encode(), r.stderr)
 
     def test_a_syntax_error_at_the_end_spoils_the_whole_input(self):
         broken = self.data.rstrip()[:-1] + b",]"
