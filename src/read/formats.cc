@@ -95,6 +95,18 @@ Format format_for_path(std::string_view path) {
 
 Format sniff_format(std::string_view text) {
   if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
+  // UTF-16 with its byte-order mark: JSON too when its first character is, so that the JSON
+  // reader says what is wrong with it (save it as UTF-8), not the CSV reader.
+  const bool le = text.starts_with("\xFF\xFE");
+  if (le || text.starts_with("\xFE\xFF")) {
+    for (std::size_t i = 2; i + 1 < text.size(); i += 2) {  // code unit by code unit
+      const char low = le ? text[i] : text[i + 1];
+      const char high = le ? text[i + 1] : text[i];
+      if (high == '\0' && (low == ' ' || low == '\t' || low == '\r' || low == '\n')) continue;
+      return high == '\0' && (low == '{' || low == '[') ? Format::Json : Format::Csv;
+    }
+    return Format::Csv;
+  }
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && (text[first] == '{' || text[first] == '[')) {
     return Format::Json;

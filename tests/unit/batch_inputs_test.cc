@@ -163,3 +163,19 @@ TEST_CASE("a JSON Lines file with NUL bytes near its start is not read on", "[ba
   CHECK(s.unparseable == 1);
   CHECK(problems.find("nul.jsonl:2:1: error[parse-error] a NUL byte (0x00)") != std::string::npos);
 }
+
+TEST_CASE("the format of a text whose name says nothing is told by its first bytes", "[batch]") {
+  CHECK(sniff_format("{\"year\": 2023}") == Format::Json);
+  CHECK(sniff_format("\xEF\xBB\xBF \n[{}]") == Format::Json);
+  CHECK(sniff_format("项目名称,年度\n") == Format::Csv);
+  CHECK(sniff_format("") == Format::Csv);
+  // UTF-16 with its mark: JSON when its first character is, so the JSON reader says "save it
+  // as UTF-8"; a CSV stays a CSV.
+  using namespace std::string_view_literals;
+  CHECK(sniff_format("\xFF\xFE \0\n\0{\0\"\0"sv) == Format::Json);  // little-endian
+  CHECK(sniff_format("\xFE\xFF\0[\0{"sv) == Format::Json);          // big-endian
+  CHECK(sniff_format("\xFF\xFE\x79\x98\xEE\x76,\0"sv) == Format::Csv);  // 项目,
+  CHECK(sniff_format("\xFF\xFE{\x4E"sv) == Format::Csv);  // U+4E7B, not "{"
+  CHECK(sniff_input("{\"a\": 1}\n{\"a\": 2}\n") == Format::JsonLines);
+  CHECK(sniff_input("\xFF\xFE{\0\n\0"sv) == Format::Json);
+}
