@@ -33,6 +33,14 @@ std::string lower_extension(std::string_view name) {
 
 bool is_ole2(std::string_view bytes) { return bytes.starts_with(kOle2); }
 
+std::optional<Format> office_zip_format(std::string_view bytes) {
+  if (!bytes.starts_with("PK\x03\x04")) return std::nullopt;
+  // The part names are stored as they are, in each entry's header and in the directory.
+  if (bytes.find("xl/workbook.xml") != std::string_view::npos) return Format::Xlsx;
+  if (bytes.find("word/document.xml") != std::string_view::npos) return Format::Docx;
+  return std::nullopt;
+}
+
 void read_legacy_office(const Source& source, Document& doc) {
   doc.clear();
   doc.format = Format::Legacy;

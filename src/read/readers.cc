@@ -1,5 +1,7 @@
 #include "pes/readers.h"
 
+#include <optional>
+
 #include "read/layout/template_profile.h"
 #include "read/legacy_office.h"
 #include "read/settle.h"
@@ -16,7 +18,18 @@ void Readers::read(const Source& source, Format format, Document& doc) {
              "此处为 NUL 字节（0x00），不是文本；这是文本文件吗？（未再往下读取）");
     return;
   }
-  if (is_ole2(source.text())) format = Format::Legacy;  // an .xls or .doc, whatever its name
+  if (is_ole2(source.text())) {
+    format = Format::Legacy;  // an .xls or .doc, whatever its name
+  } else if (format_info(format).binary) {
+    if (source.text().empty()) {
+      doc.clear();
+      doc.format = format;
+      doc.fail(0, "the file is empty (0 bytes)", "文件为空（0 字节）");
+      return;
+    }
+    // An .xlsx or .docx whatever its name (a workbook saved as "x.xls"), read as what it is.
+    if (const std::optional<Format> office = office_zip_format(source.text())) format = *office;
+  }
   format_info(format).read(*this, source, doc);
   settle(doc);
 }

@@ -33,6 +33,26 @@ TEST_CASE("a workbook of the twelve samples in the template layout reads back th
   CHECK(doc.findings.empty());  // a clean template needs no repair
 }
 
+TEST_CASE("a workbook is read as what it is, whatever its name; an empty one is said to be",
+          "[xlsx]") {
+  const std::string bytes = read_file(fixture("forms.xlsx"));
+  for (const auto& [name, format] : {std::pair{"book.xls", Format::Legacy},
+                                     std::pair{"book.docx", Format::Docx}}) {
+    INFO(name);
+    const Document doc = read_as(name, bytes, format);
+    CHECK(doc.format == Format::Xlsx);
+    CHECK(doc.forms.size() == 12);
+    CHECK(doc.findings.empty());
+  }
+  for (const Format format : {Format::Xlsx, Format::Docx, Format::Legacy}) {
+    const Document empty = read_as("empty", "", format);
+    REQUIRE(empty.findings.size() == 1);
+    CHECK(empty.findings[0].rule == RuleId::ParseError);
+    CHECK(empty.findings[0].message.en == "the file is empty (0 bytes)");
+    CHECK(empty.findings[0].message.zh == "文件为空（0 字节）");
+  }
+}
+
 TEST_CASE("a workbook's findings name their sheet and cell", "[xlsx]") {
   Checker checker(Options{});
   FileResult r;
@@ -63,8 +83,8 @@ TEST_CASE("a workbook with no form is a parse error", "[xlsx]") {
 TEST_CASE("a broken zip is a parse error, never a crash", "[xlsx]") {
   const std::string whole = read_file(fixture("forms.xlsx"));
   for (const std::string& bytes :
-       {std::string(), std::string("PK\x03\x04 not really a zip"), std::string("{\"year\": 2023}"),
-        whole.substr(0, whole.size() / 2)}) {
+       {std::string("PK\x03\x04 not really a zip"), std::string("{\"year\": 2023}"),
+        whole.substr(0, whole.size() / 2)}) {  // (an empty file: the test above)
     const Document doc = read_xlsx(bytes);
     CHECK_FALSE(doc.parsed);
     REQUIRE(doc.findings.size() == 1);
