@@ -67,7 +67,8 @@ struct DuplicateForm {
 struct Summary {
   std::uint64_t files = 0;        ///< inputs, readable or not
   std::uint64_t unreadable = 0;   ///< inputs that could not be opened or read
-  std::uint64_t unparseable = 0;  ///< files, or JSON Lines, that are not well-formed
+  std::uint64_t unparseable = 0;  ///< files with a parse error (a JSON Lines file once)
+  std::uint64_t bad_lines = 0;    ///< JSON Lines lines that are no form (parse errors in them)
   /// Entries of walked directories not read (InputWalk::skipped), each named and why.
   std::vector<Message> skipped;
   std::uint64_t forms = 0;  ///< every form read, duplicates too
@@ -98,10 +99,12 @@ struct Summary {
   void add(const FileResult& file);
   /// Counts one checked form of the file `path`.
   void add_form(const Form& form, const FormResult& result, std::string_view path = {});
-  /// Counts a finding outside any form (a parse error, a JSON Lines line that is no form).
-  void add_file_finding(const Finding& finding);
+  /// Counts a finding outside any form (a parse error, a JSON Lines line that is no form) of
+  /// a file in `format`.
+  void add_file_finding(const Finding& finding, Format format = Format::Json);
 
  private:
+  bool file_unparseable_ = false;  // the file being added (its parts so far) has a parse error
   // The first form of each distinct content, by its 128-bit digest: where it is.
   struct Seen {
     std::uint32_t path = 0;  ///< in paths_

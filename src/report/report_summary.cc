@@ -64,15 +64,21 @@ std::string format_summary(const Summary& s, bool zh) {
   const std::uint64_t repeated = s.duplicate_forms;
   if (zh) {
     line(fmt::format(
-        "文件 {} 个（无法读取 {}，格式错误 {}{}）；自评表 {} 张{}", s.files, s.unreadable,
-        s.unparseable, s.skipped.empty() ? "" : fmt::format("，另跳过 {} 项", s.skipped.size()),
+        "文件 {} 个（无法读取 {}，格式错误 {}{}{}）；自评表 {} 张{}", s.files, s.unreadable,
+        s.unparseable,
+        s.bad_lines == 0 ? "" : fmt::format("，其中 JSON Lines 坏行 {} 行", s.bad_lines),
+        s.skipped.empty() ? "" : fmt::format("，另跳过 {} 项", s.skipped.size()),
         s.forms,
         repeated == 0 ? ""
                       : fmt::format("（不同的 {} 张，重复 {} 张）", s.distinct_forms(), repeated)));
   } else {
     line(fmt::format(
-        "{} ({} unreadable, {} not well-formed{}), {}{}", counted(s.files, "file"), s.unreadable,
-        s.unparseable, s.skipped.empty() ? "" : fmt::format("; {} skipped", s.skipped.size()),
+        "{} ({} unreadable, {} not well-formed{}{}), {}{}", counted(s.files, "file"),
+        s.unreadable, s.unparseable,
+        s.bad_lines == 0 ? ""
+                         : fmt::format(", with {} of JSON Lines",
+                                       counted(s.bad_lines, "bad line")),
+        s.skipped.empty() ? "" : fmt::format("; {} skipped", s.skipped.size()),
         counted(s.forms, "form"),
         repeated == 0
             ? ""

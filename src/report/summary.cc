@@ -38,12 +38,15 @@ DepartmentTotals Summary::year_totals(const std::optional<std::int32_t>& year) c
 }
 
 void Summary::add(const FileResult& file) {
-  if (file.part == 0 || !file.opened) ++files;
+  if (file.part == 0 || !file.opened) {
+    ++files;
+    file_unparseable_ = false;
+  }
   if (!file.opened) {
     ++unreadable;
     return;
   }
-  for (const Finding& f : file.file_findings) add_file_finding(f);
+  for (const Finding& f : file.file_findings) add_file_finding(f, file.doc.format);
   for (std::size_t i = 0; i < file.doc.forms.size(); ++i) {
     add_form(file.doc.forms[i], file.forms[i], file.path);
   }
@@ -114,8 +117,12 @@ void Summary::add_form(const Form& form, const FormResult& result, std::string_v
   }
 }
 
-void Summary::add_file_finding(const Finding& finding) {
-  if (finding.rule == RuleId::ParseError) ++unparseable;
+void Summary::add_file_finding(const Finding& finding, Format format) {
+  if (finding.rule == RuleId::ParseError) {
+    if (!file_unparseable_) ++unparseable;
+    file_unparseable_ = true;
+    if (format == Format::JsonLines) ++bad_lines;
+  }
   if (finding.is_accepted()) {
     ++accepted;
     return;

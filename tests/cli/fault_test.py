@@ -488,7 +488,7 @@ class Linear(Fault):
         self.assertCode(r, 1)
         self.assertIn(b"long.jsonl:2:1: error[parse-error] line 2 is longer than 64 MB, the most "
                       b"pes reads as one line of JSON Lines; the line is skipped", r.err)
-        self.assertIn(b"1 file (0 unreadable, 1 not well-formed), 2 forms", r.out)
+        self.assertIn(b"1 file (0 unreadable, 1 not well-formed, with 1 bad line of JSON Lines), 2 forms", r.out)
 
     def test_a_long_jsonl_with_no_line_end_is_read_in_linear_time(self):
         with open(self.path("one-line.jsonl"), "wb") as f:

@@ -134,6 +134,28 @@ TEST_CASE("JSON Lines: an empty file has no forms and no findings", "[batch][jso
   CHECK(r.file_findings.empty());
 }
 
+TEST_CASE("a file with bad lines in several parts is one file not well-formed", "[batch][jsonl]") {
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 40; ++i) lines += (i % 10 == 3 ? std::string("{\"year\": 20") : compact(1 + i % 12)) + "\n";
+  const std::string many = dir.write("many.jsonl", lines);
+  const std::string broken = dir.write("broken.json", "{\"year\": 2023");
+  const std::string clean = dir.write("clean.jsonl", compact(1) + "\n");
+  for (unsigned jobs : {1u, 2u}) {
+    // Parts of some 8 KB: the four bad lines fall in different parts.
+    const Collected c = run({{many, Format::JsonLines}, {broken, Format::Json}, {clean, Format::JsonLines}},
+                            jobs, 8 << 10);
+    CHECK(c.summary.files == 3);
+    CHECK(c.summary.unparseable == 2);
+    CHECK(c.summary.bad_lines == 4);
+    CHECK(c.summary.forms == 37);
+    CHECK(summary_text(c.summary, false).starts_with(
+        "3 files (0 unreadable, 2 not well-formed, with 4 bad lines of JSON Lines), 37 forms"));
+    CHECK(summary_text(c.summary, true).starts_with(
+        "文件 3 个（无法读取 0，格式错误 2，其中 JSON Lines 坏行 4 行）；自评表 37 张"));
+  }
+}
+
 TEST_CASE("a block of a file starts at its own line", "[batch][jsonl]") {
   Source s;
   s.assign("x.jsonl", "a\nb\n", 41);
