@@ -214,7 +214,7 @@ class Pipeline {
       if (format != Format::JsonLines) {  // a document, read whole
         Spooled spooled = Spooled::NotSpooled;
         if (!eof && stream && format == Format::Json) {
-          spooled = spool_stdin(input, shown, fd, head, eof, e);
+          spooled = spool_stream(input, shown, fd, head, eof, e);
           if (spooled == Spooled::InParts) return;
         }
         if (e == 0 && !eof) eof = read_up_to(fd, head, config_.whole_bytes + 1, e);
@@ -234,8 +234,10 @@ class Pipeline {
         }
         // A large array of forms on standard input is read in parts as a file is: held in
         // memory once, not parsed whole (which took 7 times the memory and 12 times the time).
-        if (spooled == Spooled::NotSpooled && format == Format::Json && cut_text_array(input, shown, head))
+        if (spooled == Spooled::NotSpooled && format == Format::Json &&
+            cut_text_array(input, shown, head)) {
           return;
+        }
         u.text = std::move(head);
         push(std::move(u));
         return;
@@ -328,14 +330,15 @@ class Pipeline {
 
   enum class Spooled : std::uint8_t { InParts, Whole, NotSpooled };
 
-  // A JSON document on standard input, larger than `head` (what was read of it): copied to an
-  // unnamed temporary file while the array scanner reads it, then read in parts from there as
-  // a file is, so that memory stays flat (InParts). As soon as it is known not to be an array
-  // to read in parts (or a write fails), it is no longer copied: `head` is given all of it
-  // that was read, `eof` says whether that is the end, and the rest is read whole (Whole; `e`
-  // set when a read failed). With no temporary file (NotSpooled), `head` is as it was.
-  Spooled spool_stdin(std::size_t input, const std::string& shown, int fd, std::string& head,
-                      bool& eof, int& e) {
+  // A JSON document on standard input or a named FIFO, larger than `head` (what was read of
+  // it): copied to an unnamed temporary file while the array scanner reads it, then read in
+  // parts from there as a file is, so that memory stays flat (InParts). As soon as it is known
+  // not to be an array to read in parts (or a write fails), it is no longer copied: `head` is
+  // given all of it that was read, `eof` says whether that is the end, and the rest is read
+  // whole (Whole; `e` set when a read failed). With no temporary file (NotSpooled), `head` is
+  // as it was.
+  Spooled spool_stream(std::size_t input, const std::string& shown, int fd, std::string& head,
+                       bool& eof, int& e) {
     const char* dir = std::getenv("TMPDIR");
     const int spool = ::open(dir != nullptr && *dir != '\0' ? dir : "/tmp",
                              O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);

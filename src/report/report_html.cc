@@ -243,11 +243,12 @@ class HtmlReporter final : public Reporter {
     std::string head;
     if (a.forms_with_errors > 0) {
       head = zh_ ? fmt::format("✗ {} 张自评表中 {} 张有错误", a.forms, a.forms_with_errors)
-                 : fmt::format("✗ {} of {} {} errors", a.forms_with_errors, counted(a.forms, "form"),
-                               a.forms_with_errors == 1 ? "has" : "have");
+                 : fmt::format("✗ {} of {} {} errors", a.forms_with_errors,
+                               counted(a.forms, "form"), a.forms_with_errors == 1 ? "has" : "have");
     } else if (file_errors_ > 0) {
       head = zh_ ? fmt::format("✗ {} 处文件无法读取或解析", file_errors_)
-                 : fmt::format("✗ {} or parts of files could not be read", counted(file_errors_, "file"));
+                 : fmt::format("✗ {} or parts of files could not be read",
+                               counted(file_errors_, "file"));
     } else if (a.forms == 0) {
       head = t("No form was read", "未读到自评表");
     } else if (a.forms_with_warnings > 0) {

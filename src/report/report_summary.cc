@@ -82,7 +82,8 @@ std::string format_summary(const Summary& s, bool zh) {
         counted(s.forms, "form"),
         repeated == 0
             ? ""
-            : fmt::format(" ({} distinct, {})", s.distinct_forms(), counted(repeated, "duplicate"))));
+            : fmt::format(" ({} distinct, {})", s.distinct_forms(),
+                          counted(repeated, "duplicate"))));
   }
   for (const Message& m : s.skipped) line("  " + m.in(zh));  // the same words as on stderr
   line(zh ? fmt::format("有错误的自评表 {} 张，有警告的 {} 张；错误 {} 条，警告 {} 条，提示 {} 条",

@@ -137,14 +137,17 @@ TEST_CASE("JSON Lines: an empty file has no forms and no findings", "[batch][jso
 TEST_CASE("a file with bad lines in several parts is one file not well-formed", "[batch][jsonl]") {
   TempDir dir;
   std::string lines;
-  for (int i = 0; i < 40; ++i) lines += (i % 10 == 3 ? std::string("{\"year\": 20") : compact(1 + i % 12)) + "\n";
+  for (int i = 0; i < 40; ++i) {
+    lines += (i % 10 == 3 ? std::string("{\"year\": 20") : compact(1 + i % 12)) + "\n";
+  }
   const std::string many = dir.write("many.jsonl", lines);
   const std::string broken = dir.write("broken.json", "{\"year\": 2023");
   const std::string clean = dir.write("clean.jsonl", compact(1) + "\n");
   for (unsigned jobs : {1u, 2u}) {
     // Parts of some 8 KB: the four bad lines fall in different parts.
-    const Collected c = run({{many, Format::JsonLines}, {broken, Format::Json}, {clean, Format::JsonLines}},
-                            jobs, 8 << 10);
+    const Collected c = run(
+        {{many, Format::JsonLines}, {broken, Format::Json}, {clean, Format::JsonLines}}, jobs,
+        8 << 10);
     CHECK(c.summary.files == 3);
     CHECK(c.summary.unparseable == 2);
     CHECK(c.summary.bad_lines == 4);
