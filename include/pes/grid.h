@@ -36,7 +36,8 @@ struct Grid {
 
 /// Splits tab-separated text into a grid: one row a line (ended by LF, CR LF or CR), one cell
 /// a tab-separated field.
-/// Each cell's offset is its byte offset in `text` (a UTF-8 byte order mark is skipped).
-Grid read_tsv_grid(std::string_view text);
+/// Each cell's offset is `base` plus its byte offset in `text` (a UTF-8 byte order mark is
+/// skipped).
+Grid read_tsv_grid(std::string_view text, std::uint64_t base = 0);
 
 }  // namespace pes

@@ -20,8 +20,12 @@ class Readers {
   void read(const Source& source, Format format, Document& doc);
   /// Reads a part of a large JSON array cut by the pipeline (JsonReader::read_array_part).
   void read_array_part(const Source& source, std::uint32_t first_form, Document& doc);
-  /// The encoding of tabular input (CSV); JSON is always UTF-8.
-  void set_encoding(TextEncoding encoding) { csv_.set_encoding(encoding); }
+  /// The encoding of text input (CSV, the printed table as text); JSON is always UTF-8.
+  void set_encoding(TextEncoding encoding) {
+    encoding_ = encoding;
+    csv_.set_encoding(encoding);
+  }
+  TextEncoding encoding() const { return encoding_; }
 
   /// The template profiles the layout reader matches forms to (the built-in ones unless set).
   void set_templates(std::shared_ptr<const TemplateSet> templates) {
@@ -43,6 +47,7 @@ class Readers {
 
   JsonReader json_;
   CsvReader csv_;
+  TextEncoding encoding_ = TextEncoding::Auto;
   std::shared_ptr<const TemplateSet> templates_;  ///< null: the built-in ones, not yet read
 };
 

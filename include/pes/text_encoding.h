@@ -41,6 +41,10 @@ struct DecodedText {
 /// When neither reads the bytes, bad_offset is the furthest either got.
 DecodedText decode_text(std::string_view bytes, TextEncoding encoding);
 
+/// Decodes text that starts with a UTF-16 byte-order mark (what Excel's "Unicode Text" writes)
+/// into UTF-8. Not ok (and `bad_offset`) when a code unit cannot be read.
+DecodedText decode_utf16(std::string_view bytes);
+
 /// Converts UTF-8 text to GB18030. False (and `bad_offset`) when the text is not valid UTF-8.
 bool utf8_to_gb18030(std::string_view text, std::string& out, std::size_t& bad_offset);
 

@@ -163,7 +163,8 @@ Command add_convert(CLI::App& app) {
       ->check(encoding_validator(false))
       ->capture_default_str();
   sub->add_option("--from-encoding", args->from_encoding,
-                  "encoding of CSV read: auto, utf-8 or gbk / 输入 CSV 的编码")
+                  "encoding of CSV or printed-table text read: auto, utf-8 or gbk / "
+                  "输入 CSV 或表格文本的编码")
       ->check(encoding_validator(true))
       ->capture_default_str();
   sub->add_option("--lang", args->common.lang, "Language of messages: zh or en / 输出语言")

@@ -21,7 +21,9 @@ void CommonOptions::add_to(CLI::App& app) {
   app.add_option("--config", config,
                  "Settings file (default: the nearest pes.toml from here upwards) / 配置文件")
       ->type_name("FILE");
-  app.add_option("--encoding", encoding, "Encoding of CSV input: auto, utf-8 or gbk / CSV 输入编码")
+  app.add_option("--encoding", encoding,
+                 "Encoding of CSV and printed-table text input: auto, utf-8 or gbk / "
+                 "CSV 与表格文本输入的编码")
       ->check(text_encoding_validator())
       ->capture_default_str();
   add_template_option(app, template_name);

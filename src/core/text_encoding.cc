@@ -128,6 +128,26 @@ DecodedText decode_text(std::string_view bytes, TextEncoding encoding) {
   return d;
 }
 
+DecodedText decode_utf16(std::string_view bytes) {
+  DecodedText d;
+  d.utf16 = true;
+  const bool le = bytes.starts_with("\xFF\xFE");
+  if (!le && !bytes.starts_with("\xFE\xFF")) {
+    d.ok = false;
+    return d;
+  }
+  d.skip = 2;
+  std::size_t bad = 0;
+  if (convert("UTF-8", le ? "UTF-16LE" : "UTF-16BE", bytes.substr(2), d.utf8, bad)) {
+    d.transcoded = true;
+    return d;
+  }
+  d.utf8.clear();
+  d.ok = false;
+  d.bad_offset = 2 + bad;
+  return d;
+}
+
 bool utf8_to_gb18030(std::string_view text, std::string& out, std::size_t& bad_offset) {
   return convert("GB18030", "UTF-8", text, out, bad_offset);
 }

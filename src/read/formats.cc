@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "pes/readers.h"
+#include "pes/source.h"
 #include "pes/text.h"
 #include "pes/text_encoding.h"
 #include "read/layout/layout_documents.h"
@@ -93,25 +94,34 @@ Format format_for_path(std::string_view path) {
   return f != nullptr ? f->id : Format::Json;
 }
 
+// Not JSON: CSV when the first line that is not blank has a comma (a CSV's header row), else
+// the printed table as text, whose first line is a title or a row of tab-separated cells.
 Format sniff_format(std::string_view text) {
   if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
-  // UTF-16 with its byte-order mark: JSON too when its first character is, so that the JSON
-  // reader says what is wrong with it (save it as UTF-8), not the CSV reader.
+  // UTF-16 with its byte-order mark (Excel's "Unicode Text" is the printed table): JSON too
+  // when its first character is, so that the JSON reader says what is wrong with it.
   const bool le = text.starts_with("\xFF\xFE");
   if (le || text.starts_with("\xFE\xFF")) {
+    bool started = false;
     for (std::size_t i = 2; i + 1 < text.size(); i += 2) {  // code unit by code unit
       const char low = le ? text[i] : text[i + 1];
       const char high = le ? text[i + 1] : text[i];
-      if (high == '\0' && (low == ' ' || low == '\t' || low == '\r' || low == '\n')) continue;
-      return high == '\0' && (low == '{' || low == '[') ? Format::Json : Format::Csv;
+      const bool ascii = high == '\0';
+      if (ascii && (low == ' ' || low == '\t' || low == '\r' || low == '\n')) {
+        if (started && (low == '\r' || low == '\n')) return Format::Tsv;
+        continue;
+      }
+      if (!started && ascii && (low == '{' || low == '[')) return Format::Json;
+      if (ascii && low == ',') return Format::Csv;
+      started = true;
     }
-    return Format::Csv;
+    return started ? Format::Tsv : Format::Csv;
   }
   const auto first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string_view::npos && (text[first] == '{' || text[first] == '[')) {
-    return Format::Json;
-  }
-  return Format::Csv;
+  if (first == std::string_view::npos) return Format::Csv;
+  if (text[first] == '{' || text[first] == '[') return Format::Json;
+  const std::string_view line = text.substr(first, find_line_end(text, first) - first);
+  return line.find(',') != std::string_view::npos ? Format::Csv : Format::Tsv;
 }
 
 static bool passes(const FormatInfo& f, FormatFilter filter) {

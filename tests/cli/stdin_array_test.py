@@ -9,6 +9,7 @@ usage: stdin_array_test.py PES SAMPLES_DIR
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -116,6 +117,33 @@ class StdinArrayTest(unittest.TestCase):
                            capture_output=True, timeout=300, env=dict(os.environ, NO_COLOR="1"))
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertRegex(r.stdout, rb"/dev/fd/\d+:168:17: warning\[deduction-without-reason\]")
+
+    def test_the_printed_table_as_text_is_told_from_a_csv(self):
+        # Every real form's layout text, on standard input, through a FIFO and as Excel's
+        # "Unicode Text" (UTF-16), reads as the .txt file named does.
+        real = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures",
+                            "real-forms")
+        layouts = sorted(glob.glob(os.path.join(real, "*.layout.txt")))
+        self.assertGreaterEqual(len(layouts), 5)
+        for path in layouts:
+            with self.subTest(path=os.path.basename(path)):
+                named = pes("check", "--lang", "en", path)
+                code = named.returncode
+                self.assertIn(code, (0, 1), named.stderr)
+                self.assertRegex(named.stdout, rb"(error|warning)\[")  # each has mistakes
+                want = named.stdout.replace(path.encode(), b"<stdin>")
+                with open(path, "rb") as f:
+                    text = f.read()
+                got = pes("check", "--lang", "en", "-", data=text)
+                self.assertEqual((got.returncode, got.stdout), (code, want), got.stderr)
+                unicode_text = b"\xff\xfe" + text.decode("utf-8").encode("utf-16-le")
+                got = pes("check", "--lang", "en", "-", data=unicode_text)
+                self.assertEqual((got.returncode, got.stdout), (code, want), got.stderr)
+                r = subprocess.run(["bash", "-c", 'exec "$0" check --lang en <(cat "$1")', PES,
+                                    path], capture_output=True, timeout=300,
+                                   env=dict(os.environ, NO_COLOR="1"))
+                self.assertEqual(r.returncode, code, r.stderr)
+                self.assertEqual(re.sub(rb"/dev/fd/\d+", b"<stdin>", r.stdout), want)
 
     def test_a_named_fifo_with_no_writer_holds_no_forms(self):
         fifo = os.path.join(tempfile.mkdtemp(dir=self.dir), "lonely.fifo")

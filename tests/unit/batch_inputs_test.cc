@@ -169,13 +169,19 @@ TEST_CASE("the format of a text whose name says nothing is told by its first byt
   CHECK(sniff_format("\xEF\xBB\xBF \n[{}]") == Format::Json);
   CHECK(sniff_format("项目名称,年度\n") == Format::Csv);
   CHECK(sniff_format("") == Format::Csv);
+  // The printed table as text: a title, or tab-separated cells, with no comma on line 1.
+  CHECK(sniff_format("\n项目支出绩效自评表\n(2022年度)\n项目名称\t委托业务项目,其他\n") == Format::Tsv);
+  CHECK(sniff_format("项目名称\t委托业务项目\r\n") == Format::Tsv);
+  CHECK(sniff_format("\xEF\xBB\xBF项目名称,年度") == Format::Csv);
   // UTF-16 with its mark: JSON when its first character is, so the JSON reader says "save it
-  // as UTF-8"; a CSV stays a CSV.
+  // as UTF-8"; a CSV stays a CSV; else the printed table, as Excel's "Unicode Text" writes it.
   using namespace std::string_view_literals;
   CHECK(sniff_format("\xFF\xFE \0\n\0{\0\"\0"sv) == Format::Json);  // little-endian
   CHECK(sniff_format("\xFE\xFF\0[\0{"sv) == Format::Json);          // big-endian
   CHECK(sniff_format("\xFF\xFE\x79\x98\xEE\x76,\0"sv) == Format::Csv);  // 项目,
-  CHECK(sniff_format("\xFF\xFE{\x4E"sv) == Format::Csv);  // U+4E7B, not "{"
+  CHECK(sniff_format("\xFF\xFE{\x4E"sv) == Format::Tsv);  // U+4E7B, not "{"
+  CHECK(sniff_format("\xFF\xFE\x79\x98\t\0\xEE\x76\n\0,\0"sv) == Format::Tsv);  // 项\t目\n,
+  CHECK(sniff_format("\xFF\xFE\n\0"sv) == Format::Csv);  // nothing but a line end
   CHECK(sniff_input("{\"a\": 1}\n{\"a\": 2}\n") == Format::JsonLines);
   CHECK(sniff_input("\xFF\xFE{\0\n\0"sv) == Format::Json);
 }

@@ -5,6 +5,7 @@
 #include "pes/form_writer.h"
 #include "pes/json_reader.h"
 #include "pes/readers.h"
+#include "pes/text_encoding.h"
 #include "test_support.h"
 
 using namespace pes;
@@ -294,8 +295,71 @@ TEST_CASE("text with no form, or not UTF-8, is a parse error", "[layout]") {
   }
   const Document bad = read_text("项目名称\t\xff\xfe\n");
   REQUIRE(bad.findings.size() == 1);
-  CHECK(bad.findings[0].message.en.find("not UTF-8") == 0);
+  CHECK(bad.findings[0].message.en.find("line 1: byte 0xFF cannot be read as UTF-8 or GBK") == 0);
   CHECK(bad.findings[0].offset == 13);
+}
+
+namespace {
+
+// UTF-8 text as UTF-16 with its byte-order mark, little- or big-endian (BMP characters only).
+std::string utf16(const std::string& utf8, bool little) {
+  std::string out = little ? "\xFF\xFE" : "\xFE\xFF";
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : 3;
+    unsigned unit = n == 1 ? c : n == 2 ? c & 0x1Fu : c & 0x0Fu;
+    for (int k = 1; k < n; ++k) unit = (unit << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
+    const char hi = static_cast<char>(unit >> 8);
+    const char lo = static_cast<char>(unit & 0xFF);
+    out += little ? lo : hi;
+    out += little ? hi : lo;
+    i += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
+Document read_text_in(const std::string& text, TextEncoding encoding) {
+  Readers readers;
+  readers.set_encoding(encoding);
+  Document doc;
+  readers.read(Source("t.txt", text), Format::Tsv, doc);
+  return doc;
+}
+
+}  // namespace
+
+TEST_CASE("the layout as GBK or UTF-16 text reads as it does in UTF-8", "[layout]") {
+  std::string utf8 = form_text(kGoals, kRows);
+  utf8.replace(utf8.find("\t100.00\t10.00\n"), 14, "\t100.00\t9,8\n");  // a finding to place
+  const Document want = read_text(utf8);
+  REQUIRE(want.forms.size() == 1);
+  REQUIRE(want.findings.size() == 1);
+  std::string gbk;
+  std::size_t bad = 0;
+  REQUIRE(utf8_to_gb18030(utf8, gbk, bad));
+  for (const auto& [text, encoding] :
+       {std::pair{gbk, TextEncoding::Auto}, std::pair{gbk, TextEncoding::Gb18030},
+        std::pair{utf16(utf8, true), TextEncoding::Auto},
+        std::pair{utf16(utf8, false), TextEncoding::Utf8}}) {
+    const Document doc = read_text_in(text, encoding);
+    REQUIRE(doc.parsed);
+    REQUIRE(doc.forms.size() == 1);
+    CHECK(form_differences(doc.forms[0], want.forms[0]).empty());
+    REQUIRE(doc.findings.size() == 1);
+    CHECK(doc.findings[0].rule == RuleId::InvalidField);
+    REQUIRE(doc.decoded.has_value());  // findings are placed in the text as read
+    CHECK(doc.decoded->locate(doc.findings[0].offset).line == 8);
+  }
+  // --encoding utf-8 on GBK bytes names the line and byte; UTF-16 cut in a character too.
+  const Document forced = read_text_in(gbk, TextEncoding::Utf8);
+  REQUIRE(forced.findings.size() == 1);
+  CHECK(forced.findings[0].message.en.find("line 1: byte 0x") == 0);
+  CHECK(forced.findings[0].message.en.find("(the encoding --encoding names)") != std::string::npos);
+  std::string cut = utf16(utf8, true);
+  cut.pop_back();
+  const Document half = read_text_in(cut, TextEncoding::Auto);
+  REQUIRE(half.findings.size() == 1);
+  CHECK(half.findings[0].message.en.find("the UTF-16 text ends inside a character") == 0);
 }
 
 TEST_CASE("a bad number in the layout is an invalid-field at its cell", "[layout]") {

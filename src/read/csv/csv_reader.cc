@@ -4,6 +4,7 @@
 
 #include "csv_forms.h"
 #include "csv_table.h"
+#include "read/undecodable.h"
 
 namespace pes {
 
@@ -22,37 +23,8 @@ void CsvReader::read(const Source& source, Document& doc) {
                   "文件为 UTF-16 编码；请另存为“CSV UTF-8”或“CSV（逗号分隔）”");
       return;
     }
-    const std::uint64_t at = decoded.bad_offset;
-    const auto byte = static_cast<unsigned>(static_cast<unsigned char>(bytes[at]));
-    const std::uint32_t line = source.locate(at).line;
-    if (encoding_ == TextEncoding::Auto && decoded.skip > 0) {
-      parse_error(
-          at,
-          fmt::format("line {}: byte 0x{:02X} is not valid UTF-8, which the file's "
-                      "byte-order mark declares",
-                      line, byte),
-          fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 UTF-8 编码（文件开头的字节顺序标记表明"
-                      "其为 UTF-8）",
-                      line, byte));
-    } else if (encoding_ == TextEncoding::Auto) {
-      parse_error(
-          at,
-          fmt::format("line {}: byte 0x{:02X} cannot be read as UTF-8 or GBK/GB18030; the "
-                      "file is in neither encoding (save it as UTF-8, or name its "
-                      "encoding with --encoding)",
-                      line, byte),
-          fmt::format("第 {} 行：字节 0x{:02X} 既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 "
-                      "UTF-8，或用 --encoding 指定编码",
-                      line, byte));
-    } else {
-      const std::string_view name = text_encoding_name(encoding_);
-      parse_error(at,
-                  fmt::format("line {}: byte 0x{:02X} is not valid {} (the encoding --encoding "
-                              "names)",
-                              line, byte, name),
-                  fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 {} 编码（--encoding 所指定）",
-                              line, byte, name));
-    }
+    Message why = undecodable(source, decoded, encoding_);
+    parse_error(decoded.bad_offset, std::move(why.en), std::move(why.zh));
     return;
   }
   std::uint64_t base = 0;

@@ -9,19 +9,31 @@
 #include "pes/xlsx_grid.h"
 #include "read/csv/csv_forms.h"
 #include "read/layout/layout_reader.h"
+#include "read/undecodable.h"
 
 namespace pes {
 
-// Tab-separated text in the printed table layout.
+// Tab-separated text in the printed table layout: UTF-8 or GBK, as --encoding says or as
+// detected, or UTF-16 with its byte-order mark (what Excel's "Unicode Text" writes).
 void read_layout_text(Readers& readers, const Source& source, Document& doc) {
   doc.clear();
   doc.format = Format::Tsv;
-  if (const std::size_t at = first_invalid_utf8(source.text()); at != source.text().size()) {
-    doc.fail(at, "not UTF-8 text: save the file as UTF-8",
-                "不是 UTF-8 编码的文本：请以 UTF-8 编码保存");
+  const std::string_view bytes = source.text();
+  DecodedText decoded = bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")
+                            ? decode_utf16(bytes)
+                            : decode_text(bytes, readers.encoding());
+  if (!decoded.ok) {
+    Message why = decoded.utf16
+                      ? Message{"the UTF-16 text ends inside a character, or holds an unpaired "
+                                "surrogate; save it as UTF-8",
+                                "UTF-16 文本在字符中间结束，或含有不成对的代理项；请另存为 UTF-8"}
+                      : undecodable(source, decoded, readers.encoding());
+    doc.fail(decoded.bad_offset, std::move(why.en), std::move(why.zh));
     return;
   }
-  read_layout({read_tsv_grid(source.text())}, doc, 0, readers.templates());
+  std::uint64_t base = 0;
+  const std::string_view text = doc.take_text(source, decoded, base);
+  read_layout({read_tsv_grid(text, base)}, doc, 0, readers.templates());
 }
 
 // An Excel workbook in the printed table layout.
