@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,9 @@ struct Input {
   Format format = Format::Json;
   bool sniff = false;  ///< tell the format from the first bytes (standard input)
   std::size_t arg = 0;  ///< the index of the path given that this input came from
+  /// Set when the walk could not reach it (a path that does not exist, a directory that cannot
+  /// be listed): the input is an unreadable file, reported where every unreadable file is.
+  std::optional<Message> error = std::nullopt;
 };
 
 class OutputGuard;
@@ -31,8 +35,8 @@ class WalkFilter;
 
 /// What expanding the paths of a run found.
 struct InputWalk {
+  /// In order; what could not be reached or listed is among them, with its `error`.
   std::vector<Input> inputs;
-  std::vector<Message> errors;  ///< paths that do not exist or cannot be listed
   /// Entries of walked directories not read: what is neither a regular file nor a directory
   /// (a FIFO, a device, a socket, a dangling or looping symbolic link), and the tables this
   /// run writes (left from an earlier run). One message each, naming the entry.
@@ -58,9 +62,8 @@ InputWalk walk_inputs(const std::vector<std::string>& paths, const OutputGuard* 
 /// or is empty.
 bool looks_like_batch_table(const std::string& path);
 
-/// walk_inputs()'s inputs; errors go to `errors`.
-std::vector<Input> expand_inputs(const std::vector<std::string>& paths,
-                                 std::vector<Message>& errors);
+/// walk_inputs()'s inputs.
+std::vector<Input> expand_inputs(const std::vector<std::string>& paths);
 
 /// The largest document the JSON parser reads whole (simdjson's limit).
 inline constexpr std::uint64_t kMaxDocumentBytes = 0xFFFF'FFFF;

@@ -164,8 +164,7 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   for (const OutputSpec& spec : request.outputs) guard.add(spec.path);
   InputWalk walk = walk_inputs(request.paths, &guard, &filter);
   const std::vector<Input>& inputs = walk.inputs;
-  const std::vector<Message>& errors = walk.errors;
-  for (const auto* list : {&walk.errors, &walk.skipped, &walk.clashes}) {
+  for (const auto* list : {&walk.skipped, &walk.clashes}) {
     for (const Message& m : *list) std::cerr << pes_prefix(zh) << m.in(zh) << '\n';
   }
   if (!walk.clashes.empty()) return kExitUsage;
@@ -290,9 +289,9 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
     }
   }
   bool warned = false;
-  if (!triage.finish(unreadable || !errors.empty(), warned)) return kExitUsage;
+  if (!triage.finish(unreadable, warned)) return kExitUsage;
   if (warned && settings.for_path("").fail_on <= Severity::Warning) failed = true;
-  if (unreadable || !errors.empty()) return kExitUsage;
+  if (unreadable) return kExitUsage;
   if (request.exit_zero) return kExitClean;
   if (const auto max = settings.max_warnings(); max && summary.warnings > *max) {
     std::cerr << (zh ? fmt::format("pes：{} 个警告，超过上限 {}\n", summary.warnings, *max)

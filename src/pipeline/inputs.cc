@@ -83,7 +83,7 @@ class Walker {
     }
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-      out_.errors.push_back(cannot(path, system_error_message(errno)));
+      failed(path, cannot(path, system_error_message(errno)));
       return;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -105,11 +105,16 @@ class Walker {
   }
 
  private:
+  // What cannot be reached or listed is an input that is reported as unreadable, in its place.
+  void failed(const std::string& path, Message why) {
+    out_.inputs.push_back({path, Format::Json, false, arg_, std::move(why)});
+  }
+
   void walk(const std::string& dir) {
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) {
-      out_.errors.push_back(cannot(dir, ec));
+      failed(dir, cannot(dir, ec));
       return;
     }
     std::vector<std::string> names;
@@ -117,7 +122,7 @@ class Walker {
       if (ec) break;
       names.push_back(it->path().filename().string());
     }
-    if (ec) out_.errors.push_back(cannot(dir, ec));
+    if (ec) failed(dir, cannot(dir, ec));
     std::sort(names.begin(), names.end());
     for (const std::string& name : names) {
       // Lock files, hidden entries and macOS metadata are passed over without a word.
@@ -131,7 +136,7 @@ class Walker {
             (e == ENOENT || e == ELOOP)) {
           out_.skipped.push_back(skipped_entry(p, nullptr, e));
         } else {
-          out_.errors.push_back(cannot(p, system_error_message(e)));
+          failed(p, cannot(p, system_error_message(e)));
         }
         continue;
       }
@@ -178,11 +183,8 @@ InputWalk walk_inputs(const std::vector<std::string>& paths, const OutputGuard* 
   return out;
 }
 
-std::vector<Input> expand_inputs(const std::vector<std::string>& paths,
-                                      std::vector<Message>& errors) {
-  InputWalk walk = walk_inputs(paths);
-  errors.insert(errors.end(), walk.errors.begin(), walk.errors.end());
-  return std::move(walk.inputs);
+std::vector<Input> expand_inputs(const std::vector<std::string>& paths) {
+  return std::move(walk_inputs(paths).inputs);
 }
 
 bool looks_like_batch_table(const std::string& path) {

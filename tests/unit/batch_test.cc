@@ -178,9 +178,7 @@ TEST_CASE("results come back in input order and the same for every number of thr
     dir.write(name, i % 5 == 0 ? bad.dump(2) : sample(1 + i % 12).dump(2));
   }
   dir.write("m/many.jsonl", lines);
-  std::vector<Message> errors;
-  const auto inputs = expand_inputs({dir.path.string()}, errors);
-  REQUIRE(errors.empty());
+  const auto inputs = expand_inputs({dir.path.string()});
   REQUIRE(inputs.size() == 31);
   CHECK(inputs[0].path == (dir.path / "f00.json").string());
   CHECK(inputs[29].path == (dir.path / "f29.json").string());
@@ -387,17 +385,17 @@ TEST_CASE("a directory mixing good and bad and unparseable files", "[batch]") {
   dir.write("d-lines.jsonl", compact(3) + "\nnot json\n" + bad.dump() + "\n");
   dir.write("e-notes.txt", "not a filing");
   dir.write("sub/f-good.json", sample(3).dump());
-  std::vector<Message> errors;
-  auto inputs = expand_inputs({dir.path.string(), (dir.path / "missing").string()}, errors);
-  REQUIRE(errors.size() == 1);
-  CHECK(errors[0].en.find("missing: cannot open") != std::string::npos);
-  REQUIRE(inputs.size() == 5);  // the .txt file is not read
+  auto inputs = expand_inputs({dir.path.string(), (dir.path / "missing").string()});
+  REQUIRE(inputs.size() == 6);  // the .txt file is not read; what is missing is one
+  REQUIRE(inputs[5].error.has_value());
+  CHECK(inputs[5].error->en.find("missing: cannot open") != std::string::npos);
   inputs.push_back({(dir.path / "gone.json").string(), Format::Json});
   inputs.push_back({(dir.path / "gone.jsonl").string(), Format::JsonLines});
   const Collected c = run(inputs, 2);
   const Summary& s = c.summary;
   CHECK(s.files - s.unreadable == 5);  // read
-  CHECK(s.unreadable == 2);
+  CHECK(s.unreadable == 3);
+  CHECK(c.problems.find("missing: cannot open") != std::string::npos);
   CHECK(s.unparseable == 2);  // the broken file and the broken line
   CHECK(s.forms == 5);
   CHECK(s.forms_with_errors == 2);
