@@ -36,6 +36,9 @@ struct Grid {
 
 /// Splits tab-separated text into a grid: one row a line (ended by LF, CR LF or CR), one cell
 /// a tab-separated field.
+/// A cell in quotes, as a spreadsheet saves one that holds a tab, a line break or a quote (a
+/// quote in it doubled), is one cell, line breaks and all; a quote that starts a cell whose
+/// closing quote is not followed by a tab or a line end is text.
 /// Each cell's offset is `base` plus its byte offset in `text` (a UTF-8 byte order mark is
 /// skipped).
 Grid read_tsv_grid(std::string_view text, std::uint64_t base = 0);

@@ -26,12 +26,18 @@ inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 /// surrogates are invalid), or npos when all of `text` is valid.
 std::size_t find_invalid_utf8(std::string_view text);
 
+/// True when text[at, end) is the start of a character in `encoding` (UTF-8 or GB18030) that
+/// the end of the text cuts short: a file cut short.
+bool ends_inside_character(std::string_view text, std::size_t at, TextEncoding encoding);
+
 /// What decoding a file's bytes gave.
 struct DecodedText {
   TextEncoding encoding = TextEncoding::Utf8;  ///< the encoding found (never Auto)
   std::size_t skip = 0;                        ///< bytes of a byte-order mark before the text
   bool transcoded = false;     ///< true: the text is in `utf8`; false: it is the input after `skip`
-  std::string utf8;            ///< the text converted to UTF-8, when transcoded
+  /// The text converted to UTF-8, when transcoded; when not `ok`, what was read of it: the text
+  /// before `bad_offset`, so that a failure is placed by line and character as a person sees it.
+  std::string utf8;
   bool ok = true;              ///< false: the bytes are not valid in the encoding (see bad_offset)
   std::size_t bad_offset = 0;  ///< offset in the input of the first byte that cannot be read
   bool utf16 = false;          ///< the input starts with a UTF-16 byte-order mark

@@ -84,6 +84,25 @@ bool convert(const char* to, const char* from, std::string_view in, std::string&
 
 }  // namespace
 
+bool ends_inside_character(std::string_view text, std::size_t at, TextEncoding encoding) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const std::size_t left = text.size() - at;
+  if (encoding == TextEncoding::Gb18030) {  // 2 bytes, or 4 with a digit second
+    return byte(at) >= 0x81 && byte(at) <= 0xFE &&
+           (left == 1 || (left < 4 && byte(at + 1) >= 0x30 && byte(at + 1) <= 0x39));
+  }
+  const unsigned lead = byte(at);
+  const std::size_t length = lead >= 0xF0 && lead <= 0xF4   ? 4
+                             : lead >= 0xE0 && lead <= 0xEF ? 3
+                             : lead >= 0xC2 && lead <= 0xDF ? 2
+                                                            : 0;
+  if (length == 0 || length <= left) return false;
+  for (std::size_t i = at + 1; i < text.size(); ++i) {
+    if ((byte(i) & 0xC0) != 0x80) return false;
+  }
+  return true;
+}
+
 DecodedText decode_text(std::string_view bytes, TextEncoding encoding) {
   DecodedText d;
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
@@ -103,7 +122,10 @@ DecodedText decode_text(std::string_view bytes, TextEncoding encoding) {
       d.encoding = TextEncoding::Utf8;
       return d;
     }
-    if (encoding == TextEncoding::Utf8) {
+    // Named, or valid UTF-8 up to a character the end cuts short (GB18030 might read such
+    // bytes, as other characters): a UTF-8 file.
+    if (encoding == TextEncoding::Utf8 ||
+        ends_inside_character(text, utf8_bad, TextEncoding::Utf8)) {
       d.ok = false;
       d.bad_offset = d.skip + utf8_bad;
       return d;
@@ -111,11 +133,8 @@ DecodedText decode_text(std::string_view bytes, TextEncoding encoding) {
   }
   d.encoding = TextEncoding::Gb18030;
   std::size_t gb_bad = 0;
-  if (convert("UTF-8", "GB18030", text, d.utf8, gb_bad)) {
-    d.transcoded = true;
-    return d;
-  }
-  d.utf8.clear();
+  d.transcoded = true;  // the whole text, or what was read of it (see DecodedText)
+  if (convert("UTF-8", "GB18030", text, d.utf8, gb_bad)) return d;
   d.ok = false;
   if (encoding == TextEncoding::Auto) {
     // Neither reads the bytes: name the failure that came later, which is the likelier one
@@ -124,6 +143,10 @@ DecodedText decode_text(std::string_view bytes, TextEncoding encoding) {
     d.bad_offset = d.skip + std::max(gb_bad, utf8_bad);
   } else {
     d.bad_offset = d.skip + gb_bad;
+  }
+  if (d.encoding == TextEncoding::Utf8) {  // what was read is the input's own bytes
+    d.transcoded = false;
+    d.utf8.clear();
   }
   return d;
 }
@@ -137,12 +160,9 @@ DecodedText decode_utf16(std::string_view bytes) {
     return d;
   }
   d.skip = 2;
+  d.transcoded = true;  // the whole text, or what was read of it (see DecodedText)
   std::size_t bad = 0;
-  if (convert("UTF-8", le ? "UTF-16LE" : "UTF-16BE", bytes.substr(2), d.utf8, bad)) {
-    d.transcoded = true;
-    return d;
-  }
-  d.utf8.clear();
+  if (convert("UTF-8", le ? "UTF-16LE" : "UTF-16BE", bytes.substr(2), d.utf8, bad)) return d;
   d.ok = false;
   d.bad_offset = 2 + bad;
   return d;

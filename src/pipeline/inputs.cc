@@ -100,8 +100,11 @@ class Walker {
       out_.clashes.push_back(overwrite_refusal(*output, path));
       return;
     }
-    const bool stream = S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode);
-    out_.inputs.push_back({path, stream ? Format::JsonLines : format_for_path(path), stream, arg});
+    // A file whose name says no format (x.dat, a name with no extension) is told by its first
+    // bytes too.
+    const bool sniff = S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) ||
+                       (S_ISREG(st.st_mode) && format_of_extension(path) == nullptr);
+    out_.inputs.push_back({path, sniff ? Format::JsonLines : format_for_path(path), sniff, arg});
   }
 
  private:

@@ -94,24 +94,30 @@ Format format_for_path(std::string_view path) {
   return f != nullptr ? f->id : Format::Json;
 }
 
-// Not JSON: CSV when the first line that is not blank has a comma (a CSV's header row), else
-// the printed table as text, whose first line is a title or a row of tab-separated cells.
+// Not JSON: the printed table as text when the first line that is not blank has a tab (a row
+// of cells) or no comma (a title); else a CSV, whose first line is its header.
 Format sniff_format(std::string_view text) {
   if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
   // UTF-16 with its byte-order mark (Excel's "Unicode Text" is the printed table): JSON too
   // when its first character is, so that the JSON reader says what is wrong with it.
   const bool le = text.starts_with("\xFF\xFE");
   if (le || text.starts_with("\xFE\xFF")) {
-    bool started = false;
+    bool started = false;  // the first line that is not blank has begun
+    bool tab = false;      // and holds a tab
     for (std::size_t i = 2; i + 1 < text.size(); i += 2) {  // code unit by code unit
       const char low = le ? text[i] : text[i + 1];
-      const char high = le ? text[i + 1] : text[i];
-      const bool ascii = high == '\0';
-      if (ascii && (low == ' ' || low == '\t' || low == '\r' || low == '\n')) {
-        if (started && (low == '\r' || low == '\n')) return Format::Tsv;
+      const bool ascii = (le ? text[i + 1] : text[i]) == '\0';
+      if (ascii && (low == '\r' || low == '\n')) {
+        if (started) return Format::Tsv;
+        tab = false;
+        continue;
+      }
+      if (ascii && (low == ' ' || low == '\t')) {
+        tab = tab || low == '\t';
         continue;
       }
       if (!started && ascii && (low == '{' || low == '[')) return Format::Json;
+      if (tab) return Format::Tsv;
       if (ascii && low == ',') return Format::Csv;
       started = true;
     }
@@ -120,8 +126,12 @@ Format sniff_format(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return Format::Csv;
   if (text[first] == '{' || text[first] == '[') return Format::Json;
-  const std::string_view line = text.substr(first, find_line_end(text, first) - first);
-  return line.find(',') != std::string_view::npos ? Format::Csv : Format::Tsv;
+  const auto before = text.find_last_of("\r\n", first);
+  const std::size_t start = before == std::string_view::npos ? 0 : before + 1;
+  const std::string_view line = text.substr(start, find_line_end(text, first) - start);
+  return line.find('\t') == std::string_view::npos && line.find(',') != std::string_view::npos
+             ? Format::Csv
+             : Format::Tsv;
 }
 
 static bool passes(const FormatInfo& f, FormatFilter filter) {

@@ -4,10 +4,38 @@
 
 namespace pes {
 
-Message undecodable(const Source& source, const DecodedText& decoded, TextEncoding asked) {
+std::uint64_t stop_place(const Source& source, DecodedText& decoded, Document& doc,
+                         std::uint32_t& line) {
+  if (!decoded.transcoded) {
+    line = source.locate(decoded.bad_offset).line;
+    return decoded.bad_offset;
+  }
+  doc.decoded.emplace(source.path(), std::move(decoded.utf8));
+  const std::uint64_t at = doc.decoded->text().size();
+  line = doc.decoded->locate(at).line;
+  return at;
+}
+
+Message undecodable(const Source& source, const DecodedText& decoded, TextEncoding asked,
+                    std::uint32_t line) {
+  const std::string_view bytes = source.text();
   const std::uint64_t at = decoded.bad_offset;
-  const auto byte = static_cast<unsigned>(static_cast<unsigned char>(source.text()[at]));
-  const std::uint32_t line = source.locate(at).line;
+  if (decoded.utf16) {
+    return {fmt::format("line {}: the UTF-16 text ends inside a character, or holds an unpaired "
+                        "surrogate; save it as UTF-8",
+                        line),
+            fmt::format("第 {} 行：UTF-16 文本在字符中间结束，或含有不成对的代理项；请另存为 UTF-8",
+                        line)};
+  }
+  const auto byte = static_cast<unsigned>(static_cast<unsigned char>(bytes[at]));
+  if (ends_inside_character(bytes, at, decoded.encoding)) {
+    const std::string_view name = text_encoding_name(decoded.encoding);
+    return {fmt::format("line {}: the file ends inside a {} character (byte 0x{:02X}); was it "
+                        "cut short?",
+                        line, name, byte),
+            fmt::format("第 {} 行：文件在一个 {} 字符中间结束（字节 0x{:02X}）；文件是否不完整？",
+                        line, name, byte)};
+  }
   if (asked == TextEncoding::Auto && decoded.skip > 0) {
     return {fmt::format("line {}: byte 0x{:02X} is not valid UTF-8, which the file's "
                         "byte-order mark declares",
@@ -30,6 +58,14 @@ Message undecodable(const Source& source, const DecodedText& decoded, TextEncodi
                       line, byte, name),
           fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 {} 编码（--encoding 所指定）", line,
                       byte, name)};
+}
+
+void fail_undecodable(const Source& source, DecodedText& decoded, TextEncoding asked,
+                      Document& doc) {
+  std::uint32_t line = 0;
+  const std::uint64_t at = stop_place(source, decoded, doc, line);
+  Message why = undecodable(source, decoded, asked, line);
+  doc.fail(at, std::move(why.en), std::move(why.zh));
 }
 
 }  // namespace pes

@@ -136,6 +136,13 @@ class StdinArrayTest(unittest.TestCase):
                     text = f.read()
                 got = pes("check", "--lang", "en", "-", data=text)
                 self.assertEqual((got.returncode, got.stdout), (code, want), got.stderr)
+                # Named with an extension pes does not know: told by its first bytes too.
+                dat = os.path.join(tempfile.mkdtemp(dir=self.dir), "form.dat")
+                with open(dat, "wb") as f:
+                    f.write(text)
+                got = pes("check", "--lang", "en", dat)
+                self.assertEqual((got.returncode, got.stdout.replace(dat.encode(), b"<stdin>")),
+                                 (code, want), got.stderr)
                 unicode_text = b"\xff\xfe" + text.decode("utf-8").encode("utf-16-le")
                 got = pes("check", "--lang", "en", "-", data=unicode_text)
                 self.assertEqual((got.returncode, got.stdout), (code, want), got.stderr)

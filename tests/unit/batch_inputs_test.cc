@@ -171,6 +171,8 @@ TEST_CASE("the format of a text whose name says nothing is told by its first byt
   CHECK(sniff_format("\n项目支出绩效自评表\n(2022年度)\n项目名称\t委托业务项目,其他\n") == Format::Tsv);
   CHECK(sniff_format("项目名称\t委托业务项目\r\n") == Format::Tsv);
   CHECK(sniff_format("\xEF\xBB\xBF项目名称,年度") == Format::Csv);
+  CHECK(sniff_format("2022年度项目支出绩效自评表\t\t单位:元,公开14表\n") == Format::Tsv);
+  CHECK(sniff_format("\n\t\t年度资金总额:,0\n") == Format::Tsv);
   // UTF-16 with its mark: JSON when its first character is, so the JSON reader says "save it
   // as UTF-8"; a CSV stays a CSV; else the printed table, as Excel's "Unicode Text" writes it.
   using namespace std::string_view_literals;
@@ -180,6 +182,7 @@ TEST_CASE("the format of a text whose name says nothing is told by its first byt
   CHECK(sniff_format("\xFF\xFE{\x4E"sv) == Format::Tsv);  // U+4E7B, not "{"
   CHECK(sniff_format("\xFF\xFE\x79\x98\t\0\xEE\x76\n\0,\0"sv) == Format::Tsv);  // 项\t目\n,
   CHECK(sniff_format("\xFF\xFE\n\0"sv) == Format::Csv);  // nothing but a line end
+  CHECK(sniff_format("\xFF\xFE\x79\x98\t\0\xEE\x76,\0"sv) == Format::Tsv);  // 项\t目,
   CHECK(sniff_input("{\"a\": 1}\n{\"a\": 2}\n") == Format::JsonLines);
   CHECK(sniff_input("\xFF\xFE{\0\n\0"sv) == Format::Json);
 }

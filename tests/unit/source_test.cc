@@ -171,6 +171,18 @@ TEST_CASE("the layout text and JSON Lines readers end lines at CR, LF and CR LF"
   CHECK(grid.rows[4].cells[0].text == "f");
   CHECK(grid.rows[4].offset == 12);
 
+  // A spreadsheet's quoted cells: a line break and a doubled quote inside; a quote that only
+  // starts a cell's text, as in a table extracted from a PDF, stays.
+  const Grid quoted = read_tsv_grid("a\t\"资金到位较晚\r\n下年\"\"改进\"\"\"\r\n\"十四五\"规划\t\"\"\n\"x");
+  REQUIRE(quoted.rows.size() == 3);
+  REQUIRE(quoted.rows[0].cells.size() == 2);
+  CHECK(quoted.rows[0].cells[1].text == "资金到位较晚\r\n下年\"改进\"");
+  CHECK(quoted.rows[0].cells[1].offset == 2);
+  REQUIRE(quoted.rows[1].cells.size() == 2);
+  CHECK(quoted.rows[1].cells[0].text == "\"十四五\"规划");
+  CHECK(quoted.rows[1].cells[1].text.empty());
+  CHECK(quoted.rows[2].cells[0].text == "\"x");  // never closed: text
+
   const std::string form = test::sample(1).dump();
   for (const char* end : {"\n", "\r\n", "\r"}) {
     const std::string text = form + end + "not json" + end + end + form;

@@ -90,3 +90,22 @@ TEST_CASE("encoding names", "[encoding]") {
   CHECK((parse_text_encoding("auto", e) && e == TextEncoding::Auto));
   CHECK_FALSE(parse_text_encoding("latin1", e));
 }
+
+TEST_CASE("a file cut inside a character is told as one, and read no further", "[encoding]") {
+  CHECK(ends_inside_character("项\xE7\x9B", 3, TextEncoding::Utf8));
+  CHECK(ends_inside_character("ab\xF0", 2, TextEncoding::Utf8));
+  CHECK_FALSE(ends_inside_character("ab\xE7x", 2, TextEncoding::Utf8));  // not a continuation
+  CHECK_FALSE(ends_inside_character("ab\xFF", 2, TextEncoding::Utf8));
+  CHECK(ends_inside_character("\xCF\xEE\xC4", 2, TextEncoding::Gb18030));      // 项, 目 cut
+  CHECK(ends_inside_character("a\x81\x30", 1, TextEncoding::Gb18030));         // 4-byte form
+  CHECK_FALSE(ends_inside_character("a\xFF", 1, TextEncoding::Gb18030));
+  CHECK_FALSE(ends_inside_character("a\x81\x41x", 1, TextEncoding::Gb18030));  // not at the end
+  // UTF-8 cut short at its end is UTF-8, though GB18030 reads its bytes as other characters:
+  // "项目名称" and the first two bytes of 科 read, as GB18030, as 椤圭洰鍚嶇О绉.
+  const std::string cut = "项目名称\xE7\xA7";
+  REQUIRE(decode_text(cut, TextEncoding::Gb18030).ok);  // the bytes do read as GB18030 …
+  const DecodedText d = decode_text(cut, TextEncoding::Auto);
+  CHECK_FALSE(d.ok);  // … but they are not taken as such
+  CHECK(d.encoding == TextEncoding::Utf8);
+  CHECK(d.bad_offset == 12);
+}

@@ -23,8 +23,7 @@ void CsvReader::read(const Source& source, Document& doc) {
                   "文件为 UTF-16 编码；请另存为“CSV UTF-8”或“CSV（逗号分隔）”");
       return;
     }
-    Message why = undecodable(source, decoded, encoding_);
-    parse_error(decoded.bad_offset, std::move(why.en), std::move(why.zh));
+    fail_undecodable(source, decoded, encoding_, doc);
     return;
   }
   std::uint64_t base = 0;

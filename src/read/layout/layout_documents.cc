@@ -12,6 +12,7 @@
 #include "pes/text_encoding.h"
 #include "read/layout/html_scan.h"
 #include "read/layout/layout_reader.h"
+#include "read/undecodable.h"
 
 namespace pes {
 
@@ -96,16 +97,18 @@ void read_layout_html(const Source& source, Document& doc, const TemplateSet& te
   }
   DecodedText decoded = decode_text(bytes, encoding);
   if (!decoded.ok) {
-    const std::uint64_t at = decoded.bad_offset;
-    const auto byte = static_cast<unsigned>(static_cast<unsigned char>(bytes[at]));
+    const auto byte = static_cast<unsigned>(static_cast<unsigned char>(bytes[decoded.bad_offset]));
+    std::uint32_t line = 0;
+    const std::uint64_t at = stop_place(source, decoded, doc, line);
     const std::string_view name = text_encoding_name(decoded.encoding);
     const std::string said = charset.empty()
                                  ? std::string("neither UTF-8 nor GBK")
                                  : fmt::format("not valid {}, which the page declares", name);
     const std::string said_zh = charset.empty() ? std::string("既不是 UTF-8 也不是 GBK 编码")
                                                 : fmt::format("不是网页所声明的 {} 编码", name);
-    doc.fail(at, fmt::format("byte 0x{:02X} is {}; save the page as UTF-8", byte, said),
-             fmt::format("字节 0x{:02X} {}；请将网页另存为 UTF-8", byte, said_zh));
+    doc.fail(at,
+             fmt::format("line {}: byte 0x{:02X} is {}; save the page as UTF-8", line, byte, said),
+             fmt::format("第 {} 行：字节 0x{:02X} {}；请将网页另存为 UTF-8", line, byte, said_zh));
     return;
   }
   std::uint64_t base = 0;

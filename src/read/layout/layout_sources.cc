@@ -23,12 +23,7 @@ void read_layout_text(Readers& readers, const Source& source, Document& doc) {
                             ? decode_utf16(bytes)
                             : decode_text(bytes, readers.encoding());
   if (!decoded.ok) {
-    Message why = decoded.utf16
-                      ? Message{"the UTF-16 text ends inside a character, or holds an unpaired "
-                                "surrogate; save it as UTF-8",
-                                "UTF-16 文本在字符中间结束，或含有不成对的代理项；请另存为 UTF-8"}
-                      : undecodable(source, decoded, readers.encoding());
-    doc.fail(decoded.bad_offset, std::move(why.en), std::move(why.zh));
+    fail_undecodable(source, decoded, readers.encoding(), doc);
     return;
   }
   std::uint64_t base = 0;

@@ -1,28 +1,56 @@
 #include "pes/grid.h"
-#include "pes/text_encoding.h"
 #include "pes/source.h"
+#include "pes/text_encoding.h"
 
 namespace pes {
+namespace {
+
+// A cell as a spreadsheet writes one that holds a tab, a line break or a quote: in quotes, a
+// quote in it doubled. True, with the text and `after` (the tab or line end that follows the
+// closing quote), when text[start] opens such a cell; else the cell is read as it stands (a
+// quote that starts a cell of a table extracted from a PDF, such as "十四五"规划).
+bool quoted_cell(std::string_view text, std::size_t start, std::string& out, std::size_t& after) {
+  if (text[start] != '"') return false;
+  out.clear();
+  for (std::size_t i = start + 1;;) {
+    const std::size_t quote = text.find('"', i);
+    if (quote == std::string_view::npos) return false;
+    out.append(text.substr(i, quote - i));
+    if (quote + 1 < text.size() && text[quote + 1] == '"') {  // a doubled quote
+      out += '"';
+      i = quote + 2;
+      continue;
+    }
+    after = quote + 1;
+    return after == text.size() || text[after] == '\t' || text[after] == '\r' ||
+           text[after] == '\n';
+  }
+}
+
+}  // namespace
 
 Grid read_tsv_grid(std::string_view text, std::uint64_t base) {
   Grid grid;
   std::size_t pos = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
+  std::string quoted;
   while (pos < text.size()) {
-    // LF, CR LF and a bare CR each end a row.
-    const std::size_t stop = find_line_end(text, pos);
+    // LF, CR LF and a bare CR each end a row, outside a quoted cell.
     GridRow row;
     row.offset = base + pos;
-    const std::string_view line = text.substr(0, stop);  // tabs are looked for in this row only
     std::size_t start = pos;
+    std::size_t end = pos;  // the tab or line end after the cell
     while (true) {
-      std::size_t tab = line.find('\t', start);
-      if (tab == std::string_view::npos) tab = stop;
-      row.cells.push_back({std::string(text.substr(start, tab - start)), base + start});
-      if (tab == stop) break;
-      start = tab + 1;
+      if (quoted_cell(text, start, quoted, end)) {
+        row.cells.push_back({quoted, base + start});
+      } else {
+        end = std::min(text.find('\t', start), find_line_end(text, start));
+        row.cells.push_back({std::string(text.substr(start, end - start)), base + start});
+      }
+      if (end == text.size() || text[end] != '\t') break;
+      start = end + 1;
     }
     grid.rows.push_back(std::move(row));
-    pos = stop == text.size() ? stop : skip_line_end(text, stop);
+    pos = end == text.size() ? end : skip_line_end(text, end);
   }
   return grid;
 }
