@@ -33,6 +33,10 @@ void append_finding_row(std::string& out, TableFormat format, std::string_view f
                         std::optional<std::uint64_t> form_number, const Finding& finding,
                         bool chinese);
 
+/// Appends the row of a file that could not be read: an error with no rule, saying why.
+void append_unreadable_row(std::string& out, TableFormat format, std::string_view file,
+                           const Message& error, bool chinese);
+
 /// The line a form starts on (in a workbook, its row).
 std::uint64_t form_line(const FileResult& file, const Form& form);
 

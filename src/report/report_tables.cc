@@ -232,6 +232,20 @@ void append_finding_row(std::string& out, TableFormat format, std::string_view f
   row.end();
 }
 
+void append_unreadable_row(std::string& out, TableFormat format, std::string_view file,
+                           const Message& error, bool chinese) {
+  Row row(out, format, kFindingColumns);
+  row.text(file);
+  for (int i = 0; i < 5; ++i) row.none();  // form, line, column, pointer, rule
+  row.text(format == TableFormat::Csv && chinese ? severity_label(Severity::Error, true)
+                                                 : severity_name(Severity::Error));
+  row.none();
+  row.none();
+  row.text(error.in(chinese));
+  row.none();
+  row.end();
+}
+
 std::uint64_t form_line(const FileResult& file, const Form& form) {
   const Document& doc = file.doc;
   if (!doc.places.empty()) {
@@ -253,8 +267,12 @@ class TableReporter final : public Reporter {
   }
 
   void file(const FileResult& file) override {
-    if (!file.opened) return;
     buffer_.clear();
+    if (!file.opened) {  // one row saying why, where the file's findings would be
+      if (!forms_) append_unreadable_row(buffer_, format_, file.path, file.error, chinese_);
+      out_ << buffer_;
+      return;
+    }
     std::size_t next_file_finding = 0;
     auto file_findings_before = [&](std::uint64_t offset) {
       while (next_file_finding < file.file_findings.size() &&

@@ -406,7 +406,15 @@ TEST_CASE("a directory mixing good and bad and unparseable files", "[batch]") {
   CHECK(c.problems.find("gone.json: cannot open") != std::string::npos);
   CHECK(c.problems.find("gone.jsonl: cannot open") != std::string::npos);
   const auto findings = lines_of(c.findings);
-  REQUIRE(findings.size() == 4);
+  REQUIRE(findings.size() == 7);  // and a row for each file that cannot be read, in its place
+  for (std::size_t i = 4; i < 7; ++i) {
+    CHECK(findings[i]["rule"].is_null());
+    CHECK(findings[i]["line"].is_null());
+    CHECK(findings[i]["severity"] == "error");
+    CHECK(findings[i]["message"].get<std::string>().find(": cannot open: ") != std::string::npos);
+  }
+  CHECK(findings[4]["file"].get<std::string>().ends_with("missing"));
+  CHECK(findings[6]["file"].get<std::string>().ends_with("gone.jsonl"));
   CHECK(findings[0]["rule"] == "grade-mismatch");
   CHECK(findings[1]["rule"] == "parse-error");
   CHECK(findings[1]["form"].is_null());
