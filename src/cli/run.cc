@@ -241,11 +241,16 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
   bool failed = false;
   std::vector<std::uint64_t> forms_of(request.paths.size(), 0);  // per path given
   std::vector<bool> trouble_of(request.paths.size(), false);     // something reported there
-  run_pipeline(inputs, config, [&](FileResult& result) {
-    triage.apply(result, summary);
-    const std::size_t arg = inputs[result.input].arg;
-    forms_of[arg] += result.doc.forms.size();
-    trouble_of[arg] = trouble_of[arg] || !result.opened || !result.file_findings.empty();
+  std::vector<std::size_t> inputs_of(request.paths.size(), 0);
+  for (const Input& in : inputs) ++inputs_of[in.arg];
+  // A path that exists but holds no form fails the run: nothing checked is no pass. It is
+  // reported as what cannot be read, saying so, in every report: a file given alone in its
+  // place, a folder (or standard input read in parts) after everything.
+  auto holds_no_form = [&](std::size_t arg) {
+    const std::string& path = request.paths[arg];
+    return forms_of[arg] == 0 && !trouble_of[arg] && (path == "-" || file_id(path));
+  };
+  auto report = [&](FileResult& result) {
     const bool problem = !result.opened || (request.problems_to_stderr && !result.file_findings.empty());
     if (problem) progress.clear();
     if (!result.opened) {
@@ -259,16 +264,28 @@ int run_checks(const RunRequest& request, const CommonOptions& common) {
     failed = failed || (result.opened && failing(result, result.rules.fail_on) > 0);
     summary.add(result);
     for (auto& r : reporters) r->file(result);
+  };
+  run_pipeline(inputs, config, [&](FileResult& result) {
+    triage.apply(result, summary);
+    const std::size_t arg = inputs[result.input].arg;
+    forms_of[arg] += result.doc.forms.size();
+    if (result.opened && result.part == 0 && result.last_part && inputs_of[arg] == 1 &&
+        result.file_findings.empty() && holds_no_form(arg)) {
+      result.opened = false;
+      result.error = no_forms_found(result.path);
+    }
+    trouble_of[arg] = trouble_of[arg] || !result.opened || !result.file_findings.empty();
+    report(result);
     progress.result(result);
   });
   progress.clear();
-  // A path that exists but holds no form fails the run: nothing checked is no pass.
   for (std::size_t i = 0; i < request.paths.size(); ++i) {
+    if (!holds_no_form(i)) continue;
     const std::string& path = request.paths[i];
-    if (forms_of[i] > 0 || trouble_of[i] || (path != "-" && !file_id(path))) continue;
-    const std::string shown = path == "-" ? "<stdin>" : display_path(path);
-    std::cerr << pes_prefix(zh) << no_forms_found(shown).in(zh) << '\n';
-    unreadable = true;
+    FileResult empty;
+    empty.clear(path == "-" ? "<stdin>" : display_path(path));
+    empty.error = no_forms_found(empty.path);
+    report(empty);
   }
   for (auto& r : reporters) r->finish(summary);
   std::cout.flush();

@@ -168,6 +168,31 @@ class Outputs(Tmp):
         finally:
             os.chmod(locked, 0o755)
 
+    def test_a_path_with_no_form_fails_in_every_report_for_machines(self):
+        # Nothing checked is no pass: an empty folder, JSON Lines file or array, or empty
+        # standard input is exit 2, and each report says so, as for what cannot be read.
+        os.makedirs(os.path.join(self.dir, "empty"))
+        cases = [[os.path.join(self.dir, "empty")], [self.write("e.jsonl", "\n")],
+                 [self.write("e.json", "[]")], ["-"]]
+        for paths in cases:
+            with self.subTest(paths=paths):
+                def run(*fmt):
+                    p = subprocess.run([PES, "check", "--lang", "en", *fmt, *paths],
+                                       capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                                       env=dict(os.environ, NO_COLOR="1"))
+                    self.assertEqual(p.returncode, 2, p.stderr)
+                    self.assertIn("no forms found in ", p.stderr)
+                    return p.stdout
+                invocation = json.loads(run("--format", "sarif"))["runs"][0]["invocations"][0]
+                self.assertFalse(invocation["executionSuccessful"])
+                self.assertIn("no forms found in ",
+                              invocation["toolExecutionNotifications"][0]["message"]["text"])
+                report = json.loads(run("--format", "json"))
+                self.assertEqual(report["summary"]["unreadable_files"], 1)
+                self.assertEqual(len(report["files"]), 1)  # the path once, not twice
+                junit = ET.fromstring(run("--format", "junit"))
+                self.assertEqual(len(junit.findall(".//error")), 1)
+
     def test_json_envelope(self):
         r = Run(["check", "--output", "json", "samples/form01.json"])
         doc = json.loads(r.out)
