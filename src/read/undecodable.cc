@@ -28,6 +28,22 @@ Message undecodable(const Source& source, const DecodedText& decoded, TextEncodi
                         line)};
   }
   const auto byte = static_cast<unsigned>(static_cast<unsigned char>(bytes[at]));
+  if (bytes.substr(0, 256).find('\0') != std::string_view::npos) {  // no text of ours holds one
+    return {fmt::format("line {}: byte 0x{:02X} cannot be read, and the file holds NUL bytes: is "
+                        "it UTF-16 without a byte-order mark? Save it as UTF-8",
+                        line, byte),
+            fmt::format("第 {} 行：字节 0x{:02X} 无法读取，且文件含有 NUL 字节：是否为不带字节顺序"
+                        "标记的 UTF-16？请另存为 UTF-8",
+                        line, byte)};
+  }
+  if (asked == TextEncoding::Gb18030 && bytes.starts_with(kUtf8Bom)) {
+    return {fmt::format("line {}: byte 0x{:02X} is not valid GB18030, the encoding --encoding "
+                        "names; the file starts with UTF-8's byte-order mark: is it UTF-8?",
+                        line, byte),
+            fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 GB18030 编码（--encoding 所指定）；"
+                        "文件以 UTF-8 的字节顺序标记开头：是否为 UTF-8？",
+                        line, byte)};
+  }
   if (ends_inside_character(bytes, at, decoded.encoding)) {
     const std::string_view name = text_encoding_name(decoded.encoding);
     return {fmt::format("line {}: the file ends inside a {} character (byte 0x{:02X}); was it "

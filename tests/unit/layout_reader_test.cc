@@ -285,8 +285,20 @@ TEST_CASE("a shifted 总分 row still gives the total", "[layout][quirk]") {
   CHECK(doc.forms[0].total.value.str() == "98.00");
 }
 
+TEST_CASE("an empty text, or JSON named as text, says so", "[layout]") {
+  for (const char* text : {"", " \r\n\t\n"}) {
+    const Document doc = read_text(text);
+    REQUIRE(doc.findings.size() == 1);
+    CHECK(doc.findings[0].message.en.find("the file is empty: expected the printed table") == 0);
+  }
+  const Document json = read_text("\n  {\"year\": 2023}");
+  REQUIRE(json.findings.size() == 1);
+  CHECK(json.findings[0].message.en.find("this looks like JSON") == 0);
+  CHECK(json.findings[0].offset == 3);
+}
+
 TEST_CASE("text with no form, or not UTF-8, is a parse error", "[layout]") {
-  for (const char* text : {"", "hello\tworld\n", "项目\t说明\n一\t二"}) {
+  for (const char* text : {"hello\tworld\n", "项目\t说明\n一\t二"}) {
     const Document doc = read_text(text);
     CHECK_FALSE(doc.parsed);
     REQUIRE(doc.findings.size() == 1);
@@ -380,4 +392,17 @@ TEST_CASE("a bad number in the layout is an invalid-field at its cell", "[layout
   REQUIRE(doc.findings.size() == 1);
   CHECK(doc.findings[0].rule == RuleId::InvalidField);
   CHECK(line_of(text, doc.findings[0]) == 8);
+}
+
+TEST_CASE("bytes that are no text say what they look like", "[layout]") {
+  // UTF-16 with no byte-order mark: NUL bytes, and a code unit neither encoding reads.
+  const Document utf16 = read_text(std::string("\x79\x98\xEE\x76\t\0\x88\xFF", 8));
+  REQUIRE(utf16.findings.size() == 1);
+  CHECK(utf16.findings[0].message.en.find("is it UTF-16 without a byte-order mark?") !=
+        std::string::npos);
+  // UTF-8's byte-order mark, yet --encoding gbk.
+  const Document bom = read_text_in("\xEF\xBB\xBF项目名称\t测试", TextEncoding::Gb18030);
+  REQUIRE(bom.findings.size() == 1);
+  CHECK(bom.findings[0].message.en.find("starts with UTF-8's byte-order mark: is it UTF-8?") !=
+        std::string::npos);
 }

@@ -28,6 +28,18 @@ void read_layout_text(Readers& readers, const Source& source, Document& doc) {
   }
   std::uint64_t base = 0;
   const std::string_view text = doc.take_text(source, decoded, base);
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) {
+    doc.fail(0, "the file is empty: expected the printed table, one row a line, cells "
+                "separated by tabs",
+             "文件为空：应为打印表格，每行一行，单元格以制表符分隔");
+    return;
+  }
+  if (text[first] == '{' || text[first] == '[') {
+    doc.fail(base + first, "this looks like JSON, not the printed table: name the file .json",
+             "内容像是 JSON，而不是打印表格：请将文件扩展名改为 .json");
+    return;
+  }
   read_layout({read_tsv_grid(text, base)}, doc, 0, readers.templates());
 }
 
