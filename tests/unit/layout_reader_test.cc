@@ -1,6 +1,8 @@
 // The printed table layout as tab-separated text: the seed, and each extraction quirk alone.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "form_compare.h"
 #include "pes/form_writer.h"
 #include "pes/json_reader.h"
@@ -10,6 +12,7 @@
 
 using namespace pes;
 using namespace pes::test;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -405,4 +408,34 @@ TEST_CASE("bytes that are no text say what they look like", "[layout]") {
   REQUIRE(bom.findings.size() == 1);
   CHECK(bom.findings[0].message.en.find("starts with UTF-8's byte-order mark: is it UTF-8?") !=
         std::string::npos);
+}
+
+TEST_CASE("a title with 财政 names no template: the real forms read the same with it", "[layout]") {
+  // 财政项目支出绩效自评表 is printed in Shanghai (over a funds column headed 分数) and across the
+  // provinces (over 分值): the heading, not the title, tells the template.
+  std::size_t read = 0;
+  for (const auto& entry : fs::directory_iterator(PES_REAL_FORMS_DIR)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.ends_with(".layout.txt")) continue;
+    INFO(name);
+    const std::string text = read_file(entry.path().string());
+    std::string titled = text;
+    const std::size_t at = titled.find("项目支出绩效自评表");
+    REQUIRE(at != std::string::npos);
+    const std::string_view caizheng_word = "财政";
+    if (titled.find("部门预算项目") != std::string::npos) continue;  // Sichuan's own title
+    if (at < caizheng_word.size() ||
+        titled.compare(at - caizheng_word.size(), caizheng_word.size(), caizheng_word) != 0) {
+      titled.insert(at, caizheng_word);
+    }
+    const Document plain = read_text(text);
+    const Document caizheng = read_text(titled);
+    REQUIRE(plain.forms.size() == caizheng.forms.size());
+    for (std::size_t i = 0; i < plain.forms.size(); ++i) {
+      CHECK(caizheng.forms[i].template_name.value == plain.forms[i].template_name.value);
+      for (const auto& d : form_differences(caizheng.forms[i], plain.forms[i])) FAIL_CHECK(d);
+    }
+    ++read;
+  }
+  CHECK(read >= 4);
 }

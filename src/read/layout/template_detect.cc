@@ -52,6 +52,7 @@ TemplateFit fit(const Grid& grid, const GridSpan& span, const TemplateProfile& p
       if (cell.copy_left || cell.text.empty()) continue;
       const std::string norm = normalize_label(cell.text);
       const std::string base = label_base(cell.text);
+      out.weight_label = out.weight_label || label_in(norm, base, profile.funds_weight_labels);
       if (std::find(labels.begin(), labels.end(), norm) != labels.end() ||
           std::find(labels.begin(), labels.end(), base) != labels.end()) {
         ++out.labels;

@@ -28,8 +28,13 @@ struct TemplateFit {
   std::size_t title = 0;             ///< length of the title pattern found (0: none)
   std::size_t labels = 0;            ///< cells that hold one of the profile's labels
   std::vector<std::string> missing;  ///< the profile's main labels not found
+  bool weight_label = false;         ///< the funds block's 分值 column headed as the profile's
   bool fits() const { return title > 0 || labels >= 4; }
+  /// The funds weight column's own heading first: a title names no template on its own
+  /// (财政项目支出绩效自评表 is printed in Shanghai, over 分数, and across the provinces, over
+  /// 分值); then the longer title, then more labels.
   bool better_than(const TemplateFit& o) const {
+    if (weight_label != o.weight_label) return weight_label;
     if (title != o.title) return title > o.title;
     return labels > o.labels;
   }

@@ -202,6 +202,7 @@ class Loader {
       }
       Labels weight_labels;
       if (!strings(*t, "weight_label", weight_labels)) return false;
+      p.funds_weight_labels = weight_labels;
       if (const toml::table* c = table(*t, "columns", ok)) {
         if (!columns(*c, FieldParent::Row, "[funds.columns]", p.funds_columns, p.funds_ignore))
           return false;

@@ -51,6 +51,9 @@ struct TemplateProfile {
   std::vector<std::string> funds_ignore;
   std::vector<TemplateRow> funds_rows;
   std::string funds_weight = "10";
+  /// What the funds block's 分值 column is headed ([funds] weight_label): 分数 in Shanghai, 分值
+  /// across the provinces. Printed in the table, it tells templates of the same title apart.
+  std::vector<std::string> funds_weight_labels;
   std::vector<std::string> goals_block, goals_expected, goals_achieved;
   std::vector<std::string> indicators_block;
   std::vector<TemplateColumn> indicator_columns;
