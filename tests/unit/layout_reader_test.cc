@@ -8,6 +8,7 @@
 #include "pes/json_reader.h"
 #include "pes/readers.h"
 #include "pes/text_encoding.h"
+#include "read/layout/layout_text.h"
 #include "test_support.h"
 
 using namespace pes;
@@ -438,4 +439,34 @@ TEST_CASE("a title with 财政 names no template: the real forms read the same w
     ++read;
   }
   CHECK(read >= 4);
+}
+
+TEST_CASE("the unit of the amounts is read wherever the table states it", "[layout]") {
+  const std::string text = form_text(kGoals, kRows);
+  const std::string funds = "项目资金 (万元)";
+  REQUIRE(text.find(funds) != std::string::npos);
+  auto unit_of = [&](const std::string& edited) {
+    const Document doc = read_text(edited);
+    REQUIRE(doc.forms.size() == 1);
+    return doc.forms[0].unit.value;
+  };
+  auto with = [&](std::string_view label, std::string_view title_tail = "",
+                  std::string_view line = "") {
+    std::string t = text;
+    t.replace(t.find(funds), funds.size(), label);
+    t.insert(t.find("\n"), title_tail);
+    if (!line.empty()) t.insert(t.find("项目名称"), std::string(line) + "\n");
+    return t;
+  };
+  CHECK(unit_of(text) == "万元");
+  CHECK(unit_of(with("项目资金（元）")) == "元");
+  CHECK(unit_of(with("项目资金(单位:元)")) == "元");
+  CHECK(unit_of(with("项目资金（单位：元）")) == "元");
+  CHECK(unit_of(with("项目资金", "（单位：元）")) == "元");            // in the title
+  CHECK(unit_of(with("项目资金", "", "\t\t\t\t金额单位：元")) == "元");  // a line of its own
+  CHECK(unit_of(with("项目资金", "", "单位:万元")) == "万元");
+  CHECK(unit_of(with("项目资金")).empty());  // stated nowhere
+  CHECK(layout::stated_unit("元旦慰问(元)") == "元");
+  CHECK_FALSE(layout::stated_unit("春节(元旦)慰问").has_value());
+  CHECK_FALSE(layout::stated_unit("专项资金(5000万元)").has_value());
 }

@@ -59,7 +59,10 @@ class ColumnParser {
       cells.push_back(std::move(cell));
     }
     if (cells.empty()) return;
-    if (title(cells)) return;
+    if (title(cells)) {
+      note_unit(cells);  // 2022年度项目支出绩效自评表（单位：元）
+      return;
+    }
     if (!active_) {
       // Rows before the title (附件1, 报表编号, …) are not the form's; without a title, the
       // form starts at its 项目名称.
@@ -69,6 +72,7 @@ class ColumnParser {
       if (!project) return;
       start(row.offset);
     }
+    note_unit(cells);
     if (block_ == Block::Header && !form_.year.present()) {
       for (const Cell& c : cells) {
         if (auto y = year_in(c.norm)) {
@@ -221,15 +225,20 @@ class ColumnParser {
     if (!block && indicator_labels >= 3) return false;  // the indicator table's header
     funds_cols_ = std::move(cols);
     block_ = Block::Funds;
+    note_unit(cells);  // 项目资金(万元), 年度预算数(万元), wherever the block stands
+    return true;
+  }
+
+  // The unit of the amounts, where the form's head or the funds block's header states it: the
+  // title's （单位：元）, a line of its own (金额单位：元), 项目资金(万元) or (单位:元).
+  void note_unit(const std::vector<Cell>& cells) {
+    if (form_.unit.present() || (block_ != Block::Header && block_ != Block::Funds)) return;
     for (const Cell& c : cells) {
-      if (form_.unit.present()) break;
-      if (c.norm.find("(万元)") != std::string::npos) {
-        form_.unit.set("万元", c.offset);
-      } else if (c.norm.find("(元)") != std::string::npos) {
-        form_.unit.set("元", c.offset);
+      if (const auto unit = stated_unit(c.norm)) {
+        form_.unit.set(std::string(*unit), c.offset);
+        return;
       }
     }
-    return true;
   }
 
   const TemplateRow* funds_row_of(const Cell& c) const {

@@ -128,16 +128,29 @@ void Parser::row(const GridRow& row) {
     return std::nullopt;
   };
 
+  // The unit of the amounts, where a row above the funds block states it: the title's
+  // （单位：元）, a line of its own (金额单位：元), 项目资金(万元).
+  auto note_unit = [&] {
+    if (form_.unit.present() || (state_ != State::Header && state_ != State::Funds)) return;
+    for (std::size_t i = 0; i < norm.size(); ++i) {
+      if (const auto unit = stated_unit(norm[i])) {
+        form_.unit.set(std::string(*unit), items[i].offset);
+        return;
+      }
+    }
+  };
   for (std::size_t i = 0; i < norm.size(); ++i) {
     if (norm[i].find(kTitle) != std::string::npos) {
       start(items[i].offset);
       if (auto y = year_in(norm[i])) form_.year.set(*y, items[i].offset);
+      note_unit();
       return;
     }
   }
   const auto project = find(field_label_zh(FieldKey::Project));
   if (project && (!active_ || form_.project.present())) start(row.offset);
   if (!active_) return;
+  note_unit();
 
   if (state_ == State::Header && !form_.year.present()) {
     for (std::size_t i = 0; i < norm.size(); ++i) {
@@ -164,12 +177,6 @@ void Parser::row(const GridRow& row) {
   }
   for (std::size_t i = 0; i < norm.size(); ++i) {
     if (norm[i].starts_with(field_label_zh(FieldKey::Funds))) {
-      if (form_.unit.present()) {
-      } else if (norm[i].find("万元") != std::string::npos) {
-        form_.unit.set("万元", items[i].offset);
-      } else if (norm[i].find("(元)") != std::string::npos) {
-        form_.unit.set("元", items[i].offset);
-      }
       state_ = State::Funds;
       bool row_follows = false;  // the label merged over the rows spreads into each of them
       for (std::size_t j = i + 1; j < norm.size(); ++j)

@@ -132,6 +132,20 @@ bool is_number(std::string_view text) {
   return Decimal::parse(text).value.has_value();
 }
 
+std::optional<std::string_view> stated_unit(std::string_view norm) {
+  using sv = std::string_view;
+  for (const auto& [unit, bracketed] :
+       {std::pair{sv("万元"), sv("(万元)")}, std::pair{sv("元"), sv("(元)")}}) {
+    // "(元)" whole, so that a name such as 元旦慰问 in brackets states no unit.
+    if (norm.find(bracketed) != std::string_view::npos) return unit;
+    for (std::size_t at = norm.find("单位:"); at != std::string_view::npos;
+         at = norm.find("单位:", at + 1)) {
+      if (norm.substr(at + std::string_view("单位:").size()).starts_with(unit)) return unit;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<int> year_in(std::string_view s) {
   for (std::size_t at = s.find("年度"); at != std::string_view::npos; at = s.find("年度", at + 1)) {
     if (at < 4) continue;
