@@ -470,3 +470,35 @@ TEST_CASE("the unit of the amounts is read wherever the table states it", "[layo
   CHECK_FALSE(layout::stated_unit("春节(元旦)慰问").has_value());
   CHECK_FALSE(layout::stated_unit("专项资金(5000万元)").has_value());
 }
+
+TEST_CASE("a total row labelled 合计 or 总计, or written by hand with its grade", "[layout]") {
+  const std::string path =
+      std::string(PES_REAL_FORMS_DIR) + "/03-yunnan-lincang-yongde-2022.layout.txt";
+  const std::string text = read_file(path);
+  const std::string row = "总分\t\t\t\t\t\t\t\t100\t96\t优\n";
+  REQUIRE(text.find(row) != std::string::npos);
+  const Document want = read_text(text);
+  REQUIRE(want.forms.size() == 1);
+  REQUIRE(want.forms[0].total.value.str() == "96");
+  auto read_with = [&](std::string_view replacement) {
+    std::string t = text;
+    t.replace(t.find(row), row.size(), replacement);
+    const Document doc = read_text(t);
+    REQUIRE(doc.forms.size() == 1);
+    return doc;
+  };
+  for (const char* label : {"合计", "总计"}) {
+    INFO(label);
+    const Document doc = read_with(std::string(label) + "\t\t\t\t\t\t\t\t100\t96\t优\n");
+    CHECK(form_differences(doc.forms[0], want.forms[0]).empty());
+  }
+  // By hand: 总分 | 96 | 评分等级 | 优, and 96分.
+  for (const char* hand : {"总分\t96\t评分等级\t优\n", "总分\t96分\t评分等级\t优\n"}) {
+    const Document doc = read_with(hand);
+    CHECK(doc.forms[0].total.value.str() == "96");
+    CHECK(doc.forms[0].grade.value == "优");
+  }
+  // A total row with nothing in its score column stays unscored: its 分值 is no total.
+  const Document unscored = read_with("总分\t\t\t\t\t\t\t\t100\t\t\n");
+  CHECK_FALSE(unscored.forms[0].total.present());
+}

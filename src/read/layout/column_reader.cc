@@ -425,19 +425,35 @@ class ColumnParser {
     const Cell& first = cells.front();
     if (!label_in(first.norm, first.base, p_.total_labels)) return false;
     block_ = Block::Done;
-    for (std::size_t i = 1; i < cells.size(); ++i) {
+    // 总分 | 96 | 评分等级 | 优, as a filer may write the row by hand: the grade after its label,
+    // the total before it.
+    std::size_t end = cells.size();
+    for (std::size_t i = 1; i < cells.size() && p_.grade != GradePlace::None; ++i) {
+      if (!label_in(cells[i].norm, cells[i].base, p_.grade_labels)) continue;
+      end = i;
+      if (i + 1 < cells.size() && !form_.grade.present()) {
+        form_.grade.set(cells[i + 1].text, cells[i + 1].offset);
+      }
+      break;
+    }
+    bool read = false;
+    for (std::size_t i = 1; i < end; ++i) {
       const Cell& c = cells[i];
       if (score_col_ >= 0 && c.col == score_col_) {
         FindingSink s = sink();
         read_number(s, {FieldKey::Total, {}, 0}, c.offset, c.text, form_.total);
+        read = true;
       } else if (score_col_ >= 0 && c.col > score_col_ && p_.grade != GradePlace::None &&
                  !form_.grade.present()) {
         form_.grade.set(c.text, c.offset);  // the grade inside the total row
       }
     }
-    if (score_col_ < 0 && cells.size() > 1) {  // no indicator table: the last number
+    // No indicator table, or the row written by hand with its grade: the last value before
+    // the grade. (A total row with nothing in the score column is otherwise unscored.)
+    if (!read && end > 1 && (score_col_ < 0 || end < cells.size())) {
       FindingSink s = sink();
-      read_number(s, {FieldKey::Total, {}, 0}, cells.back().offset, cells.back().text, form_.total);
+      read_number(s, {FieldKey::Total, {}, 0}, cells[end - 1].offset, cells[end - 1].text,
+                  form_.total);
     }
     return true;
   }
