@@ -42,16 +42,30 @@ std::string row_label(const Form& form, FundsRowId id) {
   return std::string(row_label_zh(id));
 }
 
+// Whether `percent` is the row's rate in percent to `digits` decimals, by either rounding.
+bool rate_to(const FundsRow& row, FieldKey base, Decimal percent, int digits) {
+  const Number& budget = rate_base_of(row, base);
+  for (Rounding r : {Rounding::Truncate, Rounding::HalfUp}) {
+    const auto rate = mul_div(row.executed.value, Decimal::of(100), budget.value, digits, r);
+    if (rate && *rate == percent) return true;
+  }
+  return false;
+}
+
 // Whether a reported rate is the right one in whole percent (86 for 86.20, 50 for 49.88):
 // a convention of some templates, not the 2 decimals the rate is shown with.
 bool whole_percent(const FundsRow& row, FieldKey base, Decimal reported) {
-  if (!reported.fits(0)) return false;
-  const Number& budget = rate_base_of(row, base);
-  for (Rounding r : {Rounding::Truncate, Rounding::HalfUp}) {
-    const auto whole = mul_div(row.executed.value, Decimal::of(100), budget.value, 0, r);
-    if (whole && *whole == reported) return true;
-  }
-  return false;
+  return reported.fits(0) && rate_to(row, base, reported, 0);
+}
+
+// Whether a reported rate is the right one as a fraction of 1 (0.985 for 98.50%, 1.00 for
+// 100%), as a spreadsheet shows a cell not formatted as a percent: the same rate, written
+// another way.
+std::optional<Decimal> as_fraction(const FundsRow& row, FieldKey base, Decimal reported) {
+  if (reported.digits() < 2 || reported.is_negative()) return std::nullopt;
+  const Decimal percent = Decimal::from_units(reported.units() * 100, reported.digits() - 2);
+  if (!rate_to(row, base, percent, percent.digits())) return std::nullopt;
+  return percent;
 }
 
 // Whether the total row's reported rate is wrong (as rate-mismatch says).
@@ -91,6 +105,19 @@ void rate_mismatch(const CheckContext& ctx, FindingSink& sink) {
     const Message want = expectation(ctx, *expected, ctx.re.rate_other[i]);
     const std::string label = row_label(ctx.form, id);
     const std::string budget = rate_base_of(row, base).value.str();
+    if (const auto percent = as_fraction(row, base, row.rate.value)) {  // a notice, no mistake
+      sink.add(RuleId::NormalizedValue, row_field(FieldKey::RowRate, id), row.rate.offset,
+               {lformat("‹row.rate› of {} is written as a fraction of 1, {}: that is {}%, as {} "
+                        "÷ {} × 100 gives; the form shows the rate in percent ({})",
+                        label, row.rate.value.str(), percent->str(), row.executed.value.str(),
+                        budget, want.en),
+                lformat("{}‹row.rate›以小数形式填写为 {}：即 {}%，与 {} ÷ {} × 100 相符；本表以百分数"
+                        "显示‹row.rate›（{}）",
+                        label, row.rate.value.str(), percent->str(), row.executed.value.str(),
+                        budget, want.zh)},
+               row.rate.value.str(), expected->str());
+      continue;
+    }
     // The denominator is named where it is not the usual 全年预算数.
     const std::string base_en = base == FieldKey::RowAnnual ? "" : fmt::format(" ({})", base_zh);
     const std::string base_cn = base == FieldKey::RowAnnual ? "" : fmt::format("（{}）", base_zh);

@@ -351,10 +351,10 @@ constexpr std::array<Rule, kRuleCount> kRules = {{
      {"A value was written in a way pes reads with a notice: full-width digits (９８.４８), an "
       "amount in 万 in a table in 元 (or in 元 in a table in 万元), or a number as a spreadsheet "
       "in a Chinese locale saves it (an apostrophe, a percent sign, thousands separators, "
-      "full-width spaces).",
+      "full-width spaces), or a rate as a fraction of 1 (0.985 for 98.50%).",
       "某个值的写法需要转换后读取：全角数字（９８.４８），以元为单位的表中写了“万”（或以万元为单位"
-      "的表中写了“元”），或中文区域设置下电子表格保存的数字写法（单引号、百分号、千分位分隔符、"
-      "全角空格）。"},
+      "的表中写了“元”），中文区域设置下电子表格保存的数字写法（单引号、百分号、千分位分隔符、"
+      "全角空格），或以小数填写的‹row.rate›（0.985 即 98.50%）。"},
      {"pes reads what the filer meant, and says what it read, so that a reviewer can check that "
       "the reading is right.",
       "pes 按填报人的本意读取，并说明读取结果，便于审阅人核对。"},

@@ -250,3 +250,28 @@ TEST_CASE("never a verdict built on a guess: an unreadable score is no 0", "[rul
   CHECK(of_rule(check_json(f), RuleId::InvalidField)[0].message.en.find("did you mean 9.70?") !=
         std::string::npos);
 }
+
+TEST_CASE("a rate written as a fraction of 1 is the same rate, with a notice", "[rules][real]") {
+  // clean(): 19.50 ÷ 19.80 = 98.4848…%, shown 98.48.
+  for (const char* fraction : {"0.9848", "0.98"}) {
+    INFO(fraction);
+    json f = clean();
+    f["funds"]["total"]["rate"] = fraction;
+    const FileResult r = check_json(f);
+    CHECK(count(r, RuleId::RateMismatch) == 0);
+    const auto notice = of_rule(r, RuleId::NormalizedValue);
+    REQUIRE(notice.size() == 1);
+    CHECK(notice[0].severity == Severity::Notice);
+    CHECK(notice[0].message.en.find("written as a fraction of 1") != std::string::npos);
+    CHECK(notice[0].expected == "98.48");
+  }
+  // Not the rate as a fraction: still a rate-mismatch.
+  for (const char* wrong : {"0.9748", "0.9", "0.5"}) {
+    INFO(wrong);
+    json f = clean();
+    f["funds"]["total"]["rate"] = wrong;
+    const FileResult r = check_json(f);
+    CHECK(count(r, RuleId::RateMismatch) == 1);
+    CHECK(count(r, RuleId::NormalizedValue) == 0);
+  }
+}
