@@ -43,6 +43,9 @@ const FormatInfo* find_format(std::string_view name);
 
 /// The format of a path (anything unknown is read as JSON).
 Format format_for_path(std::string_view path);
+/// The format of a file read whole: its extension's, else (standard input, "-" or "<stdin>",
+/// or an extension pes does not know) told by its text (sniff_format).
+Format format_of_file(std::string_view path, std::string_view text);
 /// Whether a path's extension names a format pes knows.
 inline bool has_known_extension(std::string_view path) {
   return format_of_extension(path) != nullptr;

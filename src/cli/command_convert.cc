@@ -71,8 +71,7 @@ int run_convert(const ConvertArgs& args) {
   std::string zh_error;
   const bool binary = args.input != "-" && format_info(format_for_path(args.input)).binary;
   if (!source.load(args.input, en, zh_error, binary)) return usage_error(en, zh_error, zh);
-  const Format in_format =
-      args.input == "-" ? sniff_format(source.text()) : format_for_path(args.input);
+  const Format in_format = format_of_file(args.input, source.text());
   if (!out_format) out_format = in_format == Format::Csv ? Format::Json : Format::Csv;
   if (*out_format == Format::Json && out_encoding != TextEncoding::Utf8) {
     return usage_error("JSON is always written as UTF-8; --encoding applies to CSV only",

@@ -53,8 +53,8 @@ void Checker::check_file(const std::string& path, FileResult& out) {
 }
 
 void Checker::check_source(FileResult& out) {
-  // Standard input has no extension to tell its format: look at its first character.
-  check_source(out, out.path == "<stdin>" ? sniff_format(out.source.text()) : format_for_path(out.path));
+  // Standard input, or a name with no extension pes knows: its first bytes tell its format.
+  check_source(out, format_of_file(out.path, out.source.text()));
 }
 
 void Checker::check_source(FileResult& out, Format format) {

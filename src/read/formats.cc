@@ -94,6 +94,11 @@ Format format_for_path(std::string_view path) {
   return f != nullptr ? f->id : Format::Json;
 }
 
+Format format_of_file(std::string_view path, std::string_view text) {
+  const FormatInfo* f = path == "-" || path == "<stdin>" ? nullptr : format_of_extension(path);
+  return f != nullptr ? f->id : sniff_format(text);
+}
+
 // Not JSON: the printed table as text when the first line that is not blank has a tab (a row
 // of cells) or no comma (a title); else a CSV, whose first line is its header.
 Format sniff_format(std::string_view text) {

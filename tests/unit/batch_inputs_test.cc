@@ -183,6 +183,12 @@ TEST_CASE("the format of a text whose name says nothing is told by its first byt
   CHECK(sniff_format("\xFF\xFE\x79\x98\t\0\xEE\x76\n\0,\0"sv) == Format::Tsv);  // 项\t目\n,
   CHECK(sniff_format("\xFF\xFE\n\0"sv) == Format::Csv);  // nothing but a line end
   CHECK(sniff_format("\xFF\xFE\x79\x98\t\0\xEE\x76,\0"sv) == Format::Tsv);  // 项\t目,
+  // A file read whole: its extension's format, else its text's.
+  CHECK(format_of_file("a.csv", "{}") == Format::Csv);
+  CHECK(format_of_file("a.dat", "项目名称\t测试") == Format::Tsv);
+  CHECK(format_of_file("noext", "项目名称,年度") == Format::Csv);
+  CHECK(format_of_file("<stdin>", "[{}]") == Format::Json);
+  CHECK(format_of_file("-", "项目支出绩效自评表") == Format::Tsv);
   CHECK(sniff_input("{\"a\": 1}\n{\"a\": 2}\n") == Format::JsonLines);
   CHECK(sniff_input("\xFF\xFE{\0\n\0"sv) == Format::Json);
 }
