@@ -72,8 +72,8 @@ Message undecodable(const Source& source, const DecodedText& decoded, TextEncodi
   const std::string_view name = text_encoding_name(asked);
   return {fmt::format("line {}: byte 0x{:02X} is not valid {} (the encoding --encoding names)",
                       line, byte, name),
-          fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 {} 编码（--encoding 所指定）", line,
-                      byte, name)};
+          fmt::format("第 {} 行：字节 0x{:02X} 不是有效的 {} 编码（--encoding 所指定）", line, byte,
+                      name)};
 }
 
 void fail_undecodable(const Source& source, DecodedText& decoded, TextEncoding asked,

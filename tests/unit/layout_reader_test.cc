@@ -323,7 +323,9 @@ std::string utf16(const std::string& utf8, bool little) {
     const auto c = static_cast<unsigned char>(utf8[i]);
     const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : 3;
     unsigned unit = n == 1 ? c : n == 2 ? c & 0x1Fu : c & 0x0Fu;
-    for (int k = 1; k < n; ++k) unit = (unit << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
+    for (int k = 1; k < n; ++k) {
+      unit = (unit << 6) | (static_cast<unsigned char>(utf8[i + static_cast<std::size_t>(k)]) & 0x3Fu);
+    }
     const char hi = static_cast<char>(unit >> 8);
     const char lo = static_cast<char>(unit & 0xFF);
     out += little ? lo : hi;
