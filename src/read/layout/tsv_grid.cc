@@ -38,12 +38,14 @@ Grid read_tsv_grid(std::string_view text, std::uint64_t base) {
     GridRow row;
     row.offset = base + pos;
     std::size_t start = pos;
-    std::size_t end = pos;  // the tab or line end after the cell
+    std::size_t end = pos;                          // the tab or line end after the cell
+    std::size_t stop = find_line_end(text, start);  // the line's end, found once a line
     while (true) {
       if (quoted_cell(text, start, quoted, end)) {
         row.cells.push_back({quoted, base + start});
+        if (end > stop) stop = find_line_end(text, end);  // the cell ran over line ends
       } else {
-        end = std::min(text.find('\t', start), find_line_end(text, start));
+        end = std::min(text.substr(0, stop).find('\t', start), stop);  // in this line only
         row.cells.push_back({std::string(text.substr(start, end - start)), base + start});
       }
       if (end == text.size() || text[end] != '\t') break;
